@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Analyzer: turns an extracted text into the view every tagger matches on.
+//
+//   text ──(our edits)──► joined ──(NFKC)──► surface ──(NFKC_Casefold)──► norm
+//
+// Our edits: soft hyphens removed, words broken across a line end joined
+// ("hu-\nman" → "human"; "Asia-\nPacific" → "Asia-Pacific"), single line
+// breaks and runs of white space inside a paragraph (NBSP included) folded to
+// one space, blank lines kept as paragraph breaks, curly quotes straightened.
+// Each step records its edits; tokens carry offsets in all three views, and
+// OffsetMaps map any surface or norm offset back to the text.
+//
+// Sentences: ICU's sentence break with abbreviation suppression
+// (`@ss=standard`) over the surface view, where a line break no longer ends a
+// sentence. Words: ICU's word break over the norm view (dictionary-based for
+// Japanese and Chinese); a token is a segment whose rule status is a word,
+// number, kana or ideograph.
+//
+// Thread safety: an Analyzer is immutable after Create() and Analyze() may be
+// called from any number of threads (each call clones the ICU iterators).
+#ifndef HSTAG_ANALYZER_H_
+#define HSTAG_ANALYZER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hstag/document.h"
+#include "hstag/offset_map.h"
+#include "hstag/plugin_abi.h"
+#include "hstag/status.h"
+
+namespace hstag {
+
+struct AnalyzedText {
+  std::string_view text;  // the extracted text (not owned)
+  std::string surface;
+  std::string norm;
+  OffsetMap joined_to_text, surface_to_joined, norm_to_surface;
+  std::vector<hstag_token_v1> tokens;
+  std::vector<hstag_span_v1> sentences;  // source offsets, trailing space trimmed
+  std::vector<hstag_segment_info_v1> segments;
+  std::string language;
+
+  uint32_t SurfaceToSource(uint32_t off, bool is_end) const;
+  uint32_t NormToSource(uint32_t off, bool is_end) const;
+  // The sentence holding source offset `off`.
+  uint32_t SentenceAt(uint32_t off) const;
+  // A C view for plugins; valid while *this lives and is not modified.
+  hstag_text_v1 View() const;
+};
+
+class Analyzer {
+ public:
+  static Result<std::unique_ptr<Analyzer>> Create();
+  ~Analyzer();
+
+  // `segments` (may be empty) gives each token its segment and language.
+  // REQUIRES: text is valid UTF-8 and shorter than 4 GiB.
+  Result<std::unique_ptr<AnalyzedText>> Analyze(std::string_view text,
+                                                const std::vector<Segment>& segments,
+                                                std::string_view language) const;
+
+ private:
+  struct Impl;
+  explicit Analyzer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hstag
+
+#endif  // HSTAG_ANALYZER_H_

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// OffsetMap: maps byte offsets of a derived string back to the string it was
+// derived from. It records only the changed spans (an ICU Edits fine
+// iteration, or the analyzer's own edits); unchanged text maps one to one.
+//
+// A start offset inside a changed span maps to the start of the span in the
+// origin, an end offset inside it to the end of the span, so that a match
+// covering part of an expansion ("fi" of the ligature "ﬁ") covers the whole
+// of what produced it. A start offset at a deletion maps after the deleted
+// bytes, an end offset before them.
+//
+// Thread safety: immutable after construction; safe to share.
+#ifndef HSTAG_OFFSET_MAP_H_
+#define HSTAG_OFFSET_MAP_H_
+
+#include <cstdint>
+#include <vector>
+
+namespace hstag {
+
+class OffsetMap {
+ public:
+  struct Change {
+    uint32_t dest, source;          // where the changed span starts on each side
+    uint32_t dest_len, source_len;  // its length on each side
+  };
+
+  // REQUIRES: changes come in increasing order of dest and source.
+  void Add(uint32_t dest, uint32_t source, uint32_t dest_len, uint32_t source_len);
+  uint32_t ToSource(uint32_t dest, bool is_end) const;
+  bool empty() const { return changes_.empty(); }
+  const std::vector<Change>& changes() const { return changes_; }
+
+ private:
+  std::vector<Change> changes_;
+};
+
+}  // namespace hstag
+
+#endif  // HSTAG_OFFSET_MAP_H_

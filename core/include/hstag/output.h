@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Writers: the document JSON ("hstag.document/1", core/schema/) and the
+// summary it carries. The tagger side knows nothing of these.
+//
+// Thread safety: free functions; the Pipeline is only read.
+#ifndef HSTAG_OUTPUT_H_
+#define HSTAG_OUTPUT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "hstag/pipeline.h"
+
+namespace hstag {
+
+using ordered_json = nlohmann::ordered_json;
+
+struct OutputOptions {
+  bool emit_text = false;  // add the extracted text and its segments
+};
+
+// The `tool` block: versions of hstag and its libraries, lexicons with their
+// hashes, plugins with their versions. The same for every document of a run.
+ordered_json ToolJson(const Pipeline& pipeline);
+
+// Per-concept counts split by strength (boilerplate counted apart).
+ordered_json SummaryJson(const AnalysisResult& result, const Pipeline& pipeline);
+
+// The whole document. `tool` is ToolJson(pipeline), computed once per run.
+ordered_json DocumentJson(const AnalysisResult& result, const Pipeline& pipeline,
+                          const ordered_json& tool, const OutputOptions& options);
+
+// Serializes compactly; invalid UTF-8 (never expected) is replaced, not thrown.
+std::string Dump(const ordered_json& j, int indent = -1);
+
+}  // namespace hstag
+
+#endif  // HSTAG_OUTPUT_H_

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Pipeline: file -> extractor -> Document -> Analyzer -> taggers -> resolver.
+// Built once (config read, lexicons loaded, plugins created), then immutable.
+//
+// Thread safety: after Create(), every const method may be called from any
+// number of threads at once; all per-document state lives in the call.
+#ifndef HSTAG_PIPELINE_H_
+#define HSTAG_PIPELINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hstag/analyzer.h"
+#include "hstag/document.h"
+#include "hstag/lexicon.h"
+#include "hstag/plugin_abi.h"
+#include "hstag/status.h"
+
+namespace hstag {
+
+struct PipelineOptions {
+  std::string config_path;              // empty: the shipped lexicons/pipeline.yaml
+  std::vector<std::string> lexicons;    // when given, replace the config's lexicons
+  std::vector<std::string> plugin_dirs; // external plugin modules (*.so) to load
+  std::string data_dir;                 // empty: discovered (see FindDataDir)
+  // The plugins linked into the program (see BuiltinPlugins() in
+  // <hstag/builtins.h>), in registration order.
+  std::vector<hstag_plugin_query_fn> builtins;
+  // Extra options for plugins by id, merged over the config's (a JSON object
+  // as text), e.g. {"pdf": "{\"password\": \"x\"}"}.
+  std::vector<std::pair<std::string, std::string>> plugin_options;
+};
+
+struct Limits {
+  uint64_t max_bytes = 512ull << 20;  // per input file
+};
+
+struct PluginInfo {
+  std::string id, version, kind, description, libraries, formats;
+  std::string origin;  // "builtin" or the module's path
+};
+
+struct Stats {
+  uint64_t characters = 0;  // code points of the extracted text
+  uint64_t words = 0;       // tokens outside boilerplate
+  uint64_t sentences = 0;
+  uint64_t pages = 0;
+  uint64_t segments = 0;
+};
+
+struct AnalysisResult {
+  Document doc;
+  std::vector<Annotation> annotations;  // sorted by start, end, concept
+  Stats stats;
+  bool failed() const { return !doc.errors.empty(); }
+};
+
+// Where hstag's data (lexicons/, schema/) is: $HSTAG_DATA_DIR, else
+// <directory of the executable>/../share/hstag (the build tree and an
+// installed prefix both look like that), else the configured install prefix.
+Result<std::string> FindDataDir();
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
+  ~Pipeline();
+
+  // Reads, extracts, analyzes and tags one file. Never throws; failures are
+  // in result.doc.errors. `display_path` is the path written to the output.
+  AnalysisResult Run(const std::string& path, const std::string& display_path) const;
+  // The same for bytes already in memory.
+  AnalysisResult RunBytes(std::string bytes, const std::string& display_path) const;
+  // Only reads and extracts (for `hstag extract`).
+  Document Extract(const std::string& path, const std::string& display_path) const;
+  Document ExtractBytes(std::string bytes, const std::string& display_path) const;
+
+  const std::vector<Lexicon>& lexicons() const;
+  const std::vector<PluginInfo>& plugins() const;
+  const Analyzer& analyzer() const;
+  const Limits& limits() const;
+  const std::string& data_dir() const;
+  // Every concept of the loaded lexicons, in lexicon order.
+  const std::vector<const Concept*>& concepts() const;
+  const Concept* FindConcept(const std::string& id) const;
+
+ private:
+  struct Impl;
+  explicit Pipeline(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hstag
+
+#endif  // HSTAG_PIPELINE_H_

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Small shared helpers: files, hashes, UTF-8. One copy of each, here.
+//
+// Thread safety: free functions without shared state.
+#ifndef HSTAG_UTIL_H_
+#define HSTAG_UTIL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "hstag/status.h"
+
+namespace hstag {
+
+// Reads a whole file; fails with the OS's reason, or when it exceeds max_bytes.
+Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes = UINT64_MAX);
+
+// Writes a file atomically: a temporary file beside it, then rename.
+Status WriteFileAtomic(const std::string& path, std::string_view content);
+
+std::string Sha256Hex(std::string_view bytes);
+
+// True when `s` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
+
+// Replaces every ill-formed UTF-8 sequence with U+FFFD; returns how many.
+size_t RepairUtf8(std::string_view in, std::string* out);
+
+// 1-based line and column (in code points) of a byte offset.
+struct LineColumn {
+  size_t line = 1, column = 1;
+};
+LineColumn LineColumnAt(std::string_view text, size_t offset);
+
+}  // namespace hstag
+
+#endif  // HSTAG_UTIL_H_

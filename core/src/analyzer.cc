@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hstag/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+namespace hstag {
+namespace {
+
+bool IsHorizontalSpace(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+bool IsNewline(UChar32 c) { return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029; }
+bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+UChar32 Decode(std::string_view s, size_t i, size_t* next) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+  *next = static_cast<size_t>(pos);
+  return c < 0 ? 0xFFFD : c;
+}
+
+// Skips horizontal space from i; returns the new position.
+size_t SkipHorizontal(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    size_t n;
+    if (!IsHorizontalSpace(Decode(s, i, &n))) break;
+    i = n;
+  }
+  return i;
+}
+
+// If a single line break (with horizontal space around it) starts at i, the
+// position after it; otherwise npos.
+size_t SingleLineBreak(std::string_view s, size_t i) {
+  i = SkipHorizontal(s, i);
+  if (i >= s.size()) return std::string_view::npos;
+  size_t n;
+  UChar32 c = Decode(s, i, &n);
+  if (!IsNewline(c)) return std::string_view::npos;
+  if (c == '\r' && n < s.size() && s[n] == '\n') ++n;
+  n = SkipHorizontal(s, n);
+  if (n < s.size()) {
+    size_t m;
+    if (IsNewline(Decode(s, n, &m))) return std::string_view::npos;  // a blank line
+  }
+  return n;
+}
+
+// The analyzer's own edits: text -> joined. See analyzer.h.
+void JoinLines(std::string_view text, std::string* out, OffsetMap* map) {
+  out->clear();
+  out->reserve(text.size());
+  UChar32 last = 0;  // last code point written
+  auto replace = [&](size_t from, size_t to, std::string_view with) {
+    map->Add(static_cast<uint32_t>(out->size()), static_cast<uint32_t>(from),
+             static_cast<uint32_t>(with.size()), static_cast<uint32_t>(to - from));
+    out->append(with);
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && b != '-' && b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\v' &&
+        b != '\f') {  // fast path: plain ASCII
+      out->push_back(static_cast<char>(b));
+      last = b;
+      ++i;
+      continue;
+    }
+    size_t n;
+    const UChar32 c = Decode(text, i, &n);
+    if (c == 0xAD) {  // soft hyphen, and the line break it may announce
+      size_t after = SingleLineBreak(text, n);
+      replace(i, after == std::string_view::npos ? n : after, "");
+      i = after == std::string_view::npos ? n : after;
+      continue;
+    }
+    if (IsHyphen(c) && u_isalpha(last)) {
+      const size_t after = SingleLineBreak(text, n);
+      if (after != std::string_view::npos && after < text.size()) {
+        size_t m;
+        const UChar32 next = Decode(text, after, &m);
+        if (u_isalpha(next)) {
+          if (u_islower(next)) {
+            replace(i, after, "");  // "hu-\nman" -> "human"
+          } else {
+            out->append(text.substr(i, n - i));  // "Asia-\nPacific" -> "Asia-Pacific"
+            replace(n, after, "");
+          }
+          i = after;
+          continue;
+        }
+      }
+    }
+    if (IsHorizontalSpace(c) || IsNewline(c)) {
+      size_t j = i;
+      int newlines = 0;
+      while (j < text.size()) {
+        size_t m;
+        const UChar32 d = Decode(text, j, &m);
+        if (IsNewline(d)) {
+          ++newlines;
+          if (d == '\r' && m < text.size() && text[m] == '\n') ++m;
+        } else if (!IsHorizontalSpace(d)) {
+          break;
+        }
+        j = m;
+      }
+      const std::string_view with = newlines >= 2 ? "\n\n" : " ";
+      if (text.substr(i, j - i) == with) {
+        out->append(with);
+      } else {
+        replace(i, j, with);
+      }
+      last = ' ';
+      i = j;
+      continue;
+    }
+    if (c == 0x2018 || c == 0x2019 || c == 0x201B) {
+      replace(i, n, "'");
+      last = '\'';
+      i = n;
+      continue;
+    }
+    if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F) {
+      replace(i, n, "\"");
+      last = '"';
+      i = n;
+      continue;
+    }
+    out->append(text.substr(i, n - i));
+    last = c;
+    i = n;
+  }
+}
+
+Status Normalize(const icu::Normalizer2* nf, std::string_view in, std::string* out,
+                 OffsetMap* map) {
+  UErrorCode ec = U_ZERO_ERROR;
+  icu::Edits edits;
+  out->clear();
+  icu::StringByteSink<std::string> sink(out, static_cast<int32_t>(in.size()));
+  nf->normalizeUTF8(0, icu::StringPiece(in.data(), static_cast<int32_t>(in.size())), sink, &edits,
+                    ec);
+  if (U_FAILURE(ec)) return Status::Error(std::string("ICU normalization: ") + u_errorName(ec));
+  icu::Edits::Iterator it = edits.getFineChangesIterator();
+  while (it.next(ec)) {
+    map->Add(static_cast<uint32_t>(it.destinationIndex()), static_cast<uint32_t>(it.sourceIndex()),
+             static_cast<uint32_t>(it.newLength()), static_cast<uint32_t>(it.oldLength()));
+  }
+  if (U_FAILURE(ec)) return Status::Error(std::string("ICU edits: ") + u_errorName(ec));
+  return Status();
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+
+UTextPtr OpenUtf8(std::string_view s, UErrorCode* ec) {
+  return UTextPtr(utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), ec));
+}
+
+uint32_t TokenFlags(int32_t status) {
+  if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT) return HSTAG_TOKEN_IDEO;
+  if (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT) return HSTAG_TOKEN_KANA;
+  if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT) return HSTAG_TOKEN_LETTER;
+  return HSTAG_TOKEN_NUMBER;
+}
+
+std::string PrimaryLanguage(std::string_view bcp47) {
+  std::string s(bcp47.substr(0, bcp47.find_first_of("-_")));
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+uint32_t SurfaceToSourceThunk(void* ctx, uint32_t off, int is_end) {
+  return static_cast<const AnalyzedText*>(ctx)->SurfaceToSource(off, is_end != 0);
+}
+uint32_t NormToSourceThunk(void* ctx, uint32_t off, int is_end) {
+  return static_cast<const AnalyzedText*>(ctx)->NormToSource(off, is_end != 0);
+}
+
+}  // namespace
+
+uint32_t AnalyzedText::SurfaceToSource(uint32_t off, bool is_end) const {
+  return joined_to_text.ToSource(surface_to_joined.ToSource(off, is_end), is_end);
+}
+
+uint32_t AnalyzedText::NormToSource(uint32_t off, bool is_end) const {
+  return SurfaceToSource(norm_to_surface.ToSource(off, is_end), is_end);
+}
+
+uint32_t AnalyzedText::SentenceAt(uint32_t off) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), off,
+                             [](uint32_t o, const hstag_span_v1& s) { return o < s.start; });
+  return it == sentences.begin() ? 0 : static_cast<uint32_t>(it - sentences.begin() - 1);
+}
+
+hstag_text_v1 AnalyzedText::View() const {
+  hstag_text_v1 v{};
+  v.struct_size = sizeof v;
+  v.text = {text.data(), text.size()};
+  v.surface = {surface.data(), surface.size()};
+  v.norm = {norm.data(), norm.size()};
+  v.tokens = tokens.data();
+  v.n_tokens = tokens.size();
+  v.sentences = sentences.data();
+  v.n_sentences = sentences.size();
+  v.segments = segments.data();
+  v.n_segments = segments.size();
+  v.language = {language.data(), language.size()};
+  v.map_ctx = const_cast<AnalyzedText*>(this);
+  v.surface_to_source = &SurfaceToSourceThunk;
+  v.norm_to_source = &NormToSourceThunk;
+  return v;
+}
+
+struct Analyzer::Impl {
+  const icu::Normalizer2* nfkc = nullptr;
+  const icu::Normalizer2* nfkc_cf = nullptr;
+  std::unique_ptr<icu::BreakIterator> words;
+  // Sentence iterators with abbreviation suppression, per primary language.
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> sentences;
+
+  const icu::BreakIterator& SentencesFor(std::string_view lang) const {
+    auto it = sentences.find(PrimaryLanguage(lang));
+    return *(it == sentences.end() ? sentences.at("en") : it->second);
+  }
+};
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Analyzer::~Analyzer() = default;
+
+Result<std::unique_ptr<Analyzer>> Analyzer::Create() {
+  auto impl = std::make_unique<Impl>();
+  UErrorCode ec = U_ZERO_ERROR;
+  impl->nfkc = icu::Normalizer2::getNFKCInstance(ec);
+  impl->nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(ec);
+  impl->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), ec));
+  if (U_FAILURE(ec)) return Status::Error(std::string("ICU word break: ") + u_errorName(ec));
+  // Languages with abbreviation lists in ICU's data, plus those we segment.
+  for (const char* lang : {"en", "de", "es", "fr", "it", "pt", "ru", "ja", "zh", "ar"}) {
+    ec = U_ZERO_ERROR;
+    std::string id = std::string(lang) + "@ss=standard";
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale(id.c_str()), ec));
+    if (U_FAILURE(ec)) return Status::Error(std::string("ICU sentence break: ") + u_errorName(ec));
+    impl->sentences.emplace(lang, std::move(it));
+  }
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
+}
+
+Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
+                                                        const std::vector<Segment>& segments,
+                                                        std::string_view language) const {
+  if (text.size() >= UINT32_MAX) return Status::Error("text larger than 4 GiB");
+  auto out = std::make_unique<AnalyzedText>();
+  AnalyzedText& a = *out;
+  a.text = text;
+  a.language = std::string(language);
+
+  std::string joined;
+  JoinLines(text, &joined, &a.joined_to_text);
+  if (Status s = Normalize(impl_->nfkc, joined, &a.surface, &a.surface_to_joined); !s.ok()) return s;
+  if (Status s = Normalize(impl_->nfkc_cf, a.surface, &a.norm, &a.norm_to_surface); !s.ok()) return s;
+
+  UErrorCode ec = U_ZERO_ERROR;
+  // Sentences, in surface offsets first.
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  {
+    UTextPtr ut = OpenUtf8(a.surface, &ec);
+    std::unique_ptr<icu::BreakIterator> sb(impl_->SentencesFor(language).clone());
+    if (!sb) return Status::Error("ICU: cannot clone the sentence iterator");
+    sb->setText(ut.get(), ec);
+    if (U_FAILURE(ec)) return Status::Error(std::string("ICU sentence break: ") + u_errorName(ec));
+    int32_t start = sb->first();
+    for (int32_t end = sb->next(); end != icu::BreakIterator::DONE; start = end, end = sb->next()) {
+      int32_t e = end;
+      while (e > start && (a.surface[e - 1] == ' ' || a.surface[e - 1] == '\n' ||
+                           a.surface[e - 1] == '\t' || a.surface[e - 1] == '\r')) {
+        --e;
+      }
+      int32_t s = start;
+      while (s < e && (a.surface[s] == ' ' || a.surface[s] == '\n')) ++s;
+      if (s < e) sentences.emplace_back(s, e);
+    }
+  }
+  a.sentences.reserve(sentences.size());
+  for (auto [s, e] : sentences) {
+    a.sentences.push_back({a.SurfaceToSource(s, false), a.SurfaceToSource(e, true)});
+  }
+
+  for (const Segment& s : segments) {
+    a.segments.push_back({{s.start, s.end}, s.page, s.boilerplate ? HSTAG_SEGMENT_BOILERPLATE : 0u,
+                          {s.xpath.data(), s.xpath.size()}, {s.lang.data(), s.lang.size()}});
+  }
+
+  // Words, over the norm view.
+  UTextPtr ut = OpenUtf8(a.norm, &ec);
+  std::unique_ptr<icu::BreakIterator> wb(impl_->words->clone());
+  if (!wb) return Status::Error("ICU: cannot clone the word iterator");
+  wb->setText(ut.get(), ec);
+  if (U_FAILURE(ec)) return Status::Error(std::string("ICU word break: ") + u_errorName(ec));
+  size_t sentence = 0, segment = 0;
+  int32_t start = wb->first();
+  for (int32_t end = wb->next(); end != icu::BreakIterator::DONE; start = end, end = wb->next()) {
+    const int32_t status = wb->getRuleStatus();
+    if (status < UBRK_WORD_NONE_LIMIT) continue;
+    hstag_token_v1 t{};
+    t.norm_start = static_cast<uint32_t>(start);
+    t.norm_end = static_cast<uint32_t>(end);
+    t.surface_start = a.norm_to_surface.ToSource(t.norm_start, false);
+    t.surface_end = a.norm_to_surface.ToSource(t.norm_end, true);
+    t.source_start = a.SurfaceToSource(t.surface_start, false);
+    t.source_end = a.SurfaceToSource(t.surface_end, true);
+    while (sentence + 1 < sentences.size() && sentences[sentence + 1].first <= t.surface_start) {
+      ++sentence;
+    }
+    while (segment + 1 < a.segments.size() && a.segments[segment + 1].span.start <= t.source_start) {
+      ++segment;
+    }
+    t.sentence = static_cast<uint32_t>(sentence);
+    t.segment = static_cast<uint32_t>(segment);
+    t.flags = TokenFlags(status);
+    a.tokens.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace hstag

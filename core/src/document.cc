@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hstag/document.h"
+
+#include <algorithm>
+
+namespace hstag {
+
+const char* StrengthName(Strength s) {
+  return s == Strength::kExplicit ? "explicit" : "indicator";
+}
+
+size_t Document::SegmentAt(uint32_t offset) const {
+  auto it = std::upper_bound(segments.begin(), segments.end(), offset,
+                             [](uint32_t o, const Segment& s) { return o < s.start; });
+  return it == segments.begin() ? 0 : static_cast<size_t>(it - segments.begin() - 1);
+}
+
+}  // namespace hstag

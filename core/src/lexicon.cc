@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hstag/lexicon.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "hstag/analyzer.h"
+#include "hstag/util.h"
+
+namespace hstag {
+namespace {
+
+// A problem at a YAML node: carries the node's line and column.
+class LexiconError : public std::runtime_error {
+ public:
+  LexiconError(const YAML::Node& at, const std::string& what)
+      : std::runtime_error(what), mark_(at.Mark()) {}
+  const YAML::Mark& mark() const { return mark_; }
+
+ private:
+  YAML::Mark mark_;
+};
+
+int LineOf(const YAML::Node& n) { return n.Mark().line + 1; }
+
+std::string Scalar(const YAML::Node& n, const char* what) {
+  if (!n.IsScalar()) throw LexiconError(n, std::string(what) + " must be a string");
+  return n.Scalar();
+}
+
+std::vector<std::string> StringList(const YAML::Node& n, const char* what) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) {
+    out.push_back(n.Scalar());
+  } else if (n.IsSequence()) {
+    for (const auto& item : n) out.push_back(Scalar(item, what));
+  } else {
+    throw LexiconError(n, std::string(what) + " must be a string or a list of strings");
+  }
+  return out;
+}
+
+// The default case rule: an acronym (no lower-case letter, at least two
+// upper-case ones) is matched as written, everything else case-folded.
+Cue::Case DefaultCase(const std::string& term) {
+  int upper = 0;
+  for (unsigned char c : term) {
+    if (c >= 'a' && c <= 'z') return Cue::Case::kFold;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  return upper >= 2 ? Cue::Case::kExact : Cue::Case::kFold;
+}
+
+Cue ParseCue(const YAML::Node& n, Strength strength) {
+  Cue cue;
+  cue.strength = strength;
+  cue.line = LineOf(n);
+  if (n.IsScalar()) {
+    cue.term = n.Scalar();
+    cue.case_mode = DefaultCase(cue.term);
+    return cue;
+  }
+  if (!n.IsMap()) throw LexiconError(n, "a cue must be a string or a mapping with `term`");
+  static const std::set<std::string> kKeys = {"term", "case", "lang", "also", "requires"};
+  for (const auto& kv : n) {
+    const std::string key = kv.first.Scalar();
+    if (!kKeys.count(key)) throw LexiconError(kv.first, "unknown cue key `" + key + "`");
+  }
+  if (!n["term"]) throw LexiconError(n, "cue without `term`");
+  cue.term = Scalar(n["term"], "term");
+  cue.case_mode = DefaultCase(cue.term);
+  if (n["case"]) {
+    const std::string c = Scalar(n["case"], "case");
+    if (c == "exact") {
+      cue.case_mode = Cue::Case::kExact;
+    } else if (c == "fold") {
+      cue.case_mode = Cue::Case::kFold;
+    } else {
+      throw LexiconError(n["case"], "case must be `exact` or `fold`, not `" + c + "`");
+    }
+  }
+  cue.langs = StringList(n["lang"], "lang");
+  for (auto& l : cue.langs) {
+    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
+  }
+  cue.also = StringList(n["also"], "also");
+  if (n["requires"]) cue.required = Scalar(n["requires"], "requires");
+  return cue;
+}
+
+void ParseCues(const YAML::Node& list, Strength strength, std::vector<Cue>* out) {
+  if (!list) return;
+  if (!list.IsSequence()) throw LexiconError(list, "cues must be a list");
+  for (const auto& item : list) out->push_back(ParseCue(item, strength));
+}
+
+Concept ParseConcept(const YAML::Node& n) {
+  if (!n.IsMap()) throw LexiconError(n, "a concept must be a mapping");
+  static const std::set<std::string> kKeys = {"id",        "label",      "section",  "parent",
+                                              "type",      "description", "explicit", "indicator",
+                                              "exclude",   "matched_by"};
+  for (const auto& kv : n) {
+    const std::string key = kv.first.Scalar();
+    if (!kKeys.count(key)) throw LexiconError(kv.first, "unknown concept key `" + key + "`");
+  }
+  Concept c;
+  c.line = LineOf(n);
+  if (!n["id"]) throw LexiconError(n, "concept without `id`");
+  c.id = Scalar(n["id"], "id");
+  if (c.id.empty()) throw LexiconError(n["id"], "empty concept id");
+  for (char ch : c.id) {
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '-')) {
+      throw LexiconError(n["id"], "concept id `" + c.id + "` may hold only letters, digits, . _ -");
+    }
+  }
+  if (n["label"]) c.label = Scalar(n["label"], "label");
+  if (c.label.empty()) c.label = c.id;
+  if (n["section"]) c.section = Scalar(n["section"], "section");
+  const std::string implied = SectionOfId(c.id);
+  if (c.section.empty()) c.section = implied.empty() ? "user" : implied;
+  if (!implied.empty() && c.section != implied) {
+    throw LexiconError(n["section"], "section `" + c.section + "` does not fit id `" + c.id +
+                                         "` (expected `" + implied + "`)");
+  }
+  if (n["parent"]) c.parent = Scalar(n["parent"], "parent");
+  if (n["type"]) c.type = Scalar(n["type"], "type");
+  if (n["description"]) c.description = Scalar(n["description"], "description");
+  if (n["matched_by"]) c.matched_by = Scalar(n["matched_by"], "matched_by");
+  ParseCues(n["explicit"], Strength::kExplicit, &c.cues);
+  ParseCues(n["indicator"], Strength::kIndicator, &c.cues);
+  ParseCues(n["exclude"], Strength::kExplicit, &c.excludes);
+  return c;
+}
+
+}  // namespace
+
+std::string GapBetween(std::string_view norm, uint32_t from, uint32_t to) {
+  std::string gap;
+  for (uint32_t i = from; i < to && i < norm.size(); ++i) {
+    const char c = norm[i];
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') gap.push_back(c);
+  }
+  return gap;
+}
+
+std::vector<CueWord> CueWords(const hstag_text_v1& t) {
+  std::vector<CueWord> words;
+  const std::string_view text(t.text.data, t.text.size);
+  const std::string_view norm(t.norm.data, t.norm.size);
+  const std::string_view surface(t.surface.data, t.surface.size);
+  bool glue = false;  // the previous word ended in `*` that touches this one
+  for (size_t i = 0; i < t.n_tokens; ++i) {
+    const hstag_token_v1& k = t.tokens[i];
+    const bool star_before = k.source_start > 0 && text[k.source_start - 1] == '*';
+    const bool star_after = k.source_end < text.size() && text[k.source_end] == '*';
+    std::string n(norm.substr(k.norm_start, k.norm_end - k.norm_start));
+    std::string s(surface.substr(k.surface_start, k.surface_end - k.surface_start));
+    if (glue && star_before && !words.empty()) {
+      words.back().norm += n;
+      words.back().surface += s;
+    } else {
+      std::string gap;
+      if (i > 0) gap = GapBetween(norm, t.tokens[i - 1].norm_end, k.norm_start);
+      if (!gap.empty() && gap.back() == '*') gap.pop_back();
+      if (!gap.empty() && gap.front() == '*') gap.erase(0, 1);
+      words.push_back(
+          {(star_before ? "*" : "") + n, (star_before ? "*" : "") + s, star_before, gap});
+    }
+    if (star_after) {
+      words.back().norm += "*";
+      words.back().surface += "*";
+      words.back().glob = true;
+    }
+    glue = star_after && k.source_end + 1 < text.size() && i + 1 < t.n_tokens &&
+           t.tokens[i + 1].source_start == k.source_end + 1;
+  }
+  return words;
+}
+
+bool GlobMatch(std::string_view p, std::string_view w) {
+  // Iterative wildcard match with backtracking to the last star: linear in
+  // practice for the short words of a lexicon.
+  size_t pi = 0, wi = 0, star = std::string_view::npos, mark = 0;
+  while (wi < w.size()) {
+    if (pi < p.size() && p[pi] == '*') {
+      star = pi++;
+      mark = wi;
+    } else if (pi < p.size() && p[pi] == w[wi]) {
+      ++pi;
+      ++wi;
+    } else if (star != std::string_view::npos) {
+      pi = star + 1;
+      wi = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
+}
+
+std::string SectionOfId(const std::string& id) {
+  static const std::map<std::string, std::string> kPrefixes = {
+      {"hs", "concept"},         {"pillar", "pillar"},       {"dimension", "dimension"},
+      {"approach", "approach"},  {"principle", "principle"}, {"topic", "topic"},
+      {"actor", "actor"},        {"definition", "definition"}, {"citation", "citation"}};
+  auto it = kPrefixes.find(id.substr(0, id.find('.')));
+  return it == kPrefixes.end() || id.find('.') == std::string::npos ? "" : it->second;
+}
+
+Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display) {
+  auto bytes = ReadFile(path, 64u << 20);
+  if (!bytes.ok()) return Status::Error(display + ": " + bytes.error());
+  Lexicon lex;
+  lex.path = path;
+  lex.display = display;
+  lex.sha256 = Sha256Hex(*bytes);
+  try {
+    const YAML::Node root = YAML::Load(*bytes);
+    if (!root.IsMap()) throw LexiconError(root, "a lexicon file must be a YAML mapping");
+    if (!root["concepts"]) throw LexiconError(root, "no `concepts` list");
+    if (root["lexicon"]) lex.name = Scalar(root["lexicon"], "lexicon");
+    if (root["version"]) lex.version = Scalar(root["version"], "version");
+    if (root["description"]) lex.description = Scalar(root["description"], "description");
+    if (lex.name.empty()) throw LexiconError(root, "no `lexicon` name");
+    const YAML::Node concepts = root["concepts"];
+    if (!concepts.IsSequence()) throw LexiconError(concepts, "`concepts` must be a list");
+    for (const auto& c : concepts) lex.concepts.push_back(ParseConcept(c));
+  } catch (const LexiconError& e) {
+    return Status::Error(display + ":" + std::to_string(e.mark().line + 1) + ":" +
+                         std::to_string(e.mark().column + 1) + ": " + e.what());
+  } catch (const YAML::Exception& e) {
+    return Status::Error(display + ":" + std::to_string(e.mark.line + 1) + ":" +
+                         std::to_string(e.mark.column + 1) + ": " + e.msg);
+  }
+  return lex;
+}
+
+std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
+                                          const Analyzer& analyzer) {
+  std::vector<LexiconProblem> problems;
+  std::map<std::string, std::pair<std::string, int>> ids;  // id -> where
+  for (const Lexicon& lex : lexicons) {
+    for (const Concept& c : lex.concepts) {
+      auto [it, fresh] = ids.emplace(c.id, std::make_pair(lex.display, c.line));
+      if (!fresh) {
+        problems.push_back({lex.display, c.line,
+                            "duplicate concept id `" + c.id + "` (first at " + it->second.first +
+                                ":" + std::to_string(it->second.second) + ")"});
+      }
+    }
+  }
+  // cue key (the analyzed tokens) -> first concept that has it
+  std::map<std::string, std::tuple<std::string, std::string, int>> cue_owner;
+  for (const Lexicon& lex : lexicons) {
+    for (const Concept& c : lex.concepts) {
+      auto known = [&](const std::string& id, int line, const char* what) {
+        if (!ids.count(id)) {
+          problems.push_back(
+              {lex.display, line, std::string("unknown ") + what + " `" + id + "` in `" + c.id + "`"});
+        }
+      };
+      if (!c.parent.empty()) known(c.parent, c.line, "parent");
+      if (c.cues.empty() && c.matched_by.empty()) {
+        problems.push_back({lex.display, c.line, "concept `" + c.id + "` has no cues"});
+      }
+      if (!c.cues.empty() && !c.matched_by.empty()) {
+        problems.push_back({lex.display, c.line,
+                            "concept `" + c.id + "` has cues and matched_by `" + c.matched_by + "`"});
+      }
+      auto check_term = [&](const Cue& cue, bool is_exclude) -> std::string {
+        auto analyzed = analyzer.Analyze(cue.term, {}, "");
+        if (!analyzed.ok() || analyzed.value()->tokens.empty()) {
+          problems.push_back({lex.display, cue.line,
+                              "cue `" + cue.term + "` has no words and can never match"});
+          return "";
+        }
+        std::string key;
+        const hstag_text_v1 view = analyzed.value()->View();
+        for (const CueWord& w : CueWords(view)) {
+          if (w.norm.find_first_not_of('*') == std::string::npos) {
+            problems.push_back({lex.display, cue.line,
+                                "cue `" + cue.term + "` has a word that is only `*`: it would match "
+                                "anything"});
+          }
+          key += w.norm + " ";
+        }
+        if (cue.case_mode == Cue::Case::kExact && !is_exclude) {
+          key += "|exact:" + cue.term;
+        }
+        return key;
+      };
+      for (const Cue& cue : c.cues) {
+        for (const auto& a : cue.also) known(a, cue.line, "concept in `also`");
+        if (!cue.required.empty()) known(cue.required, cue.line, "concept in `requires`");
+        std::string key = check_term(cue, false);
+        if (key.empty()) continue;
+        for (const auto& l : cue.langs) key += "|" + l;
+        auto [it, fresh] = cue_owner.emplace(key, std::make_tuple(c.id, lex.display, cue.line));
+        if (!fresh && std::get<0>(it->second) != c.id) {
+          problems.push_back({lex.display, cue.line,
+                              "cue `" + cue.term + "` of `" + c.id + "` is also a cue of `" +
+                                  std::get<0>(it->second) + "` (" + std::get<1>(it->second) + ":" +
+                                  std::to_string(std::get<2>(it->second)) + ")"});
+        } else if (!fresh) {
+          problems.push_back({lex.display, cue.line,
+                              "cue `" + cue.term + "` is listed twice in `" + c.id + "`"});
+        }
+      }
+      for (const Cue& cue : c.excludes) check_term(cue, true);
+    }
+  }
+  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
+  return problems;
+}
+
+}  // namespace hstag
