@@ -34,6 +34,7 @@ struct CommonOptions {
   std::vector<std::string> lexicons;
   std::vector<std::string> plugin_dirs;
   std::string pdf_password;
+  std::string xml_profile;
 };
 
 void AddCommon(CLI::App* app, CommonOptions* o) {
@@ -45,6 +46,8 @@ void AddCommon(CLI::App* app, CommonOptions* o) {
   app->add_option("--plugin-dir", o->plugin_dirs, "Load plugin modules (*.so) from DIR")
       ->check(CLI::ExistingDirectory);
   app->add_option("--pdf-password", o->pdf_password, "Password for encrypted PDFs");
+  app->add_option("--xml-profile", o->xml_profile,
+                  "Force an XML profile (akn, tei, jats, formex, xhtml, udhr, docbook, generic)");
 }
 
 std::unique_ptr<hstag::Pipeline> MakePipeline(const CommonOptions& o) {
@@ -55,6 +58,9 @@ std::unique_ptr<hstag::Pipeline> MakePipeline(const CommonOptions& o) {
   po.builtins = hstag::BuiltinPlugins();
   if (!o.pdf_password.empty()) {
     po.plugin_options.emplace_back("pdf", hstag::ordered_json{{"password", o.pdf_password}}.dump());
+  }
+  if (!o.xml_profile.empty()) {
+    po.plugin_options.emplace_back("xml", hstag::ordered_json{{"profile", o.xml_profile}}.dump());
   }
   auto p = hstag::Pipeline::Create(po);
   if (!p.ok()) {

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Shared helpers for the tests: where the sources and the corpus are, a
+// pipeline with the built-in plugins, running the hstag binary.
+#ifndef HSTAG_TESTS_TEST_SUPPORT_H_
+#define HSTAG_TESTS_TEST_SUPPORT_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "hstag/builtins.h"
+#include "hstag/pipeline.h"
+
+namespace hstag::testing {
+
+inline std::string SourceDir() { return HSTAG_SOURCE_DIR; }
+inline std::string Binary() { return HSTAG_BINARY; }
+
+// The shared corpus directory, or "" when it is absent (a user's clone).
+inline std::string CorpusDir() {
+  std::error_code ec;
+  return std::filesystem::is_directory(HSTAG_CORPUS_DIR, ec) ? HSTAG_CORPUS_DIR : "";
+}
+
+// Skips the calling test when the shared corpus is absent.
+#define HSTAG_REQUIRE_CORPUS()                                                      \
+  do {                                                                              \
+    if (::hstag::testing::CorpusDir().empty())                                      \
+      GTEST_SKIP() << "shared corpus absent (" HSTAG_CORPUS_DIR "): test skipped"; \
+  } while (0)
+
+// A pipeline with the built-in plugins and the shipped config, built once.
+inline const Pipeline& DefaultPipeline() {
+  static const std::unique_ptr<Pipeline> p = [] {
+    PipelineOptions o;
+    o.builtins = BuiltinPlugins();
+    auto r = Pipeline::Create(o);
+    if (!r.ok()) {
+      ADD_FAILURE() << r.error();
+      std::abort();
+    }
+    return std::move(r).value();
+  }();
+  return *p;
+}
+
+// Runs a command through the shell; returns its exit status and stdout.
+struct CommandResult {
+  int status = -1;
+  std::string out;
+};
+CommandResult RunCommand(const std::string& command);
+
+}  // namespace hstag::testing
+
+#endif  // HSTAG_TESTS_TEST_SUPPORT_H_
