@@ -186,6 +186,41 @@ std::string PrimaryLanguage(std::string_view bcp47) {
   return s;
 }
 
+// Elided articles and prepositions that ICU keeps inside a word ("l'ONU",
+// "d'Ivoire", "dell'ONU"): the word proper starts after the apostrophe.
+bool IsElision(std::string_view prefix) {
+  static constexpr std::string_view kElisions[] = {"l",    "d",    "j",     "m",       "n",
+                                                   "s",    "t",    "c",     "qu",      "jusqu",
+                                                   "lorsqu", "puisqu", "dell", "all",  "dall",
+                                                   "nell", "sull", "un",    "quell"};
+  for (auto e : kElisions) {
+    if (prefix == e) return true;
+  }
+  return false;
+}
+
+// Spans of the surface view that are URLs or e-mail addresses: their words
+// are flagged so that taggers can leave them alone.
+std::vector<std::pair<uint32_t, uint32_t>> UrlSpans(std::string_view s) {
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t a = std::string_view::npos;
+    for (std::string_view m : {"http://", "https://", "www.", "mailto:", "ftp://"}) {
+      a = std::min(a, s.find(m, i));
+    }
+    if (a == std::string_view::npos) break;
+    size_t b = a;
+    while (b < s.size() && s[b] != ' ' && s[b] != '\n' && s[b] != '\t' && s[b] != '>' &&
+           s[b] != '"' && s[b] != '<') {
+      ++b;
+    }
+    spans.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+    i = b;
+  }
+  return spans;
+}
+
 uint32_t SurfaceToSourceThunk(void* ctx, uint32_t off, int is_end) {
   return static_cast<const AnalyzedText*>(ctx)->SurfaceToSource(off, is_end != 0);
 }
@@ -314,7 +349,8 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
   if (!wb) return Status::Error("ICU: cannot clone the word iterator");
   wb->setText(ut.get(), ec);
   if (U_FAILURE(ec)) return Status::Error(std::string("ICU word break: ") + u_errorName(ec));
-  size_t sentence = 0, segment = 0;
+  const auto urls = UrlSpans(a.surface);
+  size_t sentence = 0, segment = 0, url = 0;
   int32_t start = wb->first();
   for (int32_t end = wb->next(); end != icu::BreakIterator::DONE; start = end, end = wb->next()) {
     const int32_t status = wb->getRuleStatus();
@@ -322,6 +358,16 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
     hstag_token_v1 t{};
     t.norm_start = static_cast<uint32_t>(start);
     t.norm_end = static_cast<uint32_t>(end);
+    // Possessive "'s" and elided articles are not part of the word.
+    std::string_view w(a.norm.data() + start, static_cast<size_t>(end - start));
+    if (w.size() > 2 && w.ends_with("'s")) {
+      t.norm_end -= 2;
+      w.remove_suffix(2);
+    }
+    if (const size_t apos = w.find('\''); apos != std::string_view::npos && apos + 1 < w.size() &&
+                                            IsElision(w.substr(0, apos))) {
+      t.norm_start += static_cast<uint32_t>(apos + 1);
+    }
     t.surface_start = a.norm_to_surface.ToSource(t.norm_start, false);
     t.surface_end = a.norm_to_surface.ToSource(t.norm_end, true);
     t.source_start = a.SurfaceToSource(t.surface_start, false);
@@ -335,6 +381,8 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
     t.sentence = static_cast<uint32_t>(sentence);
     t.segment = static_cast<uint32_t>(segment);
     t.flags = TokenFlags(status);
+    while (url < urls.size() && urls[url].second <= t.surface_start) ++url;
+    if (url < urls.size() && urls[url].first <= t.surface_start) t.flags |= HSTAG_TOKEN_URL;
     a.tokens.push_back(t);
   }
   return out;

@@ -117,6 +117,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     std::vector<uint32_t> ids;
     for (size_t i = 0; i < n; ++i) {
       id_start[i] = static_cast<uint32_t>(ids.size());
+      if (tokens[i].flags & HSTAG_TOKEN_URL) continue;  // never match inside a URL
       const std::string_view w = text.Norm(tokens[i]);
       if (auto it = vocab_.find(w); it != vocab_.end()) ids.push_back(it->second);
       if (!globs_.empty()) {

@@ -118,7 +118,8 @@ enum hstag_token_flags {
   HSTAG_TOKEN_NUMBER = 1u,
   HSTAG_TOKEN_LETTER = 2u,
   HSTAG_TOKEN_KANA = 4u,
-  HSTAG_TOKEN_IDEO = 8u
+  HSTAG_TOKEN_IDEO = 8u,
+  HSTAG_TOKEN_URL = 16u /* inside a URL or an e-mail address */
 };
 
 /* A word of the analyzed text. norm_* index hstag_text_v1.norm (NFKC with
