@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The lexicon loader, the checker and the lexicon tagger's matching rules.
+#include "hstag/lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "hstag/builtins.h"
+#include "hstag/pipeline.h"
+#include "test_support.h"
+
+namespace hstag {
+namespace {
+
+const std::string kData = std::string(HSTAG_SOURCE_DIR) + "/tests/data/lexicons/";
+
+const Pipeline& SemanticsPipeline() {
+  static const std::unique_ptr<Pipeline> p = [] {
+    PipelineOptions o;
+    o.builtins = BuiltinPlugins();
+    o.lexicons = {kData + "semantics.yaml"};
+    auto r = Pipeline::Create(o);
+    EXPECT_TRUE(r.ok()) << r.error();
+    return std::move(r).value();
+  }();
+  return *p;
+}
+
+// "concept:matched text" for every annotation, in order.
+std::vector<std::string> Tags(const std::string& text) {
+  AnalysisResult r = SemanticsPipeline().RunBytes(text, "t.txt");
+  EXPECT_TRUE(r.doc.errors.empty());
+  std::vector<std::string> out;
+  for (const auto& a : r.annotations) {
+    out.push_back(a.concept_id + ":" + r.doc.text.substr(a.start, a.end - a.start));
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(LexiconTaggerTest, MatchesHoweverTheTextBreaksTheTerm) {
+  EXPECT_EQ(Tags("Human\nSecurity, HUMAN SECURITY, human-security, hu-\nman security"),
+            (V{"hs.concept:Human\nSecurity", "hs.concept:HUMAN SECURITY",
+               "hs.concept:human-security", "hs.concept:hu-\nman security"}));
+}
+
+TEST(LexiconTaggerTest, PunctuationBetweenWordsBreaksAPhrase) {
+  EXPECT_EQ(Tags("human, security. Human. Security"), V{});
+}
+
+TEST(LexiconTaggerTest, PunctuationThatTheTermHasIsAllowed) {
+  EXPECT_EQ(Tags("women, peace and security; women peace and security"),
+            (V{"topic.women_peace_security:women, peace and security",
+               "topic.women_peace_security:women peace and security"}));
+}
+
+TEST(LexiconTaggerTest, LongestMatchWinsWithinASection) {
+  EXPECT_EQ(Tags("Equatorial Guinea and Guinea"),
+            (V{"actor.state.GQ:Equatorial Guinea", "actor.state.GN:Guinea"}));
+  EXPECT_EQ(Tags("the United Nations Development Programme"),
+            (V{"actor.undp:United Nations Development Programme"}));
+}
+
+TEST(LexiconTaggerTest, DifferentSectionsMayOverlapAndAlsoAddsConcepts) {
+  EXPECT_EQ(Tags("a human security approach"),
+            (V{"hs.approach:human security approach", "hs.concept:human security approach"}));
+  EXPECT_EQ(Tags("freedom from fear and want"),
+            (V{"pillar.freedom_from_fear:freedom from fear and want",
+               "pillar.freedom_from_want:freedom from fear and want"}));
+}
+
+TEST(LexiconTaggerTest, AcronymsAndExactCuesKeepTheirCase) {
+  EXPECT_EQ(Tags("UN and NATO"), (V{"actor.un:UN", "actor.nato:NATO"}));
+  EXPECT_EQ(Tags("un and nato, Nato, guinea fowl"), V{});
+  EXPECT_EQ(Tags("UNDP is not UN"), (V{"actor.un:UN"}));  // whole words only
+}
+
+TEST(LexiconTaggerTest, GlobsMatchWordsThatStartSo) {
+  EXPECT_EQ(Tags("terror, terrorism and terrorists; not a terrier"),
+            (V{"dimension.personal:terror", "dimension.personal:terrorism",
+               "dimension.personal:terrorists"}));
+}
+
+TEST(LexiconTaggerTest, ExcludedContextsDropTheMatch) {
+  EXPECT_EQ(Tags("the Terrorism Financing Act"), V{});
+}
+
+TEST(LexiconTaggerTest, RequiresNeedsTheOtherConceptInTheDocument) {
+  EXPECT_EQ(Tags("The Alliance met."), V{});
+  EXPECT_EQ(Tags("The Alliance met. NATO agreed."),
+            (V{"actor.nato:The Alliance", "actor.nato:NATO"}));
+}
+
+TEST(LexiconTaggerTest, LanguageRestrictedCues) {
+  EXPECT_EQ(Tags("la sécurité humaine"), (V{"hs.concept:sécurité humaine"}));
+}
+
+TEST(LexiconTaggerTest, AnnotationsCarryTheLexiconLineAsRule) {
+  AnalysisResult r = SemanticsPipeline().RunBytes("human security", "t.txt");
+  ASSERT_EQ(r.annotations.size(), 1u);
+  EXPECT_EQ(r.annotations[0].rule, "semantics:8");
+  EXPECT_EQ(r.annotations[0].plugin, "lexicon");
+}
+
+TEST(LexiconLoaderTest, SyntaxErrorsNameFileLineAndColumn) {
+  auto lex = LoadLexicon(kData + "broken.yaml", "broken.yaml");
+  ASSERT_FALSE(lex.ok());
+  // yaml-cpp notices the unclosed flow mapping of line 7 at the end of the file.
+  EXPECT_EQ(lex.error(), "broken.yaml:8:1: end of map flow not found");
+}
+
+TEST(LexiconLoaderTest, UnknownKeysAndBadValuesAreErrors) {
+  const std::string path = ::testing::TempDir() + "/bad_key.yaml";
+  { std::ofstream(path) << "lexicon: x\nconcepts:\n  - id: hs.concept\n    explicit:\n      - {term: a, strenght: explicit}\n"; }
+  auto lex = LoadLexicon(path, "bad_key.yaml");
+  ASSERT_FALSE(lex.ok());
+  EXPECT_EQ(lex.error(), "bad_key.yaml:5:19: unknown cue key `strenght`");
+}
+
+TEST(LexiconLoaderTest, AcronymsDefaultToExactCase) {
+  auto lex = LoadLexicon(kData + "semantics.yaml", "s");
+  ASSERT_TRUE(lex.ok()) << lex.error();
+  for (const auto& c : lex->concepts) {
+    for (const auto& cue : c.cues) {
+      if (cue.term == "UN" || cue.term == "NATO" || cue.term == "Guinea") {
+        EXPECT_EQ(cue.case_mode, Cue::Case::kExact) << cue.term;
+      }
+      if (cue.term == "human security") EXPECT_EQ(cue.case_mode, Cue::Case::kFold);
+    }
+  }
+}
+
+TEST(LexiconCheckTest, ReportsEveryProblemWithItsLine) {
+  auto lex = LoadLexicon(kData + "problems.yaml", "problems.yaml");
+  ASSERT_TRUE(lex.ok()) << lex.error();
+  std::vector<std::string> got;
+  for (const auto& p : CheckLexicons({*lex}, testing::DefaultPipeline().analyzer())) {
+    got.push_back(p.file + ":" + std::to_string(p.line) + ": " + p.message);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "problems.yaml:6: duplicate concept id `hs.concept` (first at problems.yaml:4)",
+                     "problems.yaml:7: cue `Human-Security` is listed twice in `hs.concept`",
+                     "problems.yaml:8: unknown parent `pillar.nothing` in `pillar.freedom_from_fear`",
+                     "problems.yaml:11: cue `*` has no words and can never match",
+                     "problems.yaml:12: cue `?!` has no words and can never match",
+                     "problems.yaml:13: concept `pillar.freedom_from_want` has no cues",
+                     "problems.yaml:15: cue `HUMAN security` of `hs.approach` is also a cue of "
+                     "`hs.concept` (problems.yaml:5)",
+                 }));
+}
+
+TEST(LexiconCheckTest, ShippedLexiconsAreClean) {
+  const auto& p = testing::DefaultPipeline();
+  const auto problems = CheckLexicons(p.lexicons(), p.analyzer());
+  for (const auto& x : problems) ADD_FAILURE() << x.file << ":" << x.line << ": " << x.message;
+  EXPECT_GE(p.concepts().size(), 250u);
+}
+
+}  // namespace
+}  // namespace hstag
