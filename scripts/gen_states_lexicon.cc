@@ -209,7 +209,9 @@ int main(int argc, char** argv) {
     for (const char* lang : {"fr", "es", "de", "ja"}) {
       std::string n = IcuName(code, lang);
       if (n.empty() || removed.count(std::string(lang) + ":" + Key(n))) continue;
-      add(Cue{n, lang, false});
+      // Country names are proper nouns: matched as written, so that German
+      // "Island" (Iceland) never fires on the English word "island".
+      add(Cue{n, lang, true});
     }
     for (const Cue& c : extras) add(c);
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Quick start: sets up, builds, and runs hstag over samples/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh default
+out=out/samples
+rm -rf "$out"
+echo
+echo "hstag analyze samples --out $out"
+rc=0
+build/default/bin/hstag analyze samples --exclude '*.md' --out "$out" || rc=$?
+echo
+echo "One JSON document per input is in $out/docs/; try:"
+echo "  build/default/bin/hstag analyze samples/txt/typography.txt | less"
+exit $rc

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// End-to-end tests of the `hstag` command over samples/: reviewed golden
+// JSON, exact counts, offsets that slice back to the text, exit codes, bad
+// input in a batch, determinism.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace hstag {
+namespace {
+
+using testing::Binary;
+using testing::RunCommand;
+using testing::SourceDir;
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// hstag with stderr captured into a file; returns stdout and sets *err.
+testing::CommandResult Hstag(const std::string& args, std::string* err = nullptr) {
+  const std::string err_file = ::testing::TempDir() + "/hstag_stderr.txt";
+  auto r = RunCommand("cd " + Quote(SourceDir()) + " && " + Binary() + " " + args + " 2>" +
+                      Quote(err_file));
+  if (err) *err = ReadAll(err_file);
+  return r;
+}
+
+size_t Count(const json& doc, const std::string& concept_id, const std::string& strength) {
+  size_t n = 0;
+  for (const auto& a : doc["annotations"]) {
+    n += a["concept"] == concept_id && a["strength"] == strength;
+  }
+  return n;
+}
+
+// Every annotation's text is the extracted text's bytes at its offsets.
+void ExpectOffsetsSliceBack(const json& doc, const std::string& text) {
+  for (const auto& a : doc["annotations"]) {
+    const size_t s = a["start"], e = a["end"];
+    ASSERT_LE(e, text.size());
+    EXPECT_EQ(text.substr(s, e - s), a["text"].get<std::string>()) << a.dump();
+  }
+}
+
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
+
+// The golden files are reviewed JSON (tests/golden/README.md says what was
+// checked). HSTAG_UPDATE_GOLDEN=1 rewrites them; review the diff.
+TEST_P(GoldenTest, MatchesTheReviewedOutput) {
+  const std::string sample = "samples/txt/" + GetParam();
+  const std::string golden = SourceDir() + "/tests/golden/" + GetParam() + ".json";
+  std::string err;
+  auto r = Hstag("analyze " + sample, &err);
+  ASSERT_EQ(r.status, 0) << err;
+  EXPECT_EQ(err, "");
+  if (const char* u = std::getenv("HSTAG_UPDATE_GOLDEN"); u && std::string(u) == "1") {
+    std::ofstream(golden, std::ios::binary) << r.out;
+  }
+  const std::string expected = ReadAll(golden);
+  ASSERT_FALSE(expected.empty()) << "no golden file " << golden;
+  if (r.out == expected) return;
+  // Not byte-identical: show the first differing line.
+  std::istringstream a(r.out), b(expected);
+  std::string la, lb;
+  for (int line = 1; std::getline(a, la) && std::getline(b, lb); ++line) {
+    ASSERT_EQ(la, lb) << golden << ":" << line;
+  }
+  FAIL() << "output and " << golden << " differ in length";
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, GoldenTest,
+                         ::testing::Values("typography.txt", "ungdc_JPN_75_2020.txt",
+                                           "ungdc_THA_69_2014.txt"),
+                         [](const auto& info) {
+                           std::string n = info.param;
+                           for (auto& c : n) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                           return n;
+                         });
+
+TEST(CliTest, TypographySampleHasTheExactCounts) {
+  auto r = Hstag("analyze samples/txt/typography.txt");
+  ASSERT_EQ(r.status, 0);
+  const json doc = json::parse(r.out);
+  // Plain, line-broken, hyphenated, NBSP, curly quotes, soft hyphen, Japanese,
+  // French: 8 mentions; "human, security" is not one.
+  EXPECT_EQ(Count(doc, "hs.concept", "explicit"), 8u);
+  EXPECT_EQ(Count(doc, "topic.children_armed_conflict", "explicit"), 1u);  // ﬂ ligature
+  EXPECT_EQ(Count(doc, "pillar.freedom_from_fear", "explicit"), 1u);       // in curly quotes
+  EXPECT_EQ(Count(doc, "principle.people_centred", "explicit"), 1u);
+  EXPECT_EQ(Count(doc, "actor.nato", "explicit"), 1u);      // NATO’s
+  EXPECT_EQ(Count(doc, "actor.state.JP", "explicit"), 1u);  // Japan's
+  EXPECT_EQ(Count(doc, "actor.un", "explicit"), 1u);        // l’ONU
+  EXPECT_EQ(doc["annotations"].size(), 14u);
+  EXPECT_EQ(doc["summary"]["concepts"]["hs.concept"]["total"], 8);
+  EXPECT_EQ(doc["source"]["text_origin"], "utf8");
+  ExpectOffsetsSliceBack(doc, ReadAll(SourceDir() + "/samples/txt/typography.txt"));
+  // The ligature is matched whole: the span covers its three bytes.
+  for (const auto& a : doc["annotations"]) {
+    if (a["concept"] == "topic.children_armed_conflict") {
+      EXPECT_EQ(a["text"], "children and armed con\xEF\xAC\x82ict");
+    }
+  }
+}
+
+TEST(CliTest, CcoeInfoSheetFindsHumanSecurityWhereverItIsWritten) {
+  const std::string path = SourceDir() + "/../shared/reference/ccoe-human-security-info-sheet.txt";
+  if (!fs::exists(path)) GTEST_SKIP() << "shared reference absent: test skipped";
+  auto r = Hstag("analyze " + Quote(path));
+  ASSERT_EQ(r.status, 0);
+  const json doc = json::parse(r.out);
+  const std::string text = ReadAll(path);
+  ExpectOffsetsSliceBack(doc, text);
+  std::set<size_t> starts;
+  for (const auto& a : doc["annotations"]) {
+    if (a["concept"] == "hs.concept") starts.insert(a["start"].get<size_t>());
+  }
+  // Every "human security" written as words (not inside a URL).
+  const std::regex re(R"(\bhuman[\s-]+security\b)", std::regex::icase);
+  size_t written = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
+       ++it) {
+    const size_t at = static_cast<size_t>(it->position());
+    const size_t line_start = text.rfind('\n', at) + 1;
+    const std::string before = text.substr(line_start, at - line_start);
+    if (before.find("http") != std::string::npos || before.find("www.") != std::string::npos) continue;
+    ++written;
+    EXPECT_TRUE(starts.count(at)) << "missed at byte " << at << ": " << it->str();
+  }
+  EXPECT_GE(written, 40u);
+}
+
+TEST(CliTest, ExtractPrintsTheExtractedText) {
+  auto r = Hstag("extract samples/txt/typography.txt");
+  ASSERT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, ReadAll(SourceDir() + "/samples/txt/typography.txt"));
+  auto j = Hstag("extract --format json samples/txt/typography.txt");
+  ASSERT_EQ(j.status, 0);
+  const json doc = json::parse(j.out);
+  ASSERT_EQ(doc["segments"].size(), 1u);
+  EXPECT_EQ(doc["segments"][0]["start"], 0);
+  EXPECT_EQ(doc["format"], "text");
+}
+
+TEST(CliTest, EmitTextAddsTheTextTheOffsetsIndex) {
+  auto r = Hstag("analyze --emit-text samples/txt/typography.txt");
+  ASSERT_EQ(r.status, 0);
+  const json doc = json::parse(r.out);
+  ExpectOffsetsSliceBack(doc, doc["text"].get<std::string>());
+  EXPECT_EQ(doc["text"], ReadAll(SourceDir() + "/samples/txt/typography.txt"));
+}
+
+TEST(CliTest, LexiconListHasEveryCodebookId) {
+  auto r = Hstag("lexicon list");
+  ASSERT_EQ(r.status, 0);
+  std::set<std::string> ids;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) ids.insert(line.substr(0, line.find('\t')));
+  EXPECT_TRUE(ids.count("hs.concept"));
+  EXPECT_TRUE(ids.count("actor.state.JP"));
+  const std::string codebook = SourceDir() + "/../shared/reference/codebook.md";
+  if (!fs::exists(codebook)) GTEST_SKIP() << "codebook absent: checked the shipped list only";
+  const std::string md = ReadAll(codebook);
+  const std::regex id_re(R"(`((?:hs|pillar|dimension|approach|principle|topic|actor|definition|citation)\.[a-z_.]+[a-z_])`)");
+  size_t n = 0;
+  for (auto it = std::sregex_iterator(md.begin(), md.end(), id_re); it != std::sregex_iterator(); ++it) {
+    const std::string id = (*it)[1];
+    if (id == "actor.state") continue;  // actor.state.XX, the pattern
+    ++n;
+    EXPECT_TRUE(ids.count(id)) << id << " is in the codebook but not in the lexicons";
+  }
+  EXPECT_GE(n, 50u);
+}
+
+TEST(CliTest, ExitCodes) {
+  EXPECT_EQ(Hstag("--help").status, 0);
+  EXPECT_EQ(Hstag("--version").status, 0);
+  EXPECT_EQ(Hstag("analyze --no-such-option x").status, 1);
+  EXPECT_EQ(Hstag("").status, 1);
+  std::string err;
+  EXPECT_EQ(Hstag("analyze samples/txt/typography.txt --lexicon tests/data/lexicons/broken.yaml",
+                  &err)
+                .status,
+            3);
+  EXPECT_NE(err.find("broken.yaml:8:1: end of map flow not found"), std::string::npos) << err;
+  EXPECT_EQ(Hstag("lexicon check tests/data/lexicons/problems.yaml").status, 2);
+  EXPECT_EQ(Hstag("lexicon check").status, 0);
+}
+
+// A batch with bad inputs: each is reported with its file and reason, the
+// good files still get their results, and the exit code is 2.
+TEST(CliTest, BadInputIsReportedAndTheRestIsProcessed) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "hstag_bad_input";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "locked");
+  fs::copy_file(SourceDir() + "/samples/txt/typography.txt", dir / "good.txt");
+  { std::ofstream(dir / "empty.txt"); }
+  { std::ofstream(dir / "binary.txt", std::ios::binary) << std::string("\x01\x02\0\0\0\x03\x04\x05\x06\0\x07", 11); }
+  { std::ofstream(dir / "locked" / "hidden.txt") << "human security"; }
+  fs::permissions(dir / "locked", fs::perms::none);
+  fs::permissions(dir, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+  // Root reads everything: drop to nobody so that the locked folder is locked.
+  std::string prefix;
+  if (::geteuid() == 0) {
+    if (RunCommand("command -v setpriv >/dev/null").status != 0) GTEST_SKIP() << "no setpriv";
+    prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  const std::string err_file = dir.string() + ".stderr";
+  auto r = RunCommand("cd " + Quote(SourceDir()) + " && " + prefix + Binary() + " analyze " +
+                      Quote(dir.string()) + " " + Quote((dir / "missing.txt").string()) +
+                      " --jobs 2 2>" + Quote(err_file));
+  fs::permissions(dir / "locked", fs::perms::owner_all);
+  const std::string err = ReadAll(err_file);
+  EXPECT_EQ(r.status, 2) << err;
+  std::map<std::string, json> docs;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    json d = json::parse(line);
+    docs[fs::path(d["source"]["path"].get<std::string>()).filename().string()] = d;
+  }
+  ASSERT_EQ(docs.size(), 5u) << r.out;
+  EXPECT_TRUE(docs["good.txt"]["errors"].empty());
+  EXPECT_EQ(Count(docs["good.txt"], "hs.concept", "explicit"), 8u);
+  EXPECT_TRUE(docs["empty.txt"]["errors"].empty());
+  EXPECT_EQ(docs["empty.txt"]["warnings"][0]["message"], "empty file");
+  EXPECT_EQ(docs["binary.txt"]["errors"][0]["message"],
+            "unsupported format: binary data that no extractor recognizes");
+  EXPECT_EQ(docs["missing.txt"]["errors"][0]["message"], "No such file or directory");
+  EXPECT_EQ(docs["locked"]["errors"][0]["message"], "cannot read directory: Permission denied");
+  // One line on stderr per failed input, naming it.
+  for (const char* name : {"binary.txt", "missing.txt", "locked"}) {
+    EXPECT_NE(err.find(name), std::string::npos) << name << " not named on stderr: " << err;
+  }
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 3) << err;
+}
+
+TEST(CliTest, OutputIsDeterministicWhateverTheNumberOfJobs) {
+  auto one = Hstag("analyze samples --format jsonl --jobs 1");
+  auto two = Hstag("analyze samples --format jsonl --jobs 2");
+  auto again = Hstag("analyze samples --format jsonl --jobs 2");
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(two.out, again.out);
+  EXPECT_GE(std::count(one.out.begin(), one.out.end(), '\n'), 3);
+}
+
+TEST(CliTest, OutDirectoryGetsOneJsonPerInput) {
+  const fs::path out = fs::path(::testing::TempDir()) / "hstag_out";
+  fs::remove_all(out);
+  auto r = Hstag("analyze samples/txt --out " + Quote(out.string()));
+  ASSERT_EQ(r.status, 0);
+  for (const char* name : {"typography.txt.json", "ungdc_JPN_75_2020.txt.json"}) {
+    const fs::path p = out / "docs" / name;
+    ASSERT_TRUE(fs::exists(p)) << p;
+    const json doc = json::parse(ReadAll(p.string()));
+    EXPECT_EQ(doc["schema"], "hstag.document/1");
+  }
+  // The human summary names where the results went and what they hold.
+  EXPECT_NE(r.out.find("results in " + (out / "docs").string()), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("samples/txt/typography.txt: 14 matches (hs.concept 8"), std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace hstag
