@@ -134,7 +134,179 @@ Concept ParseConcept(const YAML::Node& n) {
   ParseCues(n["explicit"], Strength::kExplicit, &c.cues);
   ParseCues(n["indicator"], Strength::kIndicator, &c.cues);
   ParseCues(n["exclude"], Strength::kExplicit, &c.excludes);
+  c.overlap_group = c.section;
   return c;
+}
+
+// "Positive Emotion" -> "positive_emotion": the part of a concept ID that a
+// user dictionary's key becomes.
+std::string IdPart(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+    } else if (c == '.' || c == '-' || c == '_') {
+      out.push_back(static_cast<char>(c));
+    } else if (!out.empty() && out.back() != '_') {
+      out.push_back('_');
+    } else if (c >= 0x80) {
+      out.push_back(static_cast<char>(c));  // keep non-ASCII letters as they are
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+std::string DictionaryName(const std::string& path) {
+  std::string stem = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  stem = stem.substr(0, stem.find('.'));
+  const std::string id = IdPart(stem);
+  return id.empty() ? "dictionary" : id;
+}
+
+// A user dictionary's category: a concept of its own overlap group.
+Concept UserConcept(const std::string& dict, const std::string& key_path, int line) {
+  Concept c;
+  c.id = "user." + dict + "." + key_path;
+  c.label = key_path;
+  c.section = "user";
+  c.overlap_group = c.id;
+  c.line = line;
+  return c;
+}
+
+// quanteda: nested mappings of keys, leaves are lists of patterns.
+void ParseQuanteda(const YAML::Node& node, const std::string& dict, const std::string& prefix,
+                   std::vector<Concept>* out) {
+  for (const auto& kv : node) {
+    const std::string key = IdPart(kv.first.Scalar());
+    if (key.empty()) throw LexiconError(kv.first, "empty dictionary key");
+    const std::string path = prefix.empty() ? key : prefix + "." + key;
+    if (kv.second.IsMap()) {
+      ParseQuanteda(kv.second, dict, path, out);
+      continue;
+    }
+    Concept c = UserConcept(dict, path, LineOf(kv.first));
+    c.label = kv.first.Scalar();
+    for (const auto& pattern : StringList(kv.second, "a dictionary entry")) {
+      Cue cue;
+      cue.term = pattern;
+      cue.case_mode = Cue::Case::kFold;  // quanteda dictionaries ignore case
+      cue.line = LineOf(kv.second);
+      c.cues.push_back(std::move(cue));
+    }
+    out->push_back(std::move(c));
+  }
+}
+
+// LIWC .dic: "%", the categories ("1<TAB>name"), "%", then one entry a line,
+// "word<TAB>cat<TAB>cat...". LIWC 2007's conditional entries
+// ("like<TAB>02 134(02 134)126/253") count in every category they name
+// outside parentheses.
+Status ParseLiwc(std::string_view text, const std::string& display, const std::string& dict,
+                 std::vector<Concept>* out) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::map<std::string, size_t> category;  // number -> index in *out
+  int section = 0;                         // 0 before the first %, 1 categories, 2 entries
+  int line_no = 0;
+  size_t entries = 0;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string line(text.substr(0, nl));
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const size_t first = line.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;
+    line = line.substr(first);
+    if (line[0] == '%') {
+      if (++section > 2) {
+        return Status::Error(display + ":" + std::to_string(line_no) + ": a third `%` line");
+      }
+      continue;
+    }
+    if (section == 0) {
+      return Status::Error(display + ":" + std::to_string(line_no) +
+                           ": a LIWC dictionary starts with a `%` line");
+    }
+    std::vector<std::string> fields;
+    for (size_t i = 0; i <= line.size();) {
+      const size_t tab = line.find('\t', i);
+      std::string f = line.substr(i, tab == std::string::npos ? std::string::npos : tab - i);
+      if (!f.empty()) fields.push_back(f);
+      if (tab == std::string::npos) break;
+      i = tab + 1;
+    }
+    if (section == 1) {
+      // "1<TAB>funct" or, in some 2015 files, "1 funct (Function words)".
+      std::string number = fields[0], name = fields.size() > 1 ? fields[1] : "";
+      if (fields.size() == 1) {
+        const size_t sp = number.find(' ');
+        if (sp != std::string::npos) {
+          name = number.substr(sp + 1);
+          number = number.substr(0, sp);
+        }
+      }
+      name = name.substr(0, name.find(" ("));
+      if (number.empty() || name.empty() ||
+          number.find_first_not_of("0123456789") != std::string::npos) {
+        return Status::Error(display + ":" + std::to_string(line_no) +
+                             ": expected `<number><TAB><category>`");
+      }
+      category[std::to_string(std::stoul(number))] = out->size();
+      out->push_back(UserConcept(dict, IdPart(name), line_no));
+      out->back().label = name;
+      continue;
+    }
+    // An entry: the word (2015 files may have spaces in it) and categories.
+    if (fields.size() < 2) {
+      return Status::Error(display + ":" + std::to_string(line_no) + ": entry `" + fields[0] +
+                           "` has no category");
+    }
+    std::set<size_t> cats;
+    for (size_t f = 1; f < fields.size(); ++f) {
+      int depth = 0;
+      std::string num;
+      auto flush = [&]() -> Status {
+        if (num.empty()) return Status();
+        auto it = category.find(std::to_string(std::stoul(num)));
+        if (it == category.end()) {
+          return Status::Error(display + ":" + std::to_string(line_no) + ": unknown category " +
+                               num + " for `" + fields[0] + "`");
+        }
+        cats.insert(it->second);
+        num.clear();
+        return Status();
+      };
+      for (char ch : fields[f] + " ") {
+        if (ch == '(') {
+          if (depth == 0) {
+            if (Status s = flush(); !s.ok()) return s;
+          }
+          ++depth;
+          num.clear();
+        } else if (ch == ')') {
+          --depth;
+          num.clear();
+        } else if (std::isdigit(static_cast<unsigned char>(ch)) && depth == 0) {
+          num.push_back(ch);
+        } else if (depth == 0) {
+          if (Status s = flush(); !s.ok()) return s;
+        }
+      }
+    }
+    for (size_t c : cats) {
+      Cue cue;
+      cue.term = fields[0];
+      cue.case_mode = Cue::Case::kFold;
+      cue.line = line_no;
+      (*out)[c].cues.push_back(std::move(cue));
+    }
+    ++entries;
+  }
+  if (section < 2) return Status::Error(display + ": not a LIWC dictionary (no `%` sections)");
+  if (entries == 0) return Status::Error(display + ": LIWC dictionary without entries");
+  return Status();
 }
 
 }  // namespace
@@ -220,8 +392,25 @@ Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display)
   lex.path = path;
   lex.display = display;
   lex.sha256 = Sha256Hex(*bytes);
+  const std::string dict = DictionaryName(path);
+  const std::string_view content = *bytes;
+  const size_t first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string_view::npos && content[first] == '%') {
+    lex.format = "liwc";
+    lex.name = dict;
+    if (Status s = ParseLiwc(content, display, dict, &lex.concepts); !s.ok()) return s;
+    return lex;
+  }
   try {
     const YAML::Node root = YAML::Load(*bytes);
+    if (root.IsMap() && !root["concepts"]) {
+      lex.format = "quanteda";
+      lex.name = dict;
+      ParseQuanteda(root, dict, "", &lex.concepts);
+      if (lex.concepts.empty()) throw LexiconError(root, "empty dictionary");
+      return lex;
+    }
+    lex.format = "hstag";
     if (!root.IsMap()) throw LexiconError(root, "a lexicon file must be a YAML mapping");
     if (!root["concepts"]) throw LexiconError(root, "no `concepts` list");
     if (root["lexicon"]) lex.name = Scalar(root["lexicon"], "lexicon");
@@ -299,7 +488,8 @@ std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
         for (const auto& a : cue.also) known(a, cue.line, "concept in `also`");
         if (!cue.required.empty()) known(cue.required, cue.line, "concept in `requires`");
         std::string key = check_term(cue, false);
-        if (key.empty()) continue;
+        // A user dictionary lists a word in several categories on purpose.
+        if (key.empty() || lex.format != "hstag") continue;
         for (const auto& l : cue.langs) key += "|" + l;
         auto [it, fresh] = cue_owner.emplace(key, std::make_tuple(c.id, lex.display, cue.line));
         if (!fresh && std::get<0>(it->second) != c.id) {

@@ -17,6 +17,8 @@
 //      `exclude` phrases is dropped;
 //   3. overlaps: within one codebook section the longest match wins (ties:
 //      the earlier start, then lexicon order); different sections may overlap;
+//      each category of a user dictionary (quanteda, LIWC) is a group of its
+//      own, so a word counts in every category that lists it;
 //   4. `requires`: a cue that needs another concept counts only when the
 //      document has a match of that concept.
 // A kept match yields its concept and the concepts in its cue's `also`.
@@ -100,9 +102,9 @@ class LexiconTagger : public hstag::sdk::Tagger {
     for (const auto& f : files) {
       auto lex = hstag::LoadLexicon(f, f);
       if (!lex.ok()) throw std::runtime_error(lex.error());
-      for (const auto& c : lex->concepts) ConceptIndex(c.id, c.section);
+      for (const auto& c : lex->concepts) ConceptIndex(c.id, c.overlap_group);
       for (const auto& c : lex->concepts) {
-        const uint32_t ci = ConceptIndex(c.id, c.section);
+        const uint32_t ci = ConceptIndex(c.id, c.overlap_group);
         for (const auto& cue : c.cues) Compile(args.host, lex.value(), ci, cue, false);
         for (const auto& cue : c.excludes) Compile(args.host, lex.value(), ci, cue, true);
       }

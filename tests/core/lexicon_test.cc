@@ -163,3 +163,78 @@ TEST(LexiconCheckTest, ShippedLexiconsAreClean) {
 
 }  // namespace
 }  // namespace hstag
+
+namespace hstag {
+namespace {
+
+std::vector<std::string> TagsWith(const std::string& lexicon, const std::string& text) {
+  PipelineOptions o;
+  o.builtins = BuiltinPlugins();
+  o.lexicons = {kData + lexicon};
+  auto p = Pipeline::Create(o);
+  EXPECT_TRUE(p.ok()) << p.error();
+  if (!p.ok()) return {};
+  AnalysisResult r = (*p)->RunBytes(text, "t.txt");
+  std::vector<std::string> out;
+  for (const auto& a : r.annotations) {
+    out.push_back(a.concept_id + ":" + r.doc.text.substr(a.start, a.end - a.start));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(UserDictionaryTest, QuantedaKeysBecomeUserConcepts) {
+  auto lex = LoadLexicon(kData + "mydict.yml", "mydict.yml");
+  ASSERT_TRUE(lex.ok()) << lex.error();
+  EXPECT_EQ(lex->format, "quanteda");
+  std::vector<std::string> ids;
+  for (const auto& c : lex->concepts) ids.push_back(c.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"user.mydict.threats.violent",
+                                           "user.mydict.threats.economic",
+                                           "user.mydict.well-being"}));
+  // A word listed under two keys counts under both.
+  EXPECT_EQ(TagsWith("mydict.yml", "Terrorism, armed conflict and Poverty"),
+            (std::vector<std::string>{"user.mydict.threats.economic:Poverty",
+                                      "user.mydict.threats.violent:Terrorism",
+                                      "user.mydict.threats.violent:armed conflict",
+                                      "user.mydict.well-being:Poverty"}));
+}
+
+TEST(UserDictionaryTest, Liwc2007WithConditionalEntries) {
+  auto lex = LoadLexicon(kData + "liwc2007.dic", "liwc2007.dic");
+  ASSERT_TRUE(lex.ok()) << lex.error();
+  EXPECT_EQ(lex->format, "liwc");
+  ASSERT_EQ(lex->concepts.size(), 5u);
+  EXPECT_EQ(lex->concepts[0].id, "user.liwc2007.funct");
+  EXPECT_EQ(TagsWith("liwc2007.dic", "We abandoned love"),
+            (std::vector<std::string>{"user.liwc2007.affect:abandoned", "user.liwc2007.affect:love",
+                                      "user.liwc2007.funct:We", "user.liwc2007.negemo:abandoned",
+                                      "user.liwc2007.posemo:love", "user.liwc2007.pronoun:We"}));
+  // "like<TAB>2(2 127)126/1": the categories outside the condition count.
+  EXPECT_EQ(TagsWith("liwc2007.dic", "like"),
+            (std::vector<std::string>{"user.liwc2007.funct:like", "user.liwc2007.posemo:like",
+                                      "user.liwc2007.pronoun:like"}));
+}
+
+TEST(UserDictionaryTest, Liwc2015WithPhrasesAndCrLf) {
+  auto lex = LoadLexicon(kData + "liwc2015.dic", "liwc2015.dic");
+  ASSERT_TRUE(lex.ok()) << lex.error();
+  ASSERT_EQ(lex->concepts.size(), 2u);
+  EXPECT_EQ(lex->concepts[1].id, "user.liwc2015.social");
+  EXPECT_EQ(lex->concepts[1].label, "social");
+  EXPECT_EQ(TagsWith("liwc2015.dic", "a kind of family of friends"),
+            (std::vector<std::string>{"user.liwc2015.function:kind of",
+                                      "user.liwc2015.social:family",
+                                      "user.liwc2015.social:friends"}));
+}
+
+TEST(UserDictionaryTest, BrokenLiwcNamesTheLine) {
+  const std::string path = ::testing::TempDir() + "/bad.dic";
+  { std::ofstream(path) << "%\n1\tfunct\n%\nword\t7\n"; }
+  auto lex = LoadLexicon(path, "bad.dic");
+  ASSERT_FALSE(lex.ok());
+  EXPECT_EQ(lex.error(), "bad.dic:4: unknown category 7 for `word`");
+}
+
+}  // namespace
+}  // namespace hstag

@@ -37,9 +37,14 @@ struct Concept {
   std::vector<Cue> cues;
   std::vector<Cue> excludes;  // phrases inside which a match of this concept is dropped
   int line = 0;
+  // Matches in one overlap group compete (the longest wins): the codebook
+  // section for codebook concepts, the concept itself for a category of a
+  // user dictionary (each category counts on its own, as in LIWC).
+  std::string overlap_group;
 };
 
 struct Lexicon {
+  std::string format;  // "hstag", "quanteda" or "liwc"
   std::string name, version, description;
   std::string path;     // as opened
   std::string display;  // as shown in output ("hstag:lexicons/hs.yaml" for shipped files)
@@ -65,7 +70,11 @@ std::vector<CueWord> CueWords(const hstag_text_v1& term);
 // True when `word` matches the glob `pattern` (`*`: any run of characters).
 bool GlobMatch(std::string_view pattern, std::string_view word);
 
-// Loads a lexicon file. Errors name the file, the line and the column.
+// Loads a lexicon file: hstag's YAML format (lexicons/README.md), a
+// quanteda-style YAML dictionary (nested keys -> lists of glob patterns) or a
+// LIWC .dic file (2007 and 2015 layouts). Dictionary categories become
+// concepts `user.<dictionary>.<key>` (the dictionary is the file's name).
+// Errors name the file, the line and the column.
 Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display);
 
 // The codebook section of a concept ID by its prefix ("pillar.x" -> "pillar",
