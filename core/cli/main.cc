@@ -16,6 +16,8 @@
 
 #include "hstag/batch.h"
 #include "hstag/builtins.h"
+#include "hstag/csv.h"
+#include "hstag/eval.h"
 #include "hstag/lexicon.h"
 #include "hstag/output.h"
 #include "hstag/pipeline.h"
@@ -278,6 +280,98 @@ int LexiconCheck(const std::vector<std::string>& files, const CommonOptions& com
   return problems ? kExitDocuments : kExitOk;
 }
 
+// ---- eval and sample -----------------------------------------------------------
+
+std::string Fixed(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
+int EvalGold(const std::string& gold_path, const std::string& split, const std::string& format,
+             const std::vector<std::string>& skip, const CommonOptions& common) {
+  auto pipeline = MakePipeline(common);
+  if (!pipeline) return kExitFatal;
+  auto gold = hstag::LoadGold(gold_path);
+  if (!gold.ok()) {
+    std::cerr << "hstag: " << gold.error() << "\n";
+    return kExitDocuments;
+  }
+  const hstag::EvalReport r = hstag::Evaluate(*pipeline, *gold, split,
+                                              std::set<std::string>(skip.begin(), skip.end()));
+  if (format == "json") {
+    auto counts = [](const hstag::Counts& c) {
+      return hstag::ordered_json{{"tp", c.tp},          {"fp", c.fp},
+                                 {"fn", c.fn},          {"precision", c.Precision()},
+                                 {"recall", c.Recall()}, {"f1", c.F1()}};
+    };
+    hstag::ordered_json j;
+    j["gold"] = gold_path;
+    j["split"] = split.empty() ? "all" : split;
+    j["passages"] = r.passages;
+    j["micro"] = counts(r.micro);
+    for (const auto& [k, c] : r.sections) j["sections"][k] = counts(c);
+    for (const auto& [k, c] : r.concepts) j["concepts"][k] = counts(c);
+    hstag::ordered_json misses = hstag::ordered_json::array(), alarms = hstag::ordered_json::array();
+    for (const auto& [p, c] : r.misses) misses.push_back({{"passage", p}, {"concept", c}});
+    for (const auto& [p, c] : r.false_alarms) alarms.push_back({{"passage", p}, {"concept", c}});
+    j["misses"] = misses;
+    j["false_alarms"] = alarms;
+    WriteStdout(hstag::Dump(j, 2) + "\n");
+    return kExitOk;
+  }
+  std::string out = "gold " + gold_path + ", split " + (split.empty() ? "all" : split) + ": " +
+                    std::to_string(r.passages) + " passages\n\n";
+  char line[256];
+  auto row = [&](const std::string& name, const hstag::Counts& c) {
+    std::snprintf(line, sizeof line, "%-40s %5llu %5llu %5llu  %s  %s  %s\n", name.c_str(),
+                  static_cast<unsigned long long>(c.tp), static_cast<unsigned long long>(c.fp),
+                  static_cast<unsigned long long>(c.fn), Fixed(c.Precision()).c_str(),
+                  Fixed(c.Recall()).c_str(), Fixed(c.F1()).c_str());
+    out += line;
+  };
+  std::snprintf(line, sizeof line, "%-40s %5s %5s %5s  %5s  %5s  %5s\n", "concept", "tp", "fp",
+                "fn", "P", "R", "F1");
+  out += line;
+  for (const auto& [k, c] : r.concepts) row(k, c);
+  out += "\n";
+  for (const auto& [k, c] : r.sections) row("section " + k, c);
+  out += "\n";
+  row("overall (micro)", r.micro);
+  WriteStdout(out);
+  return kExitOk;
+}
+
+int EvalReviewed(const std::string& path) {
+  auto reviewed = hstag::ReadReviewed(path);
+  if (!reviewed.ok()) {
+    std::cerr << "hstag: " << reviewed.error() << "\n";
+    return kExitDocuments;
+  }
+  std::string out;
+  hstag::AppendCsvRow({"concept", "reviewed", "correct", "precision", "ci95_low", "ci95_high",
+                       "unreviewed"},
+                      &out);
+  hstag::ReviewedCounts all;
+  auto add = [&](const std::string& name, const hstag::ReviewedCounts& c) {
+    const uint64_t n = c.correct + c.wrong;
+    const hstag::Interval ci = hstag::Wilson(c.correct, n);
+    hstag::AppendCsvRow({name, std::to_string(n), std::to_string(c.correct),
+                         n ? Fixed(double(c.correct) / double(n)) : "", n ? Fixed(ci.low) : "",
+                         n ? Fixed(ci.high) : "", std::to_string(c.unreviewed)},
+                        &out);
+  };
+  for (const auto& [k, c] : *reviewed) {
+    add(k, c);
+    all.correct += c.correct;
+    all.wrong += c.wrong;
+    all.unreviewed += c.unreviewed;
+  }
+  add("(all)", all);
+  WriteStdout(out);
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -317,6 +411,35 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   AddCommon(check, &common);
 
+  std::string gold_path, eval_split, eval_format = "table", reviewed_path;
+  std::vector<std::string> eval_skip;
+  CLI::App* eval = app.add_subcommand("eval", "Precision and recall against a gold set, or "
+                                              "precision of a reviewed sample");
+  eval->add_option("gold", gold_path, "Gold passages (JSON Lines: id, text, labels, split)")
+      ->check(CLI::ExistingFile);
+  eval->add_option("--split", eval_split, "Only passages of this split (dev, test; default all)");
+  eval->add_option("--skip-section", eval_skip, "Leave a codebook section out (repeatable)");
+  eval->add_option("--format", eval_format, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  eval->add_option("--reviewed", reviewed_path,
+                   "A sample CSV (from `hstag sample`) with its `correct` column filled")
+      ->check(CLI::ExistingFile);
+  AddCommon(eval, &common);
+
+  std::string sample_out;
+  std::vector<std::string> sample_inputs;
+  size_t per_concept = 20;
+  uint64_t seed = 1;
+  unsigned sample_jobs = 0;
+  CLI::App* sample = app.add_subcommand("sample", "Draw random matches per concept into a CSV "
+                                                  "for a person to mark right or wrong");
+  sample->add_option("out", sample_out, "The CSV to write")->required();
+  sample->add_option("inputs", sample_inputs, "Documents or directories")->required();
+  sample->add_option("--per-concept", per_concept, "Matches per concept (default 20)");
+  sample->add_option("--seed", seed, "Random seed (default 1): same inputs, same sample");
+  sample->add_option("-j,--jobs", sample_jobs, "Documents analysed in parallel");
+  AddCommon(sample, &common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -327,5 +450,25 @@ int main(int argc, char** argv) {
   if (extract->parsed()) return Extract(extract_path, extract_format, common);
   if (list->parsed()) return LexiconList(common);
   if (check->parsed()) return LexiconCheck(check_files, common);
+  if (eval->parsed()) {
+    if (!reviewed_path.empty()) return EvalReviewed(reviewed_path);
+    if (gold_path.empty()) {
+      std::cerr << "hstag eval: give a gold file or --reviewed CSV\n";
+      return kExitUsage;
+    }
+    return EvalGold(gold_path, eval_split, eval_format, eval_skip, common);
+  }
+  if (sample->parsed()) {
+    auto pipeline = MakePipeline(common);
+    if (!pipeline) return kExitFatal;
+    const auto inputs = hstag::Walk(sample_inputs, {});
+    const unsigned jobs = sample_jobs ? sample_jobs : std::max(1u, std::thread::hardware_concurrency());
+    const std::string csv = hstag::DrawSample(*pipeline, inputs, per_concept, seed, jobs);
+    if (hstag::Status s = hstag::WriteFileAtomic(sample_out, csv); !s.ok()) {
+      std::cerr << "hstag: " << s.message() << "\n";
+      return kExitFatal;
+    }
+    return kExitOk;
+  }
   return kExitUsage;
 }

@@ -631,6 +631,8 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
   }
   const AnalyzedText& a = **analyzed;
   r.stats.sentences = a.sentences.size();
+  r.sentences.reserve(a.sentences.size());
+  for (const auto& s : a.sentences) r.sentences.emplace_back(s.start, s.end);
   for (const auto& t : a.tokens) {
     if (t.segment >= a.segments.size() ||
         !(a.segments[t.segment].flags & HSTAG_SEGMENT_BOILERPLATE)) {

@@ -54,6 +54,7 @@ struct Stats {
 struct AnalysisResult {
   Document doc;
   std::vector<Annotation> annotations;  // sorted by start, end, concept
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;  // spans in doc.text
   Stats stats;
   bool failed() const { return !doc.errors.empty(); }
 };
