@@ -303,7 +303,7 @@ class Walker {
     }
     if (label_ && orphan_.empty() &&
         s.find_first_not_of(" \t\r\n") != std::string_view::npos) {
-      TakeLabel(&orphan_);
+      TakeLabel(&orphan_, owner);
     }
     orphan_.Append(s);
   }
@@ -386,7 +386,7 @@ class Walker {
         c.lang = LangOf(self);
         c.detached = detached;
         c.label = kind == Kind::kLabel;
-        if (!detached && !c.label) TakeLabel(&c.buf);
+        if (!detached && !c.label) TakeLabel(&c.buf, self);
         contexts_.push_back(std::move(c));
         frames_.back().opened = true;
         return;
@@ -399,9 +399,16 @@ class Walker {
     }
   }
 
-  // A label waiting for the segment it starts.
-  void TakeLabel(hstag::xml::TextBuffer* buf) {
+  // A label waiting for the segment it starts: one whose element (frame
+  // `owner`) is at most two levels below the label's parent (<recital><num/>
+  // <p/>, <paragraph><num/><content><p/>). A segment deeper down (a table in
+  // a nested list) does not take it: the label is then a segment of its own.
+  void TakeLabel(hstag::xml::TextBuffer* buf, size_t owner) {
     if (!label_) return;
+    if (owner > label_parent_ + 2) {
+      EmitLabel();
+      return;
+    }
     buf->Append(label_->text);
     buf->Break();
     label_.reset();
