@@ -463,7 +463,7 @@ TEST(XmlEntities, UnresolvedReferenceLeftOutWithOneWarning) {
 
 TEST(XmlEntities, BillionLaughsIsNotExpanded) {
   const auto t0 = std::chrono::steady_clock::now();
-  const Document d = XmlPipeline().Extract(Sample("billion_laughs.xml"), "lol.xml");
+  const Document d = XmlPipeline().Extract(Hostile("billion_laughs.xml"), "lol.xml");
   const auto elapsed = std::chrono::steady_clock::now() - t0;
   ASSERT_TRUE(d.errors.empty()) << Errors(d);
   EXPECT_EQ(d.text, "Human security is not a joke.");
@@ -472,7 +472,7 @@ TEST(XmlEntities, BillionLaughsIsNotExpanded) {
 }
 
 TEST(XmlEntities, ExternalEntityIsNeverRead) {
-  const Document d = XmlPipeline().Extract(Sample("external_entity.xml"), "xxe.xml");
+  const Document d = XmlPipeline().Extract(Hostile("external_entity.xml"), "xxe.xml");
   ASSERT_TRUE(d.errors.empty()) << Errors(d);
   EXPECT_EQ(d.text.find("root:"), std::string::npos);
   EXPECT_EQ(d.text, "Before after: human security.");
@@ -482,7 +482,7 @@ TEST(XmlEntities, ExternalEntityIsNeverRead) {
 // ---- Errors -------------------------------------------------------------
 
 TEST(XmlErrors, MalformedSampleGivesLineAndColumn) {
-  const Document d = XmlPipeline().Extract(Sample("malformed.xml"), "malformed.xml");
+  const Document d = XmlPipeline().Extract(Hostile("malformed.xml"), "malformed.xml");
   EXPECT_EQ(Errors(d), "malformed XML at line 5, column 20: Start-end tags mismatch\n");
   EXPECT_TRUE(d.segments.empty());
 }
@@ -512,7 +512,7 @@ TEST(XmlErrors, Html5WellFormedIsRead) {
 }
 
 TEST(XmlErrors, Html5NotXmlIsRejectedClearly) {
-  const Document d = XmlPipeline().Extract(Sample("html5_not_xml.html"), "page.html");
+  const Document d = XmlPipeline().Extract(Hostile("html5_not_xml.html"), "page.html");
   ASSERT_EQ(d.errors.size(), 1u);
   EXPECT_EQ(d.errors[0].message.rfind("HTML5 is not XML; save as XHTML", 0), 0u)
       << d.errors[0].message;

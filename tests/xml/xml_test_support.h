@@ -42,6 +42,11 @@ inline std::string Sample(const std::string& name) {
   return SourceDir() + "/samples/xml/" + name;
 }
 
+// A file of the hostile-input set (tests/data/hostile): not a sample to show.
+inline std::string Hostile(const std::string& name) {
+  return std::string(HSTAG_SOURCE_DIR) + "/tests/data/hostile/" + name;
+}
+
 }  // namespace hstag::testing
 
 #endif  // HSTAG_TESTS_XML_XML_TEST_SUPPORT_H_
