@@ -289,7 +289,8 @@ std::string Fixed(double v) {
 }
 
 int EvalGold(const std::string& gold_path, const std::string& split, const std::string& format,
-             const std::vector<std::string>& skip, const CommonOptions& common) {
+             const std::vector<std::string>& skip, const std::string& sources,
+             const CommonOptions& common) {
   auto pipeline = MakePipeline(common);
   if (!pipeline) return kExitFatal;
   auto gold = hstag::LoadGold(gold_path);
@@ -297,8 +298,8 @@ int EvalGold(const std::string& gold_path, const std::string& split, const std::
     std::cerr << "hstag: " << gold.error() << "\n";
     return kExitDocuments;
   }
-  const hstag::EvalReport r = hstag::Evaluate(*pipeline, *gold, split,
-                                              std::set<std::string>(skip.begin(), skip.end()));
+  const hstag::EvalReport r = hstag::Evaluate(
+      *pipeline, *gold, split, std::set<std::string>(skip.begin(), skip.end()), sources);
   if (format == "json") {
     auto counts = [](const hstag::Counts& c) {
       return hstag::ordered_json{{"tp", c.tp},          {"fp", c.fp},
@@ -309,6 +310,7 @@ int EvalGold(const std::string& gold_path, const std::string& split, const std::
     j["gold"] = gold_path;
     j["split"] = split.empty() ? "all" : split;
     j["passages"] = r.passages;
+    j["in_context"] = r.in_context;
     j["micro"] = counts(r.micro);
     for (const auto& [k, c] : r.sections) j["sections"][k] = counts(c);
     for (const auto& [k, c] : r.concepts) j["concepts"][k] = counts(c);
@@ -321,7 +323,8 @@ int EvalGold(const std::string& gold_path, const std::string& split, const std::
     return kExitOk;
   }
   std::string out = "gold " + gold_path + ", split " + (split.empty() ? "all" : split) + ": " +
-                    std::to_string(r.passages) + " passages\n\n";
+                    std::to_string(r.passages) + " passages (" + std::to_string(r.in_context) +
+                    " inside their source document)\n\n";
   char line[256];
   auto row = [&](const std::string& name, const hstag::Counts& c) {
     std::snprintf(line, sizeof line, "%-40s %5llu %5llu %5llu  %s  %s  %s\n", name.c_str(),
@@ -413,12 +416,16 @@ int main(int argc, char** argv) {
 
   std::string gold_path, eval_split, eval_format = "table", reviewed_path;
   std::vector<std::string> eval_skip;
+  std::string eval_sources;
   CLI::App* eval = app.add_subcommand("eval", "Precision and recall against a gold set, or "
                                               "precision of a reviewed sample");
   eval->add_option("gold", gold_path, "Gold passages (JSON Lines: id, text, labels, split)")
       ->check(CLI::ExistingFile);
   eval->add_option("--split", eval_split, "Only passages of this split (dev, test; default all)");
   eval->add_option("--skip-section", eval_skip, "Leave a codebook section out (repeatable)");
+  eval->add_option("--sources", eval_sources,
+                   "Folder the passages' `source` paths are relative to: each passage is then "
+                   "judged inside its document");
   eval->add_option("--format", eval_format, "table (default) or json")
       ->check(CLI::IsMember({"table", "json"}));
   eval->add_option("--reviewed", reviewed_path,
@@ -456,7 +463,7 @@ int main(int argc, char** argv) {
       std::cerr << "hstag eval: give a gold file or --reviewed CSV\n";
       return kExitUsage;
     }
-    return EvalGold(gold_path, eval_split, eval_format, eval_skip, common);
+    return EvalGold(gold_path, eval_split, eval_format, eval_skip, eval_sources, common);
   }
   if (sample->parsed()) {
     auto pipeline = MakePipeline(common);

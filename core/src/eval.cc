@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -35,6 +36,9 @@ Result<std::vector<GoldPassage>> LoadGold(const std::string& path) {
     p.id = j.value("id", std::to_string(line));
     p.text = j["text"];
     p.split = j.value("split", "");
+    p.source = j.value("source", "");
+    p.start = j.value("start", int64_t{-1});
+    p.end = j.value("end", int64_t{-1});
     for (const auto& l : j["labels"]) {
       if (!l.is_string()) {
         return Status::Error(path + ":" + std::to_string(line) + ": labels must be strings");
@@ -47,8 +51,11 @@ Result<std::vector<GoldPassage>> LoadGold(const std::string& path) {
 }
 
 EvalReport Evaluate(const Pipeline& pipeline, const std::vector<GoldPassage>& gold,
-                    const std::string& split, const std::set<std::string>& skip_sections) {
+                    const std::string& split, const std::set<std::string>& skip_sections,
+                    const std::string& sources_dir) {
   EvalReport report;
+  // Annotations of whole source documents, analysed once each.
+  std::map<std::string, std::vector<Annotation>> documents;
   auto section_of = [&](const std::string& id) {
     const Concept* c = pipeline.FindConcept(id);
     if (c) return c->section;
@@ -59,8 +66,22 @@ EvalReport Evaluate(const Pipeline& pipeline, const std::vector<GoldPassage>& go
     if (!split.empty() && split != "all" && p.split != split) continue;
     ++report.passages;
     std::set<std::string> found;
-    const AnalysisResult r = pipeline.RunBytes(p.text, p.id);
-    for (const auto& a : r.annotations) found.insert(a.concept_id);
+    const std::string source_path = sources_dir + "/" + p.source;
+    std::error_code ec;
+    if (!sources_dir.empty() && !p.source.empty() && p.start >= 0 &&
+        std::filesystem::is_regular_file(source_path, ec)) {
+      auto it = documents.find(p.source);
+      if (it == documents.end()) {
+        it = documents.emplace(p.source, pipeline.Run(source_path, p.source).annotations).first;
+      }
+      for (const auto& a : it->second) {
+        if (a.start >= p.start && a.end <= p.end) found.insert(a.concept_id);
+      }
+      ++report.in_context;
+    } else {
+      const AnalysisResult r = pipeline.RunBytes(p.text, p.id);
+      for (const auto& a : r.annotations) found.insert(a.concept_id);
+    }
     std::set<std::string> all = found;
     all.insert(p.labels.begin(), p.labels.end());
     for (const auto& id : all) {

@@ -30,10 +30,13 @@ def codebook_ids(shared):
     return {i for i in ids if not i.startswith("definition.") and i != "actor.state.XX"}
 
 
+def gold_source(source):
+    """The source as written in gold.jsonl: relative to the shared folder."""
+    return source if source.startswith("reference/") else "corpus/" + source
+
+
 def source_path(shared, source):
-    if source.startswith("reference/"):
-        return os.path.join(shared, source)
-    return os.path.join(shared, "corpus", source)
+    return os.path.join(shared, gold_source(source))
 
 
 def main():
@@ -103,7 +106,9 @@ def main():
     keys = ["id", "source", "start", "end", "text", "stratum", "split", "labels", "note"]
     with open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as f:
         for r in sorted(out, key=lambda r: r["id"]):
-            f.write(json.dumps({k: r[k] for k in keys if k in r}, ensure_ascii=False) + "\n")
+            rec = {k: r[k] for k in keys if k in r}
+            rec["source"] = gold_source(rec["source"])
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
     # report
     print("passages: %d (dropped %d)" % (len(out), len(cands) - len(out)))

@@ -25,9 +25,12 @@ namespace hstag {
 struct GoldPassage {
   std::string id, text, split;
   std::set<std::string> labels;
+  std::string source;  // the document it was drawn from, when known
+  int64_t start = -1, end = -1;  // its byte range in that document
 };
 
-// JSON Lines: {"id", "text", "labels": [...], "split": optional}.
+// JSON Lines: {"id", "text", "labels": [...]} and optionally "split",
+// "source", "start", "end".
 Result<std::vector<GoldPassage>> LoadGold(const std::string& path);
 
 struct Counts {
@@ -42,6 +45,7 @@ struct Counts {
 
 struct EvalReport {
   size_t passages = 0;
+  size_t in_context = 0;  // evaluated inside their source document
   std::map<std::string, Counts> concepts, sections;
   Counts micro;
   // Per passage, what was missed and what was wrongly found (for tuning).
@@ -50,8 +54,13 @@ struct EvalReport {
 
 // Runs the pipeline over every passage of `split` ("" or "all": every one).
 // Concepts of sections that `skip_sections` names are left out on both sides.
+// When `sources_dir`/<source> exists, the passage is evaluated inside its
+// document (the matches lying within its byte range), so that what depends
+// on the rest of the document (a short form defined earlier, a cue that
+// requires another concept) is judged as in real use; otherwise alone.
 EvalReport Evaluate(const Pipeline& pipeline, const std::vector<GoldPassage>& gold,
-                    const std::string& split, const std::set<std::string>& skip_sections);
+                    const std::string& split, const std::set<std::string>& skip_sections,
+                    const std::string& sources_dir = "");
 
 // Wilson score interval for k successes in n trials (z = 1.96 for 95%).
 struct Interval {
