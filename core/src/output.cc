@@ -113,6 +113,8 @@ ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
   source["bytes"] = d.bytes;
   source["text_origin"] = d.text_origin.empty() ? nullptr : ordered_json(d.text_origin);
   source["language"] = d.language.empty() ? nullptr : ordered_json(d.language);
+  source["language_origin"] =
+      d.language_origin.empty() ? nullptr : ordered_json(d.language_origin);
   ordered_json meta = ordered_json::object();
   for (const auto& [k, v] : d.metadata) meta[k] = v;
   source["metadata"] = meta;

@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <nlohmann/json.hpp>
 
+#include "hstag/language.h"
 #include "hstag/sniff.h"
 #include "hstag/util.h"
 
@@ -609,6 +610,12 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
     for (const auto& s : doc.segments) doc.pages = std::max(doc.pages, s.page);
   }
   if (doc.text.empty()) doc.Warn("extract", "no text");
+  if (!doc.language.empty()) {
+    doc.language_origin = "declared";
+  } else if (std::string guess = GuessLanguage(doc.text); !guess.empty()) {
+    doc.language = std::move(guess);
+    doc.language_origin = "detected";
+  }
   return doc;
 }
 

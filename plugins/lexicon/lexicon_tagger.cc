@@ -22,6 +22,10 @@
 //   4. `requires`: a cue that needs another concept counts only when the
 //      document has a match of that concept.
 // A kept match yields its concept and the concepts in its cue's `also`.
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <memory>
 #include <set>
@@ -80,6 +84,21 @@ bool IsHyphens(std::string_view gap) {
     }
   }
   return true;
+}
+
+bool OnlyNonLatinLetters(std::string_view term) {
+  bool any = false;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(term.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(term.data(), i, n, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    UErrorCode ec = U_ZERO_ERROR;
+    if (uscript_getScript(c, &ec) == USCRIPT_LATIN) return false;
+    any = true;
+  }
+  return any;
 }
 
 std::string Primary(std::string_view lang) {
@@ -280,7 +299,11 @@ class LexiconTagger : public hstag::sdk::Tagger {
                                                              : Strength::kIndicator;
     p.exact = cue.case_mode == hstag::Cue::Case::kExact;
     p.exclude = exclude;
-    p.langs = cue.langs;
+    // A term written wholly in a script other than Latin (Japanese, Arabic,
+    // Cyrillic...) names its language itself: it applies whatever the
+    // document's language. Latin-script terms of one language apply only in
+    // that language (German "Island" is not the English "island").
+    if (!OnlyNonLatinLetters(cue.term)) p.langs = cue.langs;
     p.rule = lex.name + ":" + std::to_string(cue.line);
     p.order = static_cast<uint32_t>(patterns_.size());
     for (const auto& a : cue.also) p.also.push_back(ConceptIndex(a, hstag::SectionOfId(a)));

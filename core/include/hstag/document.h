@@ -54,6 +54,7 @@ struct Document {
   uint64_t bytes = 0;       // file size
   std::string text_origin;  // utf8, utf8-bom, transcoded:<charset>, repaired
   std::string language;     // BCP 47, when known
+  std::string language_origin;  // "declared" (by the document) or "detected"
   std::map<std::string, std::string> metadata;
   uint32_t pages = 0;
 

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hstag/language.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace hstag {
+namespace {
+
+TEST(LanguageTest, LatinScriptLanguagesByTheirFunctionWords) {
+  EXPECT_EQ(GuessLanguage("The concept of human security is the protection of people from the "
+                          "threats that are faced by them, and it is not new; it was set out by "
+                          "the report with the support of this Assembly."),
+            "en");
+  EXPECT_EQ(GuessLanguage("La sécurité humaine est une approche qui place les personnes au centre "
+                          "des politiques et des stratégies pour que les États protègent leurs "
+                          "populations dans les situations de crise; elle est au cœur du débat."),
+            "fr");
+  EXPECT_EQ(GuessLanguage("La seguridad humana es un enfoque que sitúa a las personas en el centro "
+                          "de las políticas y los programas del Estado para que los gobiernos "
+                          "protejan a su población con más eficacia y por el bien de todos."),
+            "es");
+  EXPECT_EQ(GuessLanguage("Die menschliche Sicherheit ist ein Ansatz, der den Menschen in den "
+                          "Mittelpunkt der Politik stellt, und sie ist nicht mit der nationalen "
+                          "Sicherheit zu verwechseln, die sich auf den Staat bezieht."),
+            "de");
+}
+
+TEST(LanguageTest, ScriptsDecideForNonLatinTexts) {
+  EXPECT_EQ(GuessLanguage("人間の安全保障は、一人ひとりに焦点を当て、その保護と能力強化を通じて、"
+                          "恐怖と欠乏からの自由を実現する考え方である。"),
+            "ja");
+  EXPECT_EQ(GuessLanguage("人类安全是以人为中心的安全观念，强调保护个人免受贫困、疾病和暴力的威胁，"
+                          "并增强人们的能力。"),
+            "zh");
+  EXPECT_EQ(GuessLanguage("الأمن البشري هو نهج يركز على الإنسان ويهدف إلى حماية الأفراد من الخوف "
+                          "والعوز"),
+            "ar");
+  EXPECT_EQ(GuessLanguage("Безопасность человека — это подход, в центре которого находится "
+                          "человек и его свобода от страха и нужды."),
+            "ru");
+}
+
+TEST(LanguageTest, UnsureIsEmpty) {
+  EXPECT_EQ(GuessLanguage(""), "");
+  EXPECT_EQ(GuessLanguage("NATO UNDP UNHCR 1994 2012"), "");
+  EXPECT_EQ(GuessLanguage("human security"), "");  // too little to say
+}
+
+// A cue of one language does not fire in a document of another; a cue in
+// a script of its own fires in any document.
+TEST(LanguageTest, LanguageOfTheDocumentGatesCues) {
+  const Pipeline& p = testing::DefaultPipeline();
+  auto has = [&](const std::string& text, const std::string& id) {
+    for (const auto& a : p.RunBytes(text, "t.txt").annotations) {
+      if (a.concept_id == id) return true;
+    }
+    return false;
+  };
+  const std::string english =
+      "Solomon Islands supports the Alliance of Small Island States, which has submitted a "
+      "protocol to the parties of the Convention on Climate Change, and it is the view of this "
+      "delegation that the protocol was not given the attention that it deserves by all of them.";
+  EXPECT_FALSE(has(english, "actor.state.IS"));  // German "Island" (Iceland)
+  EXPECT_TRUE(has(english + " 人間の安全保障", "hs.concept"));
+  const std::string german =
+      "Die Regierung hat mit Island und mit der Europäischen Union ein Abkommen geschlossen, "
+      "das die menschliche Sicherheit in den Mittelpunkt stellt und sich auf die Zusammenarbeit "
+      "der Staaten bezieht.";
+  EXPECT_TRUE(has(german, "actor.state.IS"));
+  EXPECT_TRUE(has(german, "hs.concept"));
+}
+
+}  // namespace
+}  // namespace hstag
