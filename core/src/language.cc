@@ -47,8 +47,11 @@ constexpr std::array<const char*, 7> kLatin = {"en", "fr", "es", "de", "it", "pt
 }  // namespace
 
 std::string GuessLanguage(std::string_view text) {
-  text = text.substr(0, 64 * 1024);
-  std::map<int, size_t> scripts;  // UScriptCode -> letters
+  text = text.substr(0, 16 * 1024);
+  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
+    text.remove_suffix(1);  // do not cut a character in two
+  }
+  std::array<size_t, USCRIPT_CODE_LIMIT> scripts{};  // letters per UScriptCode
   size_t kana = 0, letters = 0;
   std::array<size_t, kLatin.size()> votes{};
   std::string word;
@@ -61,6 +64,18 @@ std::string GuessLanguage(std::string_view text) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(text.size());
   while (i < n) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // ASCII: no ICU look-ups
+      ++i;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        ++letters;
+        ++scripts[USCRIPT_LATIN];
+        word.push_back(static_cast<char>(b | 0x20));
+      } else {
+        end_word();
+      }
+      continue;
+    }
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
     if (c < 0 || !u_isalpha(c)) {
@@ -70,7 +85,7 @@ std::string GuessLanguage(std::string_view text) {
     ++letters;
     UErrorCode ec = U_ZERO_ERROR;
     const UScriptCode sc = uscript_getScript(c, &ec);
-    ++scripts[sc];
+    if (sc >= 0 && sc < USCRIPT_CODE_LIMIT) ++scripts[sc];
     if (sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) ++kana;
     if (sc == USCRIPT_LATIN) {
       char buf[4];
@@ -84,10 +99,7 @@ std::string GuessLanguage(std::string_view text) {
   }
   end_word();
   if (letters < 20) return "";
-  auto share = [&](UScriptCode sc) {
-    auto it = scripts.find(sc);
-    return it == scripts.end() ? 0.0 : double(it->second) / double(letters);
-  };
+  auto share = [&](UScriptCode sc) { return double(scripts[sc]) / double(letters); };
   if (double(kana) / double(letters) > 0.05) return "ja";
   if (share(USCRIPT_HAN) > 0.5) return "zh";
   if (share(USCRIPT_ARABIC) > 0.5) return "ar";

@@ -43,9 +43,108 @@ namespace {
 using hstag::sdk::Strength;
 using hstag::sdk::TextView;
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// Open-addressing hash tables with power-of-two capacity (a mask, not a
+// division, per look-up): the matcher does one look-up per document token
+// and one per trie step, so these are its inner loop. Built once, then only
+// read (thread-safe).
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return x;
+}
+
+uint64_t HashBytes(std::string_view s) {  // FNV-1a, then mixed
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return Mix(h);
+}
+
+class EdgeTable {  // (node, word) -> child node
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t Find(uint64_t key) const {
+    if (slots_.empty()) return kNone;
+    for (size_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == kNone) return kNone;
+      if (slots_[i].key == key) return slots_[i].value;
+    }
+  }
+  void Insert(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    for (size_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == kNone) {
+        slots_[i] = {key, value};
+        ++size_;
+        return;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = kNone;
+  };
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Slot& s : old) {
+      if (s.value != kNone) Insert(s.key, s.value);
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, size_ = 0;
+};
+
+class WordTable {  // word (norm form) -> word ID
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t Find(std::string_view w) const {
+    if (slots_.empty()) return kNone;
+    const uint64_t h = HashBytes(w);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.value == kNone) return kNone;
+      if (s.hash == h && words_[s.value] == w) return s.value;
+    }
+  }
+  // REQUIRES: `w` not yet present; `id` < 2^32 - 1.
+  void Insert(std::string_view w, uint32_t id) {
+    if (words_.size() <= id) words_.resize(id + 1);
+    words_[id] = std::string(w);
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    Place(HashBytes(w), id);
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t value = kNone;
+  };
+  void Place(uint64_t h, uint32_t id) {
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == kNone) {
+        slots_[i] = {h, id};
+        ++size_;
+        return;
+      }
+    }
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Slot& s : old) {
+      if (s.value != kNone) Place(s.hash, s.value);
+    }
+  }
+  std::vector<Slot> slots_;
+  std::vector<std::string> words_;  // by ID
+  size_t mask_ = 0, size_ = 0;
 };
 
 struct Pattern {
@@ -71,6 +170,15 @@ struct Candidate {
   uint32_t pattern;
   uint32_t first, last;  // token range, half-open
 };
+
+// True when only white space stands between two words: the common case,
+// checked without building the gap.
+bool PlainGap(std::string_view norm, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; ++i) {
+    if (norm[i] != ' ' && norm[i] != '\n') return false;
+  }
+  return true;
+}
 
 bool IsHyphens(std::string_view gap) {
   // '-' and U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN
@@ -118,16 +226,53 @@ class LexiconTagger : public hstag::sdk::Tagger {
     for (const auto& l : args.lexicons) files.emplace_back(l.data, l.size);
     if (options.contains("lexicons")) files = options["lexicons"].get<std::vector<std::string>>();
     nodes_.emplace_back();
+    // Every term is analyzed in one call: the terms joined by blank lines
+    // (a paragraph break, so no term runs into the next), then split again
+    // by their offsets.
+    struct Pending {
+      const hstag::Lexicon* lex;
+      uint32_t concept_idx;
+      const hstag::Cue* cue;
+      bool exclude;
+      uint32_t start, end;  // in `joined`
+    };
+    std::vector<hstag::Lexicon> lexicons;
     for (const auto& f : files) {
       auto lex = hstag::LoadLexicon(f, f);
       if (!lex.ok()) throw std::runtime_error(lex.error());
-      for (const auto& c : lex->concepts) ConceptIndex(c.id, c.overlap_group);
-      for (const auto& c : lex->concepts) {
+      lexicons.push_back(std::move(lex).value());
+    }
+    std::string joined;
+    std::vector<Pending> pending;
+    for (const auto& lex : lexicons) {
+      for (const auto& c : lex.concepts) ConceptIndex(c.id, c.overlap_group);
+      for (const auto& c : lex.concepts) {
         const uint32_t ci = ConceptIndex(c.id, c.overlap_group);
-        for (const auto& cue : c.cues) Compile(args.host, lex.value(), ci, cue, false);
-        for (const auto& cue : c.excludes) Compile(args.host, lex.value(), ci, cue, true);
+        for (bool exclude : {false, true}) {
+          for (const auto& cue : exclude ? c.excludes : c.cues) {
+            const uint32_t start = static_cast<uint32_t>(joined.size());
+            joined += cue.term;
+            pending.push_back({&lex, ci, &cue, exclude, start, static_cast<uint32_t>(joined.size())});
+            joined += "\n\n";
+          }
+        }
       }
     }
+    auto analyzed = args.host.Analyze(joined);
+    if (!analyzed.ok()) throw std::runtime_error("the lexicon's terms cannot be analyzed");
+    const hstag_text_v1& all = *analyzed.view().raw();
+    size_t t = 0;
+    for (const Pending& p : pending) {
+      while (t < all.n_tokens && all.tokens[t].source_start < p.start) ++t;
+      size_t u = t;
+      while (u < all.n_tokens && all.tokens[u].source_end <= p.end) ++u;
+      hstag_text_v1 term = all;
+      term.tokens = all.tokens + t;
+      term.n_tokens = u - t;
+      Compile(*p.lex, p.concept_idx, *p.cue, p.exclude, hstag::CueWords(term));
+      t = u;
+    }
+    for (const auto& c : concepts_) groups_.push_back(GroupIndex(c.section));
   }
 
   void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
@@ -140,7 +285,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       id_start[i] = static_cast<uint32_t>(ids.size());
       if (tokens[i].flags & HSTAG_TOKEN_URL) continue;  // never match inside a URL
       const std::string_view w = text.Norm(tokens[i]);
-      if (auto it = vocab_.find(w); it != vocab_.end()) ids.push_back(it->second);
+      if (const uint32_t id = vocab_.Find(w); id != WordTable::kNone) ids.push_back(id);
       if (!globs_.empty()) {
         auto visit = [&](const std::vector<std::pair<std::string, uint32_t>>& bucket) {
           for (const auto& [g, id] : bucket) {
@@ -166,14 +311,17 @@ class LexiconTagger : public hstag::sdk::Tagger {
           const auto& a = tokens[j - 1];
           const auto& b = tokens[j];
           if (b.sentence != a.sentence || b.segment != a.segment) break;
-          const std::string gap = hstag::GapBetween(text.norm(), a.norm_end, b.norm_start);
-          if (!gap.empty() && !IsHyphens(gap) && !gaps_.count(gap)) break;
+          if (!PlainGap(text.norm(), a.norm_end, b.norm_start)) {
+            const std::string gap = hstag::GapBetween(text.norm(), a.norm_end, b.norm_start);
+            if (!gap.empty() && !IsHyphens(gap) && !gaps_.count(gap)) break;
+          }
         }
         next.clear();
         for (uint32_t node : frontier) {
           for (uint32_t k = id_start[j]; k < id_start[j + 1]; ++k) {
-            auto it = edges_.find(Key(node, ids[k]));
-            if (it != edges_.end()) next.push_back(it->second);
+            if (const uint32_t child = edges_.Find(Key(node, ids[k])); child != EdgeTable::kNone) {
+              next.push_back(child);
+            }
           }
         }
         std::swap(frontier, next);
@@ -201,27 +349,26 @@ class LexiconTagger : public hstag::sdk::Tagger {
         return false;
       });
     }
-    // Longest match within a section.
+    // Longest match within an overlap group: candidates longest first, each
+    // kept when none of its tokens is taken in its group yet.
+    auto group = [&](const Candidate& c) { return groups_[patterns_[c.pattern].concept_idx]; };
     std::sort(kept.begin(), kept.end(), [&](const Candidate& a, const Candidate& b) {
-      const auto& sa = concepts_[patterns_[a.pattern].concept_idx].section;
-      const auto& sb = concepts_[patterns_[b.pattern].concept_idx].section;
-      if (sa != sb) return sa < sb;
+      if (group(a) != group(b)) return group(a) < group(b);
       if (a.last - a.first != b.last - b.first) return a.last - a.first > b.last - b.first;
       if (a.first != b.first) return a.first < b.first;
       return patterns_[a.pattern].order < patterns_[b.pattern].order;
     });
     std::vector<Candidate> chosen;
+    std::vector<uint32_t> taken(n, UINT32_MAX);  // token -> group that took it
+    std::vector<std::pair<uint32_t, uint32_t>> marks;  // to reset per group
     for (size_t i = 0; i < kept.size();) {
-      const std::string& section = concepts_[patterns_[kept[i].pattern].concept_idx].section;
-      std::vector<std::pair<uint32_t, uint32_t>> taken;  // sorted token ranges of this section
-      for (; i < kept.size() && concepts_[patterns_[kept[i].pattern].concept_idx].section == section;
-           ++i) {
+      const uint32_t g = group(kept[i]);
+      for (; i < kept.size() && group(kept[i]) == g; ++i) {
         const Candidate& c = kept[i];
-        const bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& r) {
-          return c.first < r.second && r.first < c.last;
-        });
-        if (overlaps) continue;
-        taken.emplace_back(c.first, c.last);
+        bool free = true;
+        for (uint32_t k = c.first; k < c.last && free; ++k) free = taken[k] != g;
+        if (!free) continue;
+        for (uint32_t k = c.first; k < c.last; ++k) taken[k] = g;
         chosen.push_back(c);
       }
     }
@@ -278,20 +425,19 @@ class LexiconTagger : public hstag::sdk::Tagger {
           glob_buckets_[static_cast<unsigned char>(w.norm[0])].emplace_back(w.norm, it->second);
         }
       } else {
-        vocab_.emplace(w.norm, it->second);
+        vocab_.Insert(w.norm, it->second);
       }
     }
     return it->second;
   }
 
-  void Compile(const hstag::sdk::Host& host, const hstag::Lexicon& lex, uint32_t concept_idx,
-               const hstag::Cue& cue, bool exclude) {
-    auto analyzed = host.Analyze(cue.term);
-    if (!analyzed.ok()) {
-      throw std::runtime_error(lex.display + ":" + std::to_string(cue.line) + ": cue `" +
-                               cue.term + "` cannot be analyzed");
-    }
-    const std::vector<hstag::CueWord> words = hstag::CueWords(*analyzed.view().raw());
+  uint32_t GroupIndex(const std::string& group) {
+    auto [it, fresh] = group_index_.emplace(group, static_cast<uint32_t>(group_index_.size()));
+    return it->second;
+  }
+
+  void Compile(const hstag::Lexicon& lex, uint32_t concept_idx, const hstag::Cue& cue,
+               bool exclude, const std::vector<hstag::CueWord>& words) {
     if (words.empty()) return;  // `hstag lexicon check` reports it
     Pattern p;
     p.concept_idx = concept_idx;
@@ -317,12 +463,13 @@ class LexiconTagger : public hstag::sdk::Tagger {
       p.gaps.push_back(k == 0 ? "" : w.gap_before);
       if (k > 0 && !w.gap_before.empty() && !IsHyphens(w.gap_before)) gaps_.insert(w.gap_before);
       const uint64_t key = Key(node, WordId(w));
-      auto it = edges_.find(key);
-      if (it == edges_.end()) {
+      uint32_t child = edges_.Find(key);
+      if (child == EdgeTable::kNone) {
         nodes_.emplace_back();
-        it = edges_.emplace(key, static_cast<uint32_t>(nodes_.size() - 1)).first;
+        child = static_cast<uint32_t>(nodes_.size() - 1);
+        edges_.Insert(key, child);
       }
-      node = it->second;
+      node = child;
     }
     nodes_[node].outputs.push_back(static_cast<uint32_t>(patterns_.size()));
     patterns_.push_back(std::move(p));
@@ -342,7 +489,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
           text.Surface(tokens[k]) != p.surfaces[w]) {
         return false;
       }
-      if (k > first) {
+      if (k > first && !PlainGap(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start)) {
         const std::string gap =
             hstag::GapBetween(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start);
         if (!gap.empty() && !IsHyphens(gap) && gap != p.gaps[w]) return false;
@@ -352,11 +499,13 @@ class LexiconTagger : public hstag::sdk::Tagger {
   }
 
   std::vector<ConceptRef> concepts_;
+  std::vector<uint32_t> groups_;  // overlap group of each concept, as a number
+  std::unordered_map<std::string, uint32_t> group_index_;
   std::unordered_map<std::string, uint32_t> concept_index_;
   std::vector<Pattern> patterns_;
   std::vector<Node> nodes_;
-  std::unordered_map<uint64_t, uint32_t> edges_;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocab_;
+  EdgeTable edges_;
+  WordTable vocab_;
   std::unordered_map<std::string, uint32_t> word_ids_;
   uint32_t next_word_id_ = 0;
   std::vector<std::pair<std::string, uint32_t>> globs_;

@@ -18,7 +18,7 @@
 namespace hstag {
 
 // A BCP 47 primary language subtag, or "" when unsure. Reads at most the
-// first 64 KiB of `text` (valid UTF-8).
+// first 16 KiB of `text` (valid UTF-8).
 std::string GuessLanguage(std::string_view text);
 
 }  // namespace hstag

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The lexicon matcher's cost, on the UN General Debate speeches (about 20 MB)
+// with one thread:
+//   Segment      the analyzer alone (normalization, sentences, words);
+//   TagFull      analyzer + the lexicon tagger with the shipped lexicons;
+//   TagSynthetic analyzer + the lexicon tagger with a 10,000-entry lexicon
+//                made of the corpus's own words (so that look-ups hit);
+//   LoadCompile  building the pipeline: config, lexicons, tagger compilation.
+// scripts/bench_lexicon.sh turns the times into the ratios the project
+// tracks (TagFull/Segment, TagSynthetic/TagFull).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hstag/analyzer.h"
+#include "hstag/builtins.h"
+#include "hstag/pipeline.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string>& Speeches() {
+  static const std::vector<std::string> docs = [] {
+    std::vector<std::string> out;
+    const fs::path dir = fs::path(HSTAG_CORPUS_DIR) / "txt" / "ungdc";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return out;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+      if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::stringstream s;
+      s << in.rdbuf();
+      out.push_back(s.str());
+    }
+    return out;
+  }();
+  return docs;
+}
+
+size_t TotalBytes() {
+  size_t n = 0;
+  for (const auto& d : Speeches()) n += d.size();
+  return n;
+}
+
+std::unique_ptr<hstag::Pipeline> MakePipeline(const std::vector<std::string>& lexicons) {
+  hstag::PipelineOptions o;
+  o.builtins = hstag::BuiltinPlugins();
+  o.lexicons = lexicons;
+  auto p = hstag::Pipeline::Create(o);
+  if (!p.ok()) {
+    std::fprintf(stderr, "%s\n", p.error().c_str());
+    std::abort();
+  }
+  return std::move(p).value();
+}
+
+// 10,000 cues of one to three words drawn from the corpus's vocabulary.
+std::string SyntheticLexicon() {
+  static const std::string path = [] {
+    std::map<std::string, size_t> freq;
+    for (const auto& d : Speeches()) {
+      std::string w;
+      for (char c : d) {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+          w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        } else if (!w.empty()) {
+          if (w.size() > 3) ++freq[w];
+          w.clear();
+        }
+      }
+    }
+    std::vector<std::string> vocab;
+    for (const auto& [w, n] : freq) {
+      if (n >= 3) vocab.push_back(w);
+    }
+    std::mt19937 rng(42);
+    std::string yaml = "lexicon: synthetic\nversion: 0.0.0\nconcepts:\n";
+    for (int i = 0; i < 10000; ++i) {
+      std::string term;
+      const int words = 1 + i % 3;
+      for (int k = 0; k < words; ++k) term += (k ? " " : "") + vocab[rng() % vocab.size()];
+      yaml += "  - id: user.synthetic.c" + std::to_string(i) + "\n    explicit: [\"" + term +
+              "\"]\n";
+    }
+    const std::string p = (fs::temp_directory_path() / "hstag_synthetic_10k.yaml").string();
+    std::ofstream(p) << yaml;
+    return p;
+  }();
+  return path;
+}
+
+void Segment(benchmark::State& state) {
+  if (Speeches().empty()) return state.SkipWithError("shared corpus absent");
+  auto analyzer = hstag::Analyzer::Create();
+  for (auto _ : state) {
+    for (const auto& d : Speeches()) {
+      auto a = analyzer.value()->Analyze(d, {}, "en");
+      benchmark::DoNotOptimize(a);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+
+void Tag(benchmark::State& state, const std::vector<std::string>& lexicons) {
+  if (Speeches().empty()) return state.SkipWithError("shared corpus absent");
+  auto pipeline = MakePipeline(lexicons);
+  size_t annotations = 0;
+  for (auto _ : state) {
+    for (const auto& d : Speeches()) annotations += pipeline->RunBytes(d, "x.txt").annotations.size();
+  }
+  state.counters["annotations"] = static_cast<double>(annotations) / state.iterations();
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+
+void TagFull(benchmark::State& state) { Tag(state, {}); }
+void TagSynthetic(benchmark::State& state) { Tag(state, {SyntheticLexicon()}); }
+
+void LoadCompile(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(MakePipeline({}));
+}
+
+BENCHMARK(Segment)->Unit(benchmark::kMillisecond)->MinTime(3);
+BENCHMARK(TagFull)->Unit(benchmark::kMillisecond)->MinTime(3);
+BENCHMARK(TagSynthetic)->Unit(benchmark::kMillisecond)->MinTime(3);
+BENCHMARK(LoadCompile)->Unit(benchmark::kMillisecond)->MinTime(2);
+
+}  // namespace
+
+BENCHMARK_MAIN();
