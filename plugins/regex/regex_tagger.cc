@@ -10,9 +10,10 @@
 // Matching (per document), over the surface view (NFKC, case kept):
 //   1. the Set tells in one pass which rules match somewhere (RE2 2022-06's
 //      Set::Match returns indices only);
-//   2. each rule that fired is run for its spans, left to right; a rule with
-//      `items` yields one match per item inside each span; a match followed by
-//      the rule's `not_followed_by` is dropped;
+//   2. each rule that fired is run for its spans, left to right; a match
+//      that spans a paragraph break, or is followed by the rule's
+//      `not_followed_by`, is dropped; a rule with `items` yields one match per
+//      item inside each span;
 //   3. exclusions: a match inside a match of an `exclude` rule of the same
 //      concept is dropped ("General Conference resolution 15" is no UN
 //      resolution citation);
@@ -28,12 +29,15 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "hstag/plugin.h"
@@ -420,6 +424,13 @@ class RegexTagger : public hstag::sdk::Tagger {
       const size_t end = start + groups[0].size();
       pos = end > start ? end : NextChar(text, end);
       if (end == start) continue;
+      // A match never spans a paragraph break (the surface view keeps a line
+      // break only between paragraphs): search again after the break.
+      if (const size_t brk = text.substr(start, end - start).find('\n');
+          brk != std::string_view::npos) {
+        pos = start + brk + 1;
+        continue;
+      }
       if (r.not_followed_by && r.not_followed_by->Match(text, end, text.size(), RE2::ANCHOR_START,
                                                         nullptr, 0)) {
         continue;

@@ -123,6 +123,10 @@ const Row kResolutions[] = {
     {"UNSCRs 1325, 1820 and 1888", {"1325 => S/RES/1325", "1820 => S/RES/1820", "1888 => S/RES/1888"}},
     {"resolutions 72/273 and 73/297", {"72/273 => A/RES/72/273", "73/297 => A/RES/73/297"}},
     {"resolutions 1514 (XV) and 2066 (XX)", {"1514 (XV) => A/RES/1514(XV)", "2066 (XX) => A/RES/2066(XX)"}},
+    {"ever since the adoption of resolutions 435 (1978).", {"435 (1978) => S/RES/435"}},
+    {"General Assembly resolutions 181 (II) of 1947", {"181 (II) => A/RES/181(II)"}},
+    {"resolutions 55/2 of", {"55/2 => A/RES/55/2"}},
+    {"by resolution\n\n33. Then resolution 1325", {"resolution 1325 => S/RES/1325"}},
     // Two citations in one sentence.
     {"resolution 66/290 and Security Council resolution 2250 (2015)",
      {"resolution 66/290 => A/RES/66/290", "Security Council resolution 2250 (2015) => S/RES/2250"}},
@@ -174,6 +178,7 @@ const char* const kNearMisses[] = {
     "Security Council resolution",
     "resolutions 12/10 and 3/4",
     "in 2000 (A) the S/ X",
+    "a draft resolution\n\n33. The Assembly",
 };
 
 class Resolutions : public ::testing::TestWithParam<Row> {};
@@ -243,6 +248,10 @@ const FreedomRow kFreedoms[] = {
     {"freedom from want and fear", {"pillar.freedom_from_fear", "pillar.freedom_from_want"}},
     {"free from fear and want", {"pillar.freedom_from_fear", "pillar.freedom_from_want"}},
     {"freedom from fear and want", {"pillar.freedom_from_fear", "pillar.freedom_from_want"}},
+    {"freedoms from want and fear", {"pillar.freedom_from_fear", "pillar.freedom_from_want"}},
+    {"freedom from want and from fear", {"pillar.freedom_from_fear", "pillar.freedom_from_want"}},
+    {"free from want and fear", {"pillar.freedom_from_fear", "pillar.freedom_from_want"}},
+    {"freedoms from fear and from want", {"pillar.freedom_from_fear", "pillar.freedom_from_want"}},
 };
 class Freedoms : public ::testing::TestWithParam<FreedomRow> {};
 TEST_P(Freedoms, LexiconCoversCoordinatedForms) {
