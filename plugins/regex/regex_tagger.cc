@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The regex tagger: rules written as RE2 patterns (lexicons/rules/*.yaml, the
+// format is in lexicons/rules/README.md), for what cues cannot express:
+// citations of UN resolutions and document symbols, with a normalized value.
+//
+// Compilation (once): every rule's pattern is compiled as an RE2 (errors carry
+// the rule file, the line and RE2's message) and added to one RE2::Set.
+//
+// Matching (per document), over the surface view (NFKC, case kept):
+//   1. the Set tells in one pass which rules match somewhere (RE2 2022-06's
+//      Set::Match returns indices only);
+//   2. each rule that fired is run for its spans, left to right; a match
+//      that spans a paragraph break, or is followed by the rule's
+//      `not_followed_by`, is dropped; a rule with `items` yields one match per
+//      item inside each span;
+//   3. exclusions: a match inside a match of an `exclude` rule of the same
+//      concept is dropped ("General Conference resolution 15" is no UN
+//      resolution citation);
+//   4. overlaps: within one concept the longest match wins (ties: the earlier
+//      start, then rule order), so "Security Council resolution 1325 (2000)"
+//      beats "resolution 1325" inside it; different concepts may overlap;
+//   5. surface offsets are mapped back to the extracted text.
+// RE2 runs in time linear in the text whatever the pattern; memory is bounded
+// by the `max_mem` option, and a document that exhausts it fails with a clear
+// message instead of a wrong result.
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "hstag/plugin.h"
+#include "hstag/util.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using hstag::sdk::Strength;
+using hstag::sdk::TextView;
+
+constexpr int64_t kDefaultMaxMem = 64ll << 20;  // bytes, for the Set and each rule
+
+// A problem at a node of a rule file.
+class RuleError : public std::runtime_error {
+ public:
+  RuleError(const YAML::Node& at, const std::string& what)
+      : std::runtime_error(what), line_(at.Mark().line + 1) {}
+  int line() const { return line_; }
+
+ private:
+  int line_;
+};
+
+// A value template: literal text and capture groups.
+struct Template {
+  struct Part {
+    std::string literal;
+    int group = -1;  // >= 0: a capture group (0 = the whole match)
+  };
+  std::vector<Part> parts;
+  bool empty() const { return parts.empty(); }
+};
+
+struct Rule {
+  std::string id, concept_id;
+  Strength strength = Strength::kExplicit;
+  std::unique_ptr<RE2> re;               // the rule's span
+  std::unique_ptr<RE2> items;            // optional: the items inside a span
+  std::unique_ptr<RE2> not_followed_by;  // optional, anchored at the match's end
+  Template value;                        // groups of `items` when given, else of `re`
+  bool exclude = false;                  // matches yield nothing and veto those inside them
+  uint32_t order = 0;
+};
+
+struct Candidate {
+  uint32_t rule;
+  uint32_t start, end;  // surface offsets
+  std::string value;
+};
+
+std::string Scalar(const YAML::Node& n, const char* what) {
+  if (!n.IsScalar()) throw RuleError(n, std::string("`") + what + "` must be a string");
+  return n.Scalar();
+}
+
+// RE2's message for a pattern it rejects, with a hint for the PCRE syntax it
+// does not take.
+std::string Re2Message(const RE2& re) {
+  std::string msg = "RE2: " + re.error();
+  const std::string& p = re.pattern();
+  if (p.find("(?=") != std::string::npos || p.find("(?!") != std::string::npos ||
+      p.find("(?<=") != std::string::npos || p.find("(?<!") != std::string::npos) {
+    msg += " (lookahead and lookbehind are not supported by RE2: match the context, or use "
+           "`not_followed_by`)";
+  } else if (re.error_code() == RE2::ErrorBadEscape && re.error_arg().size() == 2 &&
+             re.error_arg()[1] >= '1' && re.error_arg()[1] <= '9') {
+    msg += " (backreferences are not supported by RE2)";
+  } else if (re.error_code() == RE2::ErrorPatternTooLarge) {
+    msg += " (raise the regex plugin's `max_mem` option, now " +
+           std::to_string(re.options().max_mem()) + " bytes)";
+  } else if (p.find("(?>") != std::string::npos || p.find("++") != std::string::npos ||
+             p.find("*+") != std::string::npos) {
+    msg += " (atomic groups and possessive quantifiers are not supported by RE2)";
+  }
+  return msg;
+}
+
+Template ParseTemplate(const std::string& text, const RE2& re, const YAML::Node& at) {
+  Template t;
+  auto literal = [&](std::string_view s) {
+    if (t.parts.empty() || t.parts.back().group >= 0) t.parts.emplace_back();
+    t.parts.back().literal.append(s);
+  };
+  auto group = [&](int g) {
+    if (g > re.NumberOfCapturingGroups()) {
+      throw RuleError(at, "`value` refers to group $" + std::to_string(g) + " but the pattern has " +
+                              std::to_string(re.NumberOfCapturingGroups()));
+    }
+    t.parts.push_back({"", g});
+  };
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] != '$') {
+      const size_t next = text.find('$', i);
+      literal(std::string_view(text).substr(i, next == std::string::npos ? next : next - i));
+      i = next == std::string::npos ? text.size() : next;
+      continue;
+    }
+    if (i + 1 < text.size() && text[i + 1] == '$') {
+      literal("$");
+      i += 2;
+    } else if (i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      size_t j = i + 1;
+      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      group(std::stoi(text.substr(i + 1, j - i - 1)));
+      i = j;
+    } else if (i + 1 < text.size() && text[i + 1] == '{') {
+      const size_t close = text.find('}', i + 2);
+      if (close == std::string::npos) throw RuleError(at, "`value`: `${` without `}`");
+      const std::string name = text.substr(i + 2, close - i - 2);
+      if (!name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+            return std::isdigit(c);
+          })) {
+        group(std::stoi(name));
+      } else {
+        const auto& named = re.NamedCapturingGroups();
+        auto it = named.find(name);
+        if (it == named.end()) {
+          throw RuleError(at, "`value` refers to group `" + name + "`, which the pattern does not name");
+        }
+        group(it->second);
+      }
+      i = close + 1;
+    } else {
+      throw RuleError(at, "`value`: `$` must be followed by a group number, `{name}` or `$`");
+    }
+  }
+  return t;
+}
+
+// The value of a match: the template with each group's text, white space
+// removed (a symbol written "A/ 64/701" is A/64/701).
+std::string Expand(const Template& t, const std::vector<re2::StringPiece>& groups) {
+  std::string out;
+  for (const auto& p : t.parts) {
+    if (p.group < 0) {
+      out += p.literal;
+      continue;
+    }
+    const re2::StringPiece g = groups[static_cast<size_t>(p.group)];
+    for (char c : std::string_view(g.data(), g.size())) {
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') out += c;
+    }
+  }
+  return out;
+}
+
+class RegexTagger : public hstag::sdk::Tagger {
+ public:
+  explicit RegexTagger(const hstag::sdk::CreateArgs& args) {
+    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
+    if (options.is_discarded() || !options.is_object()) {
+      throw std::runtime_error("options must be a JSON object");
+    }
+    for (const auto& [key, v] : options.items()) {
+      if (key != "rules" && key != "max_mem") {
+        throw std::runtime_error("unknown option `" + key + "` (known: rules, max_mem)");
+      }
+    }
+    int64_t max_mem = kDefaultMaxMem;
+    if (options.contains("max_mem")) {
+      if (!options["max_mem"].is_number_integer() || options["max_mem"].get<int64_t>() <= 0) {
+        throw std::runtime_error("option `max_mem` must be a positive number of bytes");
+      }
+      max_mem = options["max_mem"].get<int64_t>();
+    }
+    re_options_.set_log_errors(false);
+    re_options_.set_max_mem(max_mem);
+    re_options_.set_encoding(RE2::Options::EncodingUTF8);
+
+    std::vector<std::string> files;
+    if (options.contains("rules")) {
+      const auto& r = options["rules"];
+      if (r.is_string()) {
+        files.push_back(r.get<std::string>());
+      } else if (r.is_array() && std::all_of(r.begin(), r.end(), [](const auto& x) {
+                   return x.is_string();
+                 })) {
+        files = r.get<std::vector<std::string>>();
+      } else {
+        throw std::runtime_error("option `rules` must be a file or a list of files");
+      }
+    } else {
+      files.push_back((fs::path(args.data_dir) / "lexicons" / "rules" / "citations.yaml").string());
+    }
+    const fs::path config_dir(args.config_dir);
+    const std::string data_prefix =
+        fs::path(args.data_dir).lexically_normal().string() + "/";
+    for (const auto& f : files) {
+      const fs::path abs = fs::path(f).is_absolute() ? fs::path(f) : config_dir / f;
+      const std::string path = abs.lexically_normal().string();
+      const std::string display = !args.data_dir.empty() && path.rfind(data_prefix, 0) == 0
+                                      ? "hstag:" + path.substr(data_prefix.size())
+                                      : f;
+      LoadFile(path, display);
+    }
+
+    set_ = std::make_unique<RE2::Set>(re_options_, RE2::UNANCHORED);
+    for (const auto& r : rules_) {
+      std::string error;
+      if (set_->Add(r.re->pattern(), &error) < 0) {
+        throw std::runtime_error("rule `" + r.id + "`: RE2::Set: " + error);
+      }
+    }
+    if (!rules_.empty() && !set_->Compile()) {
+      throw std::runtime_error("regex rules: the RE2::Set of " + std::to_string(rules_.size()) +
+                               " rules does not fit in max_mem (" + std::to_string(max_mem) +
+                               " bytes); raise the regex plugin's `max_mem` option");
+    }
+  }
+
+  void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
+    if (rules_.empty()) return;
+    const std::string_view surface = text.surface();
+    std::vector<int> fired;
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (!set_->Match(surface, &fired, &info)) {
+      switch (info.kind) {
+        case RE2::Set::kNoError:
+          return;
+        case RE2::Set::kOutOfMemory:
+          throw std::runtime_error(
+              "RE2 ran out of memory matching the rule set (max_mem " +
+              std::to_string(re_options_.max_mem()) +
+              " bytes); raise the regex plugin's `max_mem` option");
+        default:
+          throw std::runtime_error("RE2::Set::Match failed (error kind " +
+                                   std::to_string(static_cast<int>(info.kind)) + ")");
+      }
+    }
+    std::sort(fired.begin(), fired.end());
+    std::vector<Candidate> found;
+    for (int i : fired) Find(static_cast<uint32_t>(i), surface, &found);
+
+    // Exclusions: a match inside a match of an `exclude` rule of its concept
+    // is dropped.
+    std::vector<Candidate> vetoes;
+    for (auto& c : found) {
+      if (rules_[c.rule].exclude) vetoes.push_back(c);
+    }
+    if (!vetoes.empty()) {
+      std::erase_if(found, [&](const Candidate& c) {
+        if (rules_[c.rule].exclude) return true;
+        return std::any_of(vetoes.begin(), vetoes.end(), [&](const Candidate& v) {
+          return rules_[v.rule].concept_id == rules_[c.rule].concept_id && v.start <= c.start &&
+                 c.end <= v.end;
+        });
+      });
+    }
+
+    // The longest match within a concept.
+    std::sort(found.begin(), found.end(), [&](const Candidate& a, const Candidate& b) {
+      const auto& ca = rules_[a.rule].concept_id;
+      const auto& cb = rules_[b.rule].concept_id;
+      if (ca != cb) return ca < cb;
+      if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+      if (a.start != b.start) return a.start < b.start;
+      return rules_[a.rule].order < rules_[b.rule].order;
+    });
+    std::vector<const Candidate*> chosen;
+    for (size_t i = 0; i < found.size();) {
+      const std::string& concept_id = rules_[found[i].rule].concept_id;
+      std::set<std::pair<uint32_t, uint32_t>> taken;  // spans of this concept
+      for (; i < found.size() && rules_[found[i].rule].concept_id == concept_id; ++i) {
+        const Candidate& c = found[i];
+        auto it = taken.lower_bound({c.end, 0});  // first span starting at or after c.end
+        if (it != taken.begin() && std::prev(it)->second > c.start) continue;
+        taken.emplace(c.start, c.end);
+        chosen.push_back(&c);
+      }
+    }
+    std::sort(chosen.begin(), chosen.end(), [](const Candidate* a, const Candidate* b) {
+      return std::tie(a->start, a->end) < std::tie(b->start, b->end);
+    });
+    for (const Candidate* c : chosen) {
+      const Rule& r = rules_[c->rule];
+      hstag::sdk::Annotation a;
+      a.concept_id = r.concept_id;
+      a.strength = r.strength;
+      a.start = text.SurfaceToSource(c->start, false);
+      a.end = text.SurfaceToSource(c->end, true);
+      if (a.start >= a.end) continue;
+      a.rule = r.id;
+      a.value = c->value;
+      sink.Emit(a);
+    }
+  }
+
+ private:
+  void LoadFile(const std::string& path, const std::string& display) {
+    auto bytes = hstag::ReadFile(path, 16u << 20);
+    if (!bytes.ok()) throw std::runtime_error(display + ": " + bytes.error());
+    try {
+      const YAML::Node root = YAML::Load(*bytes);
+      if (!root.IsMap()) throw RuleError(root, "a rule file must be a YAML mapping");
+      for (const auto& kv : root) {
+        const std::string key = kv.first.Scalar();
+        if (key != "name" && key != "version" && key != "description" && key != "rules") {
+          throw RuleError(kv.first, "unknown key `" + key + "`");
+        }
+      }
+      if (!root["name"]) throw RuleError(root, "no `name`");
+      Scalar(root["name"], "name");
+      const YAML::Node rules = root["rules"];
+      if (!rules || !rules.IsSequence()) throw RuleError(root, "`rules` must be a list");
+      for (const auto& r : rules) LoadRule(r);
+    } catch (const RuleError& e) {
+      throw std::runtime_error(display + ":" + std::to_string(e.line()) + ": " + e.what());
+    } catch (const YAML::Exception& e) {
+      throw std::runtime_error(display + ":" + std::to_string(e.mark.line + 1) + ":" +
+                               std::to_string(e.mark.column + 1) + ": " + e.msg);
+    }
+  }
+
+  std::unique_ptr<RE2> Compile(const YAML::Node& node, const std::string& id, const char* what) {
+    const std::string pattern = Scalar(node, what);
+    if (pattern.empty()) throw RuleError(node, "rule `" + id + "`: empty `" + what + "`");
+    auto re = std::make_unique<RE2>(pattern, re_options_);
+    if (!re->ok()) {
+      throw RuleError(node, "rule `" + id + "`: " +
+                                (std::string(what) == "pattern" ? "" : "`" + std::string(what) + "`: ") +
+                                Re2Message(*re));
+    }
+    return re;
+  }
+
+  void LoadRule(const YAML::Node& n) {
+    if (!n.IsMap()) throw RuleError(n, "a rule must be a mapping");
+    for (const auto& kv : n) {
+      const std::string key = kv.first.Scalar();
+      static const std::set<std::string> known = {"id",    "concept", "strength",        "pattern",
+                                                  "value", "items",   "not_followed_by", "context",
+                                                  "exclude"};
+      if (!known.count(key)) throw RuleError(kv.first, "unknown key `" + key + "` in a rule");
+    }
+    if (!n["id"]) throw RuleError(n, "a rule without `id`");
+    Rule r;
+    r.id = Scalar(n["id"], "id");
+    if (r.id.empty()) throw RuleError(n["id"], "empty `id`");
+    if (!ids_.insert(r.id).second) throw RuleError(n["id"], "rule `" + r.id + "` is defined twice");
+    if (!n["concept"]) throw RuleError(n, "rule `" + r.id + "` has no `concept`");
+    r.concept_id = Scalar(n["concept"], "concept");
+    if (n["strength"]) {
+      const std::string s = Scalar(n["strength"], "strength");
+      if (s == "explicit") {
+        r.strength = Strength::kExplicit;
+      } else if (s == "indicator") {
+        r.strength = Strength::kIndicator;
+      } else {
+        throw RuleError(n["strength"], "rule `" + r.id + "`: `strength` must be explicit or indicator");
+      }
+    }
+    if (!n["pattern"]) throw RuleError(n, "rule `" + r.id + "` has no `pattern`");
+    r.re = Compile(n["pattern"], r.id, "pattern");
+    if (n["items"]) r.items = Compile(n["items"], r.id, "items");
+    if (n["not_followed_by"]) r.not_followed_by = Compile(n["not_followed_by"], r.id, "not_followed_by");
+    if (n["value"]) {
+      r.value = ParseTemplate(Scalar(n["value"], "value"), r.items ? *r.items : *r.re, n["value"]);
+    }
+    if (n["context"]) Scalar(n["context"], "context");
+    if (n["exclude"]) {
+      const std::string e = Scalar(n["exclude"], "exclude");
+      if (e != "true" && e != "false") {
+        throw RuleError(n["exclude"], "rule `" + r.id + "`: `exclude` must be true or false");
+      }
+      r.exclude = e == "true";
+    }
+    r.order = static_cast<uint32_t>(rules_.size());
+    rules_.push_back(std::move(r));
+  }
+
+  // Every match of rule `ri` in the surface text.
+  void Find(uint32_t ri, std::string_view text, std::vector<Candidate>* out) const {
+    const Rule& r = rules_[ri];
+    const RE2& re = *r.re;
+    std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
+    std::vector<re2::StringPiece> item_groups;
+    if (r.items) item_groups.resize(static_cast<size_t>(r.items->NumberOfCapturingGroups()) + 1);
+    size_t pos = 0;
+    while (pos <= text.size() &&
+           re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
+                    static_cast<int>(groups.size()))) {
+      const size_t start = static_cast<size_t>(groups[0].data() - text.data());
+      const size_t end = start + groups[0].size();
+      pos = end > start ? end : NextChar(text, end);
+      if (end == start) continue;
+      // A match never spans a paragraph break (the surface view keeps a line
+      // break only between paragraphs): search again after the break.
+      if (const size_t brk = text.substr(start, end - start).find('\n');
+          brk != std::string_view::npos) {
+        pos = start + brk + 1;
+        continue;
+      }
+      if (r.not_followed_by && r.not_followed_by->Match(text, end, text.size(), RE2::ANCHOR_START,
+                                                        nullptr, 0)) {
+        continue;
+      }
+      if (!r.items) {
+        out->push_back({ri, static_cast<uint32_t>(start), static_cast<uint32_t>(end),
+                        Expand(r.value, groups)});
+        continue;
+      }
+      // Items are searched inside the span only, with the text around it as
+      // context for \b.
+      size_t ipos = start;
+      while (ipos < end && r.items->Match(text, ipos, end, RE2::UNANCHORED, item_groups.data(),
+                                          static_cast<int>(item_groups.size()))) {
+        const size_t is = static_cast<size_t>(item_groups[0].data() - text.data());
+        const size_t ie = is + item_groups[0].size();
+        ipos = ie > is ? ie : NextChar(text, ie);
+        if (ie == is) continue;
+        out->push_back({ri, static_cast<uint32_t>(is), static_cast<uint32_t>(ie),
+                        Expand(r.value, item_groups)});
+      }
+    }
+  }
+
+  static size_t NextChar(std::string_view text, size_t i) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    return i;
+  }
+
+  RE2::Options re_options_;
+  std::vector<Rule> rules_;
+  std::set<std::string> ids_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+}  // namespace
+
+HSTAG_TAGGER_PLUGIN(RegexTagger, "regex", "1.0.0",
+                    "RE2 rules for citations of UN resolutions and documents, with normalized values",
+                    "re2 2022-06-01")
