@@ -43,6 +43,11 @@
 // A document-defined short form is never a cue: an SF the document does not
 // define is not tagged, whatever another document said.
 //
+// Limits: a long form is what the lexicon tagger annotated, so "CHS
+// (Commission on HS)" defines nothing (the lexicon knows "Commission on Human
+// Security", not "Commission on HS"), and a resolved short form does not feed
+// back into the lexicon ("HS approach" is hs.concept, not hs.approach).
+//
 // Options (JSON): {"plurals": true, "before_definition": true}.
 #include <algorithm>
 #include <map>
@@ -196,7 +201,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
 
       Definition d;
       if (TryForward(text, by_end, before, first_in, last_in, p, cut, &d) ||
-          TryReverse(text, prior, before, first_in, last_in, &d)) {
+          TryReverse(text, by_end, before, first_in, last_in, &d)) {
         defs.push_back(std::move(d));
       }
     }
@@ -375,16 +380,17 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
   }
 
   // "<SF> (<long form>)"
-  bool TryReverse(const TextView& text, std::span<const hstag_annotation_v1> prior, size_t before,
-                  size_t first_in, size_t last_in, Definition* d) const {
+  bool TryReverse(const TextView& text, const std::multimap<uint32_t, size_t>& by_end,
+                  size_t before, size_t first_in, size_t last_in, Definition* d) const {
     const auto tokens = text.tokens();
     const std::string_view sf = text.Surface(tokens[before]);
     if (!IsShortForm(sf)) return false;
     const uint32_t lo = tokens[first_in].source_start;
     const uint32_t hi = tokens[last_in - 1].source_end;
     std::vector<size_t> candidates;
-    for (size_t k = 0; k < prior.size(); ++k) {
-      if (prior[k].start >= lo && prior[k].end == hi) candidates.push_back(k);
+    const auto [from, to] = by_end.equal_range(hi);
+    for (auto it = from; it != to; ++it) {
+      if (text.prior()[it->second].start >= lo) candidates.push_back(it->second);
     }
     if (!PickLongForm(text, candidates, sf, d)) return false;
     d->sf = std::string(sf);
