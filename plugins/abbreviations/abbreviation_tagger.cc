@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The abbreviation tagger: short forms a document defines for itself.
+//
+// Definitions. A definition is "<long form> (<short form>)" or the reverse,
+// "<short form> (<long form>)", in the surface view (Schwartz & Hearst 2003,
+// "A simple algorithm for identifying abbreviation definitions in biomedical
+// text"):
+//   - the short form (SF) is the text inside the parentheses up to a first
+//     `,` or `;` (forward form), or the word before the parenthesis (reverse
+//     form): 2-10 characters, at most 2 words, first character a letter or a
+//     digit, at least one letter, and (our addition, against "(ies)",
+//     "(severe)") at least one upper-case letter;
+//   - the long form (LF) must be something the lexicon knows: a PRIOR
+//     annotation (of the taggers that ran before, the lexicon tagger first)
+//     that ends right before the parenthesis (forward form; only spaces and
+//     `*`/`_` emphasis marks in between) or at the end of the parenthesised
+//     text (reverse form), that has at most min(|SF| + 5, 2 |SF|) words, and
+//     whose text matches the SF by Schwartz & Hearst's right-to-left character
+//     match (the first SF character at the start of a word). The longest such
+//     annotation wins; every concept annotated on exactly that span counts
+//     (a cue's `also` concepts).
+// A definition's offset (`via`) is where it starts: the long form's start in
+// "Human Security (HS)", the short form's in "UNSSC (United Nations ...)".
+//
+// Occurrences. Every run of whole tokens whose SURFACE equals the SF
+// (case-sensitive: "HS", not "hs"; with option `plurals`, also SF+"s" and
+// SF+"'s" for a one-word SF ending in an upper-case letter: "NGOs") is tagged
+// with the long form's concept(s), the long form annotation's strength, rule
+// "abbreviation:<SF>", value = the long form as written and via = the
+// definition's offset, unless a token is in a URL or e-mail address or is
+// already covered by a prior annotation (a lexicon cue wins). This includes
+// the SF inside its own definition's parentheses.
+//
+// Which definition an occurrence takes:
+//   - the nearest definition of that SF at or before it;
+//   - before the first definition: when every definition of the SF in the
+//     document has the same meaning (the same concepts), the first one (so its
+//     `via` is then AFTER the occurrence: that is how "used before defined"
+//     shows in the output); when the document gives the SF different
+//     meanings, none. Option `before_definition: false` tags nothing before
+//     the first definition.
+// A document-defined short form is never a cue: an SF the document does not
+// define is not tagged, whatever another document said.
+//
+// Limits: a long form is what the lexicon tagger annotated, so "CHS
+// (Commission on HS)" defines nothing (the lexicon knows "Commission on Human
+// Security", not "Commission on HS"), and a resolved short form does not feed
+// back into the lexicon ("HS approach" is hs.concept, not hs.approach).
+//
+// Options (JSON): {"plurals": true, "before_definition": true}.
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "hstag/plugin.h"
+
+namespace {
+
+using hstag::sdk::Strength;
+using hstag::sdk::TextView;
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+// Bytes of multi-byte UTF-8 characters count as letters (the S-H match
+// compares bytes; a non-ASCII SF character must then appear as written).
+bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c >= 0x80; }
+unsigned char Lower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Schwartz & Hearst's match: every letter or digit of the short form, from
+// right to left, found in the long form in order, the first one at the start
+// of a word. Returns where the matched long form starts (the start of the
+// word holding the first SF character), or npos.
+size_t SchwartzHearstStart(std::string_view sf, std::string_view lf) {
+  long s = static_cast<long>(sf.size()) - 1;
+  long l = static_cast<long>(lf.size()) - 1;
+  while (s >= 0) {
+    const unsigned char c = Lower(static_cast<unsigned char>(sf[static_cast<size_t>(s)]));
+    if (!IsWordByte(c)) {
+      --s;
+      continue;
+    }
+    while (l >= 0 &&
+           (Lower(static_cast<unsigned char>(lf[static_cast<size_t>(l)])) != c ||
+            (s == 0 && l > 0 && IsWordByte(static_cast<unsigned char>(lf[static_cast<size_t>(l - 1)]))))) {
+      --l;
+    }
+    if (l < 0) return std::string_view::npos;
+    --l;
+    --s;
+  }
+  ++l;  // at the first SF character's match
+  while (l > 0 && IsWordByte(static_cast<unsigned char>(lf[static_cast<size_t>(l - 1)]))) --l;
+  return static_cast<size_t>(l);
+}
+
+// A short form candidate: 2-10 characters, at least one letter and one
+// upper-case letter, the first a letter or digit.
+bool IsShortForm(std::string_view sf) {
+  const size_t n = CodePoints(sf);
+  if (n < 2 || n > 10) return false;
+  if (!IsWordByte(static_cast<unsigned char>(sf[0]))) return false;
+  bool letter = false, upper = false;
+  for (unsigned char c : sf) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) letter = true;
+    if (c >= 'A' && c <= 'Z') upper = true;
+  }
+  return letter && upper;
+}
+
+bool OnlyEmphasis(std::string_view gap) {
+  for (char c : gap) {
+    if (c != ' ' && c != '\t' && c != '*' && c != '_') return false;
+  }
+  return true;
+}
+
+struct Definition {
+  std::string sf;             // the short form as written
+  std::string first_word;     // its first token's surface
+  uint32_t n_tokens = 0;      // words of the short form
+  uint32_t start = 0;         // source offset: `via`
+  std::vector<size_t> lf;     // prior annotations: the long form's concepts
+  std::string meaning;        // sorted concept IDs
+  std::string long_form;      // as written in the source text
+};
+
+class AbbreviationTagger : public hstag::sdk::Tagger {
+ public:
+  explicit AbbreviationTagger(const hstag::sdk::CreateArgs& args) {
+    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
+    if (options.is_discarded() || !options.is_object()) {
+      throw std::runtime_error("options must be a JSON object");
+    }
+    for (const auto& [key, value] : options.items()) {
+      if (key == "plurals") {
+        plurals_ = value.get<bool>();
+      } else if (key == "before_definition") {
+        before_definition_ = value.get<bool>();
+      } else {
+        throw std::runtime_error("unknown option `" + key +
+                                 "` (known: plurals, before_definition)");
+      }
+    }
+  }
+
+  void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
+    const auto tokens = text.tokens();
+    const auto prior = text.prior();
+    const std::string_view surface = text.surface();
+    const size_t n = tokens.size();
+    if (n == 0) return;
+
+    // Tokens covered by a prior annotation.
+    std::vector<bool> covered(n, false);
+    for (const auto& a : prior) {
+      size_t i = FirstTokenEndingAfter(tokens, a.start);
+      for (; i < n && tokens[i].source_start < a.end; ++i) covered[i] = true;
+    }
+    // Prior annotations by end offset.
+    std::multimap<uint32_t, size_t> by_end;
+    for (size_t k = 0; k < prior.size(); ++k) by_end.emplace(prior[k].end, k);
+
+    std::vector<Definition> defs;
+    for (size_t p = surface.find('('); p != std::string_view::npos; p = surface.find('(', p + 1)) {
+      // The parenthesised text: up to the closing parenthesis on the same line.
+      size_t q = p + 1;
+      while (q < surface.size() && q < p + 200 && surface[q] != ')' && surface[q] != '(' &&
+             surface[q] != '\n') {
+        ++q;
+      }
+      if (q >= surface.size() || surface[q] != ')') continue;
+      // Tokens inside; the token before.
+      const size_t first_in = FirstTokenStartingAt(tokens, static_cast<uint32_t>(p + 1));
+      size_t end_in = first_in;
+      while (end_in < n && tokens[end_in].surface_end <= q) ++end_in;
+      if (first_in == end_in || first_in == 0) continue;
+      const size_t before = first_in - 1;
+      if (tokens[before].surface_end > p) continue;
+      if (!OnlyEmphasis(surface.substr(tokens[before].surface_end, p - tokens[before].surface_end)))
+        continue;
+      if (tokens[before].flags & HSTAG_TOKEN_URL) continue;
+      // S-H: the parenthesised text up to a first `,` or `;`.
+      size_t cut = surface.find_first_of(",;", p + 1);
+      if (cut == std::string_view::npos || cut > q) cut = q;
+      size_t last_in = first_in;  // one past the last inside token before the cut
+      while (last_in < end_in && tokens[last_in].surface_end <= cut) ++last_in;
+      if (last_in == first_in) continue;
+
+      Definition d;
+      if (TryForward(text, by_end, before, first_in, last_in, p, cut, &d) ||
+          TryReverse(text, by_end, before, first_in, last_in, &d)) {
+        defs.push_back(std::move(d));
+      }
+    }
+    if (defs.empty()) return;
+
+    // Definitions by short form, in text order; short forms by first word.
+    std::map<std::string, std::vector<const Definition*>, std::less<>> by_sf;
+    for (const auto& d : defs) by_sf[d.sf].push_back(&d);
+    std::map<std::string, std::vector<const std::string*>, std::less<>> by_first;
+    for (const auto& [sf, list] : by_sf) by_first[list.front()->first_word].push_back(&sf);
+
+    for (size_t i = 0; i < n; ++i) {
+      if (covered[i] || (tokens[i].flags & HSTAG_TOKEN_URL)) continue;
+      const std::string_view w = text.Surface(tokens[i]);
+      std::string_view key = w;
+      auto it = by_first.find(key);
+      if (it == by_first.end() && plurals_) {
+        // "NGOs", "NGO's" for a one-word SF ending in an upper-case letter.
+        for (std::string_view suffix : {"s", "'s"}) {
+          if (w.size() > suffix.size() + 1 && w.ends_with(suffix) &&
+              IsUpper(w[w.size() - suffix.size() - 1])) {
+            key = w.substr(0, w.size() - suffix.size());
+            it = by_first.find(key);
+            if (it != by_first.end()) break;
+          }
+        }
+        if (it != by_first.end()) {
+          const auto f = by_sf.find(key);
+          if (f == by_sf.end() || f->second.front()->n_tokens != 1) it = by_first.end();
+        }
+      }
+      if (it == by_first.end()) continue;
+      // The longest short form that starts here.
+      const Definition* chosen = nullptr;
+      size_t words = 0;
+      for (const std::string* sf : it->second) {
+        const auto& list = by_sf.find(*sf)->second;
+        const size_t m = list.front()->n_tokens;
+        if (m <= words || i + m > n) continue;
+        if (m > 1) {
+          bool clean = true;
+          for (size_t k = i + 1; k < i + m; ++k) {
+            clean = clean && !covered[k] && !(tokens[k].flags & HSTAG_TOKEN_URL);
+          }
+          if (!clean || surface.substr(tokens[i].surface_start,
+                                       tokens[i + m - 1].surface_end - tokens[i].surface_start) !=
+                            *sf) {
+            continue;
+          }
+        }
+        const Definition* d = Choose(list, tokens[i].source_start);
+        if (!d) continue;
+        chosen = d;
+        words = m;
+      }
+      if (!chosen) continue;
+      const std::string rule = "abbreviation:" + chosen->sf;
+      for (size_t k : chosen->lf) {
+        hstag::sdk::Annotation a;
+        a.concept_id = hstag::sdk::View(prior[k].concept_id);
+        a.strength = static_cast<Strength>(prior[k].strength);
+        a.start = tokens[i].source_start;
+        a.end = tokens[i + words - 1].source_end;
+        a.rule = rule;
+        a.value = chosen->long_form;
+        a.via = chosen->start;
+        sink.Emit(a);
+      }
+      i += words - 1;
+    }
+  }
+
+ private:
+  static bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+  static size_t FirstTokenEndingAfter(std::span<const hstag_token_v1> tokens, uint32_t off) {
+    return static_cast<size_t>(
+        std::partition_point(tokens.begin(), tokens.end(),
+                             [&](const hstag_token_v1& t) { return t.source_end <= off; }) -
+        tokens.begin());
+  }
+  static size_t FirstTokenStartingAt(std::span<const hstag_token_v1> tokens, uint32_t surface_off) {
+    return static_cast<size_t>(
+        std::partition_point(tokens.begin(), tokens.end(),
+                             [&](const hstag_token_v1& t) { return t.surface_start < surface_off; }) -
+        tokens.begin());
+  }
+
+  // The nearest definition at or before `off`; before the first, the first
+  // when the SF has one meaning in the document.
+  const Definition* Choose(const std::vector<const Definition*>& list, uint32_t off) const {
+    const Definition* best = nullptr;
+    for (const Definition* d : list) {
+      if (d->start <= off) best = d;
+    }
+    if (best) return best;
+    if (!before_definition_) return nullptr;
+    for (const Definition* d : list) {
+      if (d->meaning != list.front()->meaning) return nullptr;
+    }
+    return list.front();
+  }
+
+  // The long form annotation: the longest prior annotation on the given
+  // token range's end whose text S-H-matches `sf`, within the word limit.
+  // Fills d->lf with every prior annotation on that span.
+  static bool PickLongForm(const TextView& text, const std::vector<size_t>& candidates,
+                           std::string_view sf, Definition* d) {
+    const auto prior = text.prior();
+    const auto tokens = text.tokens();
+    const size_t sf_len = CodePoints(sf);
+    const size_t max_words = std::min(sf_len + 5, 2 * sf_len);
+    int64_t best = -1;
+    for (size_t k : candidates) {
+      const auto& a = prior[k];
+      // The annotation's tokens, in the surface view.
+      const size_t first = FirstTokenEndingAfter(tokens, a.start);
+      size_t last = first;
+      while (last < tokens.size() && tokens[last].source_start < a.end) ++last;
+      if (last == first || last - first > max_words) continue;
+      const std::string_view lf = text.surface().substr(
+          tokens[first].surface_start, tokens[last - 1].surface_end - tokens[first].surface_start);
+      if (CodePoints(lf) <= sf_len) continue;
+      if (SchwartzHearstStart(sf, lf) == std::string_view::npos) continue;
+      if (best < 0 || a.end - a.start > prior[static_cast<size_t>(best)].end -
+                                            prior[static_cast<size_t>(best)].start) {
+        best = static_cast<int64_t>(k);
+      }
+    }
+    if (best < 0) return false;
+    const auto& b = prior[static_cast<size_t>(best)];
+    std::vector<std::string> concepts;
+    for (size_t k : candidates) {
+      if (prior[k].start == b.start && prior[k].end == b.end) {
+        const std::string c(hstag::sdk::View(prior[k].concept_id));
+        if (std::find(concepts.begin(), concepts.end(), c) != concepts.end()) continue;
+        d->lf.push_back(k);
+        concepts.push_back(c);
+      }
+    }
+    std::sort(concepts.begin(), concepts.end());
+    for (const auto& c : concepts) d->meaning += c + ";";
+    d->long_form = std::string(text.text().substr(b.start, b.end - b.start));
+    return true;
+  }
+
+  // "<long form> (<SF>)"
+  bool TryForward(const TextView& text, const std::multimap<uint32_t, size_t>& by_end, size_t before,
+                  size_t first_in, size_t last_in, size_t p, size_t cut, Definition* d) const {
+    const auto tokens = text.tokens();
+    const std::string_view surface = text.surface();
+    if (last_in - first_in > 2) return false;
+    // The SF: from its first token to its last, nothing but spaces around.
+    for (size_t k = p + 1; k < tokens[first_in].surface_start; ++k) {
+      if (surface[k] != ' ') return false;
+    }
+    for (size_t k = tokens[last_in - 1].surface_end; k < cut; ++k) {
+      if (surface[k] != ' ' && surface[k] != '.') return false;  // "(U.S.)": the token is "U.S"
+    }
+    for (size_t k = first_in; k < last_in; ++k) {
+      if (tokens[k].flags & HSTAG_TOKEN_URL) return false;
+    }
+    const std::string_view sf = surface.substr(
+        tokens[first_in].surface_start,
+        tokens[last_in - 1].surface_end - tokens[first_in].surface_start);
+    if (!IsShortForm(sf)) return false;
+    std::vector<size_t> candidates;
+    const auto [lo, hi] = by_end.equal_range(tokens[before].source_end);
+    for (auto it = lo; it != hi; ++it) candidates.push_back(it->second);
+    if (!PickLongForm(text, candidates, sf, d)) return false;
+    d->sf = std::string(sf);
+    d->first_word = std::string(text.Surface(tokens[first_in]));
+    d->n_tokens = static_cast<uint32_t>(last_in - first_in);
+    d->start = text.prior()[d->lf.front()].start;
+    return true;
+  }
+
+  // "<SF> (<long form>)"
+  bool TryReverse(const TextView& text, const std::multimap<uint32_t, size_t>& by_end,
+                  size_t before, size_t first_in, size_t last_in, Definition* d) const {
+    const auto tokens = text.tokens();
+    const std::string_view sf = text.Surface(tokens[before]);
+    if (!IsShortForm(sf)) return false;
+    const uint32_t lo = tokens[first_in].source_start;
+    const uint32_t hi = tokens[last_in - 1].source_end;
+    std::vector<size_t> candidates;
+    const auto [from, to] = by_end.equal_range(hi);
+    for (auto it = from; it != to; ++it) {
+      if (text.prior()[it->second].start >= lo) candidates.push_back(it->second);
+    }
+    if (!PickLongForm(text, candidates, sf, d)) return false;
+    d->sf = std::string(sf);
+    d->first_word = d->sf;
+    d->n_tokens = 1;
+    d->start = tokens[before].source_start;
+    return true;
+  }
+
+  bool plurals_ = true;
+  bool before_definition_ = true;
+};
+
+}  // namespace
+
+HSTAG_TAGGER_PLUGIN(AbbreviationTagger, "abbreviations", "1.0.0",
+                    "Short forms a document defines for a long form the lexicon knows "
+                    "(Schwartz-Hearst)",
+                    "")

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The abbreviation plugin: short forms a document defines for a long form the
+// lexicon knows, on a committed sample (data/sample.txt) and, when it is
+// present, on the CCOE info sheet of the shared reference folder.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "hstag/builtins.h"
+#include "hstag/output.h"
+#include "hstag/pipeline.h"
+#include "hstag/util.h"
+#include "test_support.h"
+
+namespace hstag {
+namespace {
+
+using ::hstag::testing::SourceDir;
+
+std::string DataDir() { return SourceDir() + "/tests/abbreviations/data"; }
+std::string CcoePath() {
+  return SourceDir() + "/../shared/reference/ccoe-human-security-info-sheet.txt";
+}
+
+std::unique_ptr<Pipeline> Make(const std::string& config,
+                               std::vector<std::pair<std::string, std::string>> options = {}) {
+  PipelineOptions o;
+  o.config_path = DataDir() + "/" + config;
+  o.builtins = BuiltinPlugins();
+  o.plugin_options = std::move(options);
+  auto r = Pipeline::Create(o);
+  EXPECT_TRUE(r.ok()) << r.error();
+  return r.ok() ? std::move(r).value() : nullptr;
+}
+
+const Pipeline& Rules() {
+  static const std::unique_ptr<Pipeline> p = Make("pipeline.yaml");
+  return *p;
+}
+
+std::string Slurp(const std::string& path) {
+  auto bytes = ReadFile(path, 16u << 20);
+  EXPECT_TRUE(bytes.ok()) << bytes.error();
+  return bytes.ok() ? std::move(bytes).value() : std::string();
+}
+
+std::vector<Annotation> FromPlugin(const AnalysisResult& r, const std::string& plugin) {
+  std::vector<Annotation> out;
+  for (const auto& a : r.annotations) {
+    if (a.plugin == plugin) out.push_back(a);
+  }
+  return out;
+}
+
+bool IsAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Offsets of `word` as a whole word (no ASCII letter or digit on either side)
+// at or after `from`.
+std::vector<uint32_t> WholeWords(const std::string& text, const std::string& word, size_t from) {
+  std::vector<uint32_t> out;
+  for (size_t p = text.find(word, from); p != std::string::npos; p = text.find(word, p + 1)) {
+    const bool left = p == 0 || !IsAlnum(text[p - 1]);
+    const bool right = p + word.size() >= text.size() || !IsAlnum(text[p + word.size()]);
+    if (left && right) out.push_back(static_cast<uint32_t>(p));
+  }
+  return out;
+}
+
+// True when the white-space delimited run around `p` is a URL or an e-mail
+// address.
+bool InUrl(const std::string& text, size_t p) {
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r'; };
+  size_t a = p, b = p;
+  while (a > 0 && !space(text[a - 1])) --a;
+  while (b < text.size() && !space(text[b])) ++b;
+  const std::string run = text.substr(a, b - a);
+  return run.find("://") != std::string::npos || run.find("www.") != std::string::npos ||
+         run.find('@') != std::string::npos;
+}
+
+const Annotation* At(const std::vector<Annotation>& list, uint32_t start) {
+  for (const auto& a : list) {
+    if (a.start == start) return &a;
+  }
+  return nullptr;
+}
+
+TEST(AbbreviationTest, PluginsRunInOrderAndAreListedWithVersions) {
+  std::vector<std::string> taggers;
+  for (const auto& p : Rules().plugins()) {
+    if (p.kind == "tagger") {
+      taggers.push_back(p.id);
+      EXPECT_EQ(p.version, "1.0.0") << p.id;
+    }
+  }
+  EXPECT_EQ(taggers, (std::vector<std::string>{"lexicon", "abbreviations"}));
+  std::set<std::string> listed;
+  const auto tool = ToolJson(Rules());
+  for (const auto& p : tool["plugins"]) {
+    listed.insert(p["id"].get<std::string>() + "@" + p["version"].get<std::string>());
+  }
+  EXPECT_TRUE(listed.count("abbreviations@1.0.0"));
+}
+
+class SampleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    text_ = Slurp(DataDir() + "/sample.txt");
+    r_ = Rules().RunBytes(text_, "sample.txt");
+    ASSERT_TRUE(r_.doc.errors.empty());
+    ASSERT_EQ(r_.doc.text, text_);
+    abbr_ = FromPlugin(r_, "abbreviations");
+  }
+  uint32_t Find(const std::string& s, size_t from = 0) const {
+    const size_t p = text_.find(s, from);
+    EXPECT_NE(p, std::string::npos) << s;
+    return static_cast<uint32_t>(p);
+  }
+  std::string text_;
+  AnalysisResult r_;
+  std::vector<Annotation> abbr_;
+};
+
+TEST_F(SampleTest, EveryHsBecomesHumanSecurityExceptInUrlsAndLowerCase) {
+  const uint32_t def = Find("Human Security (HS)");
+  std::set<uint32_t> expected;
+  for (uint32_t p : WholeWords(text_, "HS", 0)) {
+    if (!InUrl(text_, p)) expected.insert(p);
+  }
+  std::set<uint32_t> got;
+  for (const auto& a : abbr_) {
+    if (a.rule != "abbreviation:HS") continue;
+    got.insert(a.start);
+    EXPECT_EQ(a.concept_id, "hs.concept");
+    EXPECT_EQ(a.strength, Strength::kExplicit);
+    EXPECT_EQ(a.end - a.start, 2u);
+    EXPECT_EQ(a.value, "Human Security");
+    EXPECT_EQ(a.via, def);
+    EXPECT_LT(a.score, 0);
+  }
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(got.size(), 6u);  // title, (HS), puts, page, HS-related, HS's; not the URL
+  // The short form inside its own definition is tagged, pointing at it.
+  EXPECT_TRUE(got.count(def + static_cast<uint32_t>(std::string("Human Security (").size())));
+  // Used before it is defined: tagged (one meaning), its `via` lies after it.
+  const Annotation* title = At(abbr_, Find("HS"));
+  ASSERT_NE(title, nullptr);
+  EXPECT_GT(title->via, static_cast<int64_t>(title->start));
+  // Lower case "hs" is another word.
+  EXPECT_EQ(At(abbr_, Find("hs is a file")), nullptr);
+}
+
+TEST_F(SampleTest, LongestKnownLongFormWins) {
+  // "UN Trust Fund for Human Security (UNTF)": actor.untfhs, not hs.concept.
+  const uint32_t def = Find("UN Trust Fund for Human Security (UNTF)");
+  std::vector<const Annotation*> untf;
+  for (const auto& a : abbr_) {
+    if (a.rule == "abbreviation:UNTF") untf.push_back(&a);
+  }
+  ASSERT_EQ(untf.size(), 2u);
+  for (const auto* a : untf) {
+    EXPECT_EQ(a->concept_id, "actor.untfhs");
+    EXPECT_EQ(a->value, "UN Trust Fund for Human Security");
+    EXPECT_EQ(a->via, def);
+  }
+}
+
+TEST_F(SampleTest, ReverseFormAndPlurals) {
+  // "POC (protection of civilians)": the short form comes first.
+  const uint32_t def = Find("POC (protection");
+  std::vector<std::string> forms;
+  for (const auto& a : abbr_) {
+    if (a.rule != "abbreviation:POC") continue;
+    forms.push_back(text_.substr(a.start, a.end - a.start));
+    EXPECT_EQ(a.concept_id, "topic.protection_of_civilians");
+    EXPECT_EQ(a.via, def);
+    EXPECT_EQ(a.value, "protection of civilians");
+  }
+  EXPECT_EQ(forms, (std::vector<std::string>{"POC", "POC", "POCs"}));
+  // HQ is never defined.
+  EXPECT_EQ(At(abbr_, Find("HQ")), nullptr);
+}
+
+TEST_F(SampleTest, DefinedTwiceWithDifferentMeaningsTakesTheNearestDefinition) {
+  const uint32_t centre = Find("Human Security Centre (HSC)");
+  const uint32_t collective = Find("Human Security Collective (HSC)");
+  std::map<uint32_t, std::string> seen;
+  for (const auto& a : abbr_) {
+    if (a.rule != "abbreviation:HSC") continue;
+    seen[a.start] = a.concept_id;
+    EXPECT_EQ(a.via, a.start < collective ? centre : collective);
+  }
+  // Before the first definition the meaning is open: untagged.
+  EXPECT_FALSE(seen.count(Find("HSC")));
+  std::vector<std::string> concepts;
+  for (const auto& [start, c] : seen) concepts.push_back(c);
+  EXPECT_EQ(concepts, (std::vector<std::string>{
+                          "actor.human_security_centre", "actor.human_security_centre",
+                          "actor.human_security_collective", "actor.human_security_collective"}));
+}
+
+TEST(AbbreviationTest, ShortFormTheDocumentDoesNotDefineStaysUntagged) {
+  const AnalysisResult r =
+      Rules().RunBytes("HS matters. The HS agenda of the HSC is broad.", "t.txt");
+  EXPECT_TRUE(FromPlugin(r, "abbreviations").empty());
+  for (const auto& a : r.annotations) EXPECT_NE(a.concept_id, "hs.concept");
+}
+
+TEST(AbbreviationTest, LongFormTheLexiconDoesNotKnowDefinesNothing) {
+  const AnalysisResult r = Rules().RunBytes(
+      "The European Security Strategy (ESS) was adopted in 2003. The ESS names threats.", "t.txt");
+  EXPECT_TRUE(FromPlugin(r, "abbreviations").empty());
+}
+
+TEST(AbbreviationTest, ALexiconCueWins) {
+  // PoC is a cue of the lexicon: the abbreviation plugin leaves it alone.
+  const std::string text = "Protection of Civilians (PoC) matters. PoC is a core task.";
+  const AnalysisResult r = Rules().RunBytes(text, "t.txt");
+  EXPECT_TRUE(FromPlugin(r, "abbreviations").empty());
+  size_t poc = 0;
+  for (const auto& a : r.annotations) {
+    if (text.substr(a.start, a.end - a.start) == "PoC") {
+      ++poc;
+      EXPECT_EQ(a.plugin, "lexicon");
+    }
+  }
+  EXPECT_EQ(poc, 2u);
+}
+
+TEST(AbbreviationTest, MultiWordShortForm) {
+  const std::string text =
+      "The Human Security Network (HS Net) met. The HS Net agreed; HS alone is not defined.";
+  const AnalysisResult r = Rules().RunBytes(text, "t.txt");
+  const auto abbr = FromPlugin(r, "abbreviations");
+  ASSERT_EQ(abbr.size(), 2u);
+  for (const auto& a : abbr) {
+    EXPECT_EQ(text.substr(a.start, a.end - a.start), "HS Net");
+    EXPECT_EQ(a.concept_id, "actor.human_security_network");
+  }
+}
+
+TEST(AbbreviationTest, BeforeDefinitionCanBeSwitchedOff) {
+  auto p = Make("pipeline.yaml", {{"abbreviations", R"({"before_definition": false})"}});
+  ASSERT_TRUE(p);
+  const std::string text = "HS first. Then Human Security (HS) and HS.";
+  const auto abbr = FromPlugin(p->RunBytes(text, "t.txt"), "abbreviations");
+  ASSERT_EQ(abbr.size(), 2u);
+  EXPECT_GT(abbr[0].start, text.find("(HS)"));
+}
+
+TEST(AbbreviationTest, BadOptionsAreRefused) {
+  PipelineOptions o;
+  o.config_path = DataDir() + "/pipeline.yaml";
+  o.builtins = BuiltinPlugins();
+  o.plugin_options = {{"abbreviations", R"({"plural": true})"}};
+  auto r = Pipeline::Create(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().find("unknown option `plural`"), std::string::npos) << r.error();
+}
+
+TEST(AbbreviationTest, CanBeSwitchedOff) {
+  auto p = Make("pipeline_off.yaml");
+  ASSERT_TRUE(p);
+  for (const auto& info : p->plugins()) EXPECT_NE(info.id, "abbreviations");
+  const AnalysisResult r = p->RunBytes(Slurp(DataDir() + "/sample.txt"), "sample.txt");
+  EXPECT_TRUE(FromPlugin(r, "abbreviations").empty());
+  EXPECT_FALSE(FromPlugin(r, "lexicon").empty());
+}
+
+// The CCOE info sheet: "Human Security (HS)" in its first lines, then "HS"
+// about a hundred times.
+TEST(AbbreviationTest, CcoeInfoSheetEveryHsAfterTheDefinition) {
+  if (!std::filesystem::exists(CcoePath())) GTEST_SKIP() << CcoePath() << " absent";
+  const std::string bytes = Slurp(CcoePath());
+  const AnalysisResult r = Rules().Run(CcoePath(), "ccoe.txt");
+  ASSERT_TRUE(r.doc.errors.empty());
+  ASSERT_EQ(r.doc.text, bytes);  // offsets into the text are offsets into the file
+
+  const size_t def = bytes.find("Human Security (HS)");
+  ASSERT_NE(def, std::string::npos);
+  std::set<uint32_t> expected;
+  for (uint32_t p : WholeWords(bytes, "HS", def)) {
+    if (!InUrl(bytes, p)) expected.insert(p);
+  }
+  std::set<uint32_t> tagged;
+  for (const auto& a : FromPlugin(r, "abbreviations")) {
+    if (a.rule != "abbreviation:HS") continue;
+    EXPECT_EQ(a.concept_id, "hs.concept");
+    EXPECT_EQ(a.via, static_cast<int64_t>(def));
+    EXPECT_EQ(bytes.substr(a.start, a.end - a.start), "HS");
+    tagged.insert(a.start);
+  }
+  EXPECT_EQ(tagged, expected);
+  EXPECT_GT(expected.size(), 100u);
+  // Nothing before the definition is "HS".
+  EXPECT_TRUE(WholeWords(bytes.substr(0, def), "HS", 0).empty());
+
+  // The other pairs it defines, whose short form the lexicon does not have.
+  std::map<std::string, std::string> pairs;
+  for (const auto& a : FromPlugin(r, "abbreviations")) pairs[a.rule] = a.concept_id;
+  EXPECT_EQ(pairs["abbreviation:POC"], "topic.protection_of_civilians");
+  EXPECT_EQ(pairs["abbreviation:HSC"], "actor.human_security_centre");
+  EXPECT_EQ(pairs["abbreviation:HSN"], "actor.human_security_network");
+  EXPECT_EQ(pairs["abbreviation:NAC"], "actor.nato");
+}
+
+}  // namespace
+}  // namespace hstag
