@@ -3,6 +3,7 @@
 
 #include <unicode/uversion.h>
 
+#include <algorithm>
 #include <map>
 
 #include "hstag/version.h"
@@ -60,10 +61,12 @@ ordered_json ToolJson(const Pipeline& pipeline) {
 ordered_json SummaryJson(const AnalysisResult& r, const Pipeline& pipeline) {
   struct Counts {
     uint64_t explicit_ = 0, indicator = 0, boilerplate = 0;
+    double best_score = -1;  // how closely, for matches that carry a score
   };
   std::map<std::string, Counts> counts;
   for (const auto& a : r.annotations) {
     Counts& c = counts[a.concept_id];
+    c.best_score = std::max(c.best_score, a.score);
     const bool boiler = !r.doc.segments.empty() && r.doc.segments[a.segment].boilerplate;
     if (boiler) {
       ++c.boilerplate;
@@ -83,6 +86,7 @@ ordered_json SummaryJson(const AnalysisResult& r, const Pipeline& pipeline) {
     e["indicator"] = c.indicator;
     e["total"] = c.explicit_ + c.indicator;
     if (c.boilerplate) e["boilerplate"] = c.boilerplate;
+    if (c.best_score >= 0) e["best_score"] = c.best_score;
     concepts[id] = e;
   }
   ordered_json s;

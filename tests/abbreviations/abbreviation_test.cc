@@ -176,16 +176,23 @@ TEST_F(SampleTest, LongestKnownLongFormWins) {
 
 TEST_F(SampleTest, ReverseFormAndPlurals) {
   // "POC (protection of civilians)": the short form comes first.
+  // The long form's cue yields two concepts (the topic, and the protection
+  // approach of codebook §4): every occurrence of the short form yields both.
   const uint32_t def = Find("POC (protection");
-  std::vector<std::string> forms;
+  std::vector<std::string> forms, approach;
   for (const auto& a : abbr_) {
     if (a.rule != "abbreviation:POC") continue;
+    if (a.concept_id == "approach.protection") {
+      approach.push_back(text_.substr(a.start, a.end - a.start));
+      continue;
+    }
     forms.push_back(text_.substr(a.start, a.end - a.start));
     EXPECT_EQ(a.concept_id, "topic.protection_of_civilians");
     EXPECT_EQ(a.via, def);
     EXPECT_EQ(a.value, "protection of civilians");
   }
   EXPECT_EQ(forms, (std::vector<std::string>{"POC", "POC", "POCs"}));
+  EXPECT_EQ(approach, forms);
   // HQ is never defined.
   EXPECT_EQ(At(abbr_, Find("HQ")), nullptr);
 }
