@@ -40,6 +40,7 @@ constexpr size_t kMinPages = 3;
 constexpr double kShare = 0.4;
 constexpr double kParityShare = 0.5;
 constexpr double kNumberShare = 0.25;
+constexpr int kMaxRoman = 100;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -90,7 +91,8 @@ std::optional<int> RomanValue(std::string_view s) {
   }
   std::string low;
   for (char c : s) low += Lower(c);
-  if (value <= 0 || canon != low) return std::nullopt;
+  // Front matter is short: a larger "numeral" is a word ("mix", "mid").
+  if (value <= 0 || value > kMaxRoman || canon != low) return std::nullopt;
   return value;
 }
 

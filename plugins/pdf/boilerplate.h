@@ -27,12 +27,13 @@ std::vector<PageSplit> SplitRunningLines(const std::vector<std::string>& pages);
 
 // The key under which lines are compared across pages: trimmed, whitespace
 // collapsed, ASCII lower-cased, every run of digits (and a line that is a
-// lone roman numeral) replaced by '#'.
+// lone roman numeral up to 100) replaced by '#'.
 std::string LineKey(std::string_view line);
 
 // The number a line shows when it is nothing but a page number: "12",
 // "- 12 -", "[12]", "Page 12", "page 12 of 40", "12/40", "xii". Roman
-// numerals give their value.
+// numerals (all lower or all upper case, canonical, up to c) give their
+// value.
 std::optional<int> PageNumberOf(std::string_view line);
 
 // "1-3, 7, 9-10" for sorted, distinct 1-based page numbers; past `max_runs`

@@ -201,8 +201,9 @@ class PdfExtractor : public hstag::sdk::Extractor {
                hstag::pdf::CompactPages(unreadable) + ": the page tree is damaged");
     }
     if (empty.size() + unreadable.size() == static_cast<size_t>(n)) {
-      out.Warn("no extractable text on any of the " + std::to_string(n) +
-               (n == 1 ? " page" : " pages") + "; a scanned document needs OCR first");
+      out.Warn((n == 1 ? std::string("no extractable text on its only page")
+                       : "no extractable text on any of the " + std::to_string(n) + " pages") +
+               "; a scanned document needs OCR first");
     } else if (!empty.empty()) {
       out.Warn("no extractable text on page" + std::string(empty.size() > 1 ? "s " : " ") +
                hstag::pdf::CompactPages(empty) + "; a scanned document needs OCR first");

@@ -16,15 +16,12 @@ void OnPopplerMessage(const std::string& message, void*) {
   if (current) current->Add(message);
 }
 
-// "error (1234): text" or "error: text" -> "text"; control characters become
-// spaces and ill-formed UTF-8 (bytes quoted from the file) U+FFFD.
+// "error (1234): text" or "error: text" -> "text"; newlines and control
+// characters become spaces and ill-formed UTF-8 (bytes quoted from the file) U+FFFD.
 std::string Clean(std::string_view m) {
   if (m.starts_with("error")) {
     const size_t colon = m.find(": ");
     if (colon != std::string_view::npos && colon < 32) m.remove_prefix(colon + 2);
-  }
-  while (!m.empty() && (m.back() == '\n' || m.back() == ' ' || m.back() == '\r')) {
-    m.remove_suffix(1);
   }
   std::string s;
   if (IsValidUtf8(m)) {
@@ -32,9 +29,12 @@ std::string Clean(std::string_view m) {
   } else {
     RepairUtf8(m, &s);
   }
+  // Poppler writes a newline inside a message as "<0a>".
+  for (size_t at; (at = s.find("<0a>")) != std::string::npos;) s.replace(at, 4, " ");
   for (char& c : s) {
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
   }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
   return s;
 }
 
