@@ -56,14 +56,22 @@ std::optional<int> RomanValue(std::string_view s) {
   if (s.empty() || s.size() > 9) return std::nullopt;
   auto digit = [](char c) {
     switch (Lower(c)) {
-      case 'i': return 1;
-      case 'v': return 5;
-      case 'x': return 10;
-      case 'l': return 50;
-      case 'c': return 100;
-      case 'd': return 500;
-      case 'm': return 1000;
-      default: return 0;
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      case 'l':
+        return 50;
+      case 'c':
+        return 100;
+      case 'd':
+        return 500;
+      case 'm':
+        return 1000;
+      default:
+        return 0;
     }
   };
   // All lower or all upper case.
@@ -253,7 +261,8 @@ std::vector<PageSplit> SplitRunningLines(const std::vector<std::string>& pages) 
       }
       keys[p][i] = LineKey(text_of(p, i));
       if (in_top && seen_top.insert(keys[p][i]).second) ++top_count[keys[p][i]].parity[p % 2];
-      if (in_bottom && seen_bottom.insert(keys[p][i]).second) ++bottom_count[keys[p][i]].parity[p % 2];
+      if (in_bottom && seen_bottom.insert(keys[p][i]).second)
+        ++bottom_count[keys[p][i]].parity[p % 2];
     }
   }
   const size_t need =
@@ -282,8 +291,7 @@ std::vector<PageSplit> SplitRunningLines(const std::vector<std::string>& pages) 
       continue;
     }
     size_t h = 0;  // lines in the header
-    while (h < top(p) &&
-           (repeated(top_count[keys[p][h]]) || is_page_number(p, h))) {
+    while (h < top(p) && (repeated(top_count[keys[p][h]]) || is_page_number(p, h))) {
       ++h;
     }
     size_t f = lines[p].size();  // first line of the footer

@@ -81,11 +81,15 @@ std::string IsoDate(time_t t) {
   return buf;
 }
 
+// "1000 bytes", "268435456 bytes (256.0 MiB)"
 std::string Size(uint64_t bytes) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%llu bytes (%.1f MiB)", static_cast<unsigned long long>(bytes),
-                static_cast<double>(bytes) / (1024.0 * 1024.0));
-  return buf;
+  std::string s = std::to_string(bytes) + " bytes";
+  if (bytes >= (1u << 20)) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " (%.1f MiB)", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    s += buf;
+  }
+  return s;
 }
 
 std::string Times(size_t n) { return n == 1 ? "once" : std::to_string(n) + " times"; }
@@ -93,8 +97,8 @@ std::string Times(size_t n) { return n == 1 ? "once" : std::to_string(n) + " tim
 class PdfExtractor : public hstag::sdk::Extractor {
  public:
   explicit PdfExtractor(const hstag::sdk::CreateArgs& args) {
-    const auto o = nlohmann::json::parse(args.options_json.empty() ? "{}" : args.options_json,
-                                         nullptr, false);
+    const auto o =
+        nlohmann::json::parse(args.options_json.empty() ? "{}" : args.options_json, nullptr, false);
     if (!o.is_object()) throw std::runtime_error("pdf options are not a JSON object");
     for (const auto& [key, value] : o.items()) {
       if (key == "password") {
@@ -123,8 +127,8 @@ class PdfExtractor : public hstag::sdk::Extractor {
     PopplerLog::Scope scope(&log);
     // Poppler reads the bytes in place: they outlive the document.
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-        reinterpret_cast<const char*>(in.data.data()), static_cast<int>(in.data.size()),
-        password_, password_));
+        reinterpret_cast<const char*>(in.data.data()), static_cast<int>(in.data.size()), password_,
+        password_));
     if (!doc) {
       const std::string why = log.Join(0, 3);
       throw std::runtime_error("damaged PDF: cannot open: " +
@@ -184,10 +188,8 @@ class PdfExtractor : public hstag::sdk::Extractor {
       auto add = [&](std::string_view part, bool boilerplate) {
         part = TrimView(part);
         if (part.empty()) return;
-        out.AddSegment({.text = part,
-                        .page = page_no,
-                        .page_label = labels[i],
-                        .boilerplate = boilerplate});
+        out.AddSegment(
+            {.text = part, .page = page_no, .page_label = labels[i], .boilerplate = boilerplate});
         any = true;
       };
       add(t.substr(0, s.header_end), true);

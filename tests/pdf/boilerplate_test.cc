@@ -69,8 +69,8 @@ TEST(PdfBoilerplate, RunningHeaderAndPageNumberFooter) {
   for (size_t i = 0; i < pages.size(); ++i) {
     const std::string& t = topics[i];
     EXPECT_EQ(Header(pages[i], splits[i]), "Annual Report 2024\n") << i;
-    EXPECT_EQ(Body(pages[i], splits[i]), "On " + t + " first.\nThen " + t + " again.\nLast, " + t +
-                                             ".\n\n")
+    EXPECT_EQ(Body(pages[i], splits[i]),
+              "On " + t + " first.\nThen " + t + " again.\nLast, " + t + ".\n\n")
         << i;
     EXPECT_EQ(Footer(pages[i], splits[i]), "- " + std::to_string(i + 1) + " -") << i;
   }
@@ -101,7 +101,8 @@ TEST(PdfBoilerplate, PrintedNumbersWithAnOffset) {
   std::vector<std::string> pages;
   for (int p = 5; p <= 12; ++p) {
     std::string text = "Unique opening line " + std::string(static_cast<size_t>(p), 'y') +
-                       "\nbody " + std::string(static_cast<size_t>(p), 'z') + "\n" + std::to_string(p - 4);
+                       "\nbody " + std::string(static_cast<size_t>(p), 'z') + "\n" +
+                       std::to_string(p - 4);
     if (p == 9) text = "Unique table page\nYear\nValue\n1990";
     pages.push_back(text);
   }

@@ -114,9 +114,9 @@ TEST(PdfCorpus, RunningHeadersOfTheNutritionReport) {
   ASSERT_TRUE(d.errors.empty()) << Messages(d);
   EXPECT_EQ(d.pages, 134u);
   EXPECT_GE(PagesWithBoilerplate(d, "Sixth report on the world nutrition situation").size(), 60u);
-  EXPECT_GE(
-      PagesWithBoilerplate(d, "United Nations System \u2022 Standing Committee on Nutrition").size(),
-      60u);
+  EXPECT_GE(PagesWithBoilerplate(d, "United Nations System \u2022 Standing Committee on Nutrition")
+                .size(),
+            60u);
   // Printed numbers run two behind the physical pages (cover and inside cover).
   ExpectPrintedNumbers(d, -2, 60);
   // Poppler's 210 complaints about font weights are one warning.

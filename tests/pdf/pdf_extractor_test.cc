@@ -38,11 +38,10 @@ TEST(PdfSamples, PagesLabelsAndRunningHeads) {
   EXPECT_EQ(std::count(d.text.begin(), d.text.end(), '\f'), 4);
   ASSERT_EQ(d.segments.size(), 15u);
   const std::vector<std::string> labels = {"i", "1", "2", "3", "4"};
-  const std::vector<std::string> bodies = {"This first page introduces the sampler.",
-                                           "The second page names human security",
-                                           "The third page describes",
-                                           "The fourth page finds that human security",
-                                           "The fifth page lists the texts."};
+  const std::vector<std::string> bodies = {
+      "This first page introduces the sampler.", "The second page names human security",
+      "The third page describes", "The fourth page finds that human security",
+      "The fifth page lists the texts."};
   for (uint32_t p = 1; p <= 5; ++p) {
     const Segment& head = d.segments[(p - 1) * 3];
     const Segment& body = d.segments[(p - 1) * 3 + 1];
@@ -67,16 +66,15 @@ TEST(PdfSamples, PagesLabelsAndRunningHeads) {
 TEST(PdfSamples, Metadata) {
   const Document d = SamplePipeline().Extract(PdfSample("running_heads.pdf"), "running_heads.pdf");
   ASSERT_TRUE(d.errors.empty()) << Messages(d);
-  const std::map<std::string, std::string> want = {
-      {"title", "On Sampling Policy Texts"},
-      {"author", "A. N. Author"},
-      {"subject", "PDF extractor test sample"},
-      {"keywords", "human security, sampling"},
-      {"creator", "groff -ms"},
-      {"creation_date", "2024-01-02T03:04:05Z"},
-      {"modification_date", "2024-02-03T04:05:06Z"},
-      {"page_count", "5"},
-      {"pdf_version", "1.7"}};
+  const std::map<std::string, std::string> want = {{"title", "On Sampling Policy Texts"},
+                                                   {"author", "A. N. Author"},
+                                                   {"subject", "PDF extractor test sample"},
+                                                   {"keywords", "human security, sampling"},
+                                                   {"creator", "groff -ms"},
+                                                   {"creation_date", "2024-01-02T03:04:05Z"},
+                                                   {"modification_date", "2024-02-03T04:05:06Z"},
+                                                   {"page_count", "5"},
+                                                   {"pdf_version", "1.7"}};
   for (const auto& [k, v] : want) {
     auto it = d.metadata.find(k);
     ASSERT_NE(it, d.metadata.end()) << k;
@@ -205,8 +203,9 @@ TEST(PdfSamples, BlankPageWarning) {
 TEST(PdfSamples, NoTextAtAllIsAWarningNotAnError) {
   const AnalysisResult r = SamplePipeline().Run(PdfSample("no_text.pdf"), "n.pdf");
   EXPECT_FALSE(r.failed()) << Messages(r.doc);
-  EXPECT_TRUE(HasWarning(r.doc, "no extractable text on any of the 2 pages; a scanned document "
-                                "needs OCR first"))
+  EXPECT_TRUE(HasWarning(r.doc,
+                         "no extractable text on any of the 2 pages; a scanned document "
+                         "needs OCR first"))
       << Messages(r.doc);
   EXPECT_EQ(r.doc.pages, 2u);
   EXPECT_TRUE(r.annotations.empty());
@@ -303,7 +302,8 @@ TEST(PdfSamples, MessagesStayWithTheirDocument) {
 TEST(PdfCli, ExtractTextAndJson) {
   const std::string lex = " --lexicon=" + SourceDir() + "/tests/pdf/data/pdf_test.yaml ";
   const std::string err = ::testing::TempDir() + "pdf_cli_stderr.txt";
-  auto text = RunCommand(Binary() + " extract" + lex + PdfSample("running_heads.pdf") + " 2>" + err);
+  auto text =
+      RunCommand(Binary() + " extract" + lex + PdfSample("running_heads.pdf") + " 2>" + err);
   EXPECT_EQ(text.status, 0);
   EXPECT_EQ(std::count(text.out.begin(), text.out.end(), '\f'), 4);
   EXPECT_NE(text.out.find("The second page names human security"), std::string::npos);
