@@ -21,6 +21,11 @@ inline std::string PdfSample(const std::string& name) {
   return SourceDir() + "/samples/pdf/" + name;
 }
 
+// PDFs broken on purpose (made by samples/pdf/make_samples.sh too).
+inline std::string BrokenPdf(const std::string& name) {
+  return SourceDir() + "/tests/pdf/data/broken/" + name;
+}
+
 // A pipeline with the built-in plugins and the one-concept test lexicon
 // (tests/pdf/data/pdf_test.yaml), with `pdf_options` (a JSON object) for the
 // PDF extractor.
