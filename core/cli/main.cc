@@ -52,8 +52,9 @@ void AddCommon(CLI::App* app, CommonOptions* o) {
                   "Force an XML profile (akn, tei, jats, formex, xhtml, udhr, docbook, generic)");
 }
 
-std::unique_ptr<hstag::Pipeline> MakePipeline(const CommonOptions& o) {
+std::unique_ptr<hstag::Pipeline> MakePipeline(const CommonOptions& o, bool extract_only = false) {
   hstag::PipelineOptions po;
+  po.extract_only = extract_only;
   po.config_path = o.config;
   po.lexicons = o.lexicons;
   po.plugin_dirs = o.plugin_dirs;
@@ -186,7 +187,7 @@ int Analyze(const AnalyzeOptions& o, const CommonOptions& common) {
 // ---- extract ----------------------------------------------------------------
 
 int Extract(const std::string& path, const std::string& format, const CommonOptions& common) {
-  auto pipeline = MakePipeline(common);
+  auto pipeline = MakePipeline(common, /*extract_only=*/true);
   if (!pipeline) return kExitFatal;
   const hstag::Document d = pipeline->Extract(path, path);
   if (format == "json") {

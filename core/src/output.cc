@@ -139,6 +139,7 @@ ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
     if (!d.segments.empty()) {
       const Segment& s = d.segments[a.segment];
       if (s.page) x["page"] = s.page;
+      if (!s.page_label.empty()) x["page_label"] = s.page_label;
       if (!s.xpath.empty()) x["xpath"] = s.xpath;
       if (s.boilerplate) x["boilerplate"] = true;
     }

@@ -351,6 +351,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
       lexicon_files.emplace_back(abs, display_of(abs, l));
     }
   }
+  if (options.extract_only) lexicon_files.clear();
   std::vector<std::string> lexicon_paths;
   for (const auto& [path, display] : lexicon_files) {
     auto lex = LoadLexicon(path, display);
@@ -403,7 +404,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   }
   impl->taggers.clear();
   for (auto& p : ordered) {
-    if (!cfg->disabled.count(p.info.id)) impl->taggers.push_back(std::move(p));
+    if (!cfg->disabled.count(p.info.id) && !options.extract_only) {
+      impl->taggers.push_back(std::move(p));
+    }
   }
   std::erase_if(impl->extractors,
                 [&](const LoadedPlugin& p) { return cfg->disabled.count(p.info.id) > 0; });
@@ -609,7 +612,9 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
   if (doc.pages == 0) {
     for (const auto& s : doc.segments) doc.pages = std::max(doc.pages, s.page);
   }
-  if (doc.text.empty()) doc.Warn("extract", "no text");
+  if (doc.text.find_first_not_of(" \t\r\n\f") == std::string::npos && doc.warnings.empty()) {
+    doc.Warn("extract", "no text");  // unless the extractor said why already
+  }
   if (!doc.language.empty()) {
     doc.language_origin = "declared";
   } else if (std::string guess = GuessLanguage(doc.text); !guess.empty()) {

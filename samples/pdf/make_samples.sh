@@ -11,7 +11,7 @@
 #                      by ghostscript from running_heads.pdfmark
 #   blank_pages.pdf    blank_pages.tr: text on pages 1 and 3, none on page 2
 #   no_text.pdf        no_text.tr: two pages of drawings, no text
-#   encrypted_user.pdf running_heads.pdf encrypted (AES-256), user password
+#   ../../tests/pdf/data/encrypted_user.pdf: running_heads.pdf encrypted (AES-256), user password
 #                      "user", owner password "owner"
 #   encrypted_owner_only.pdf  the same with an empty user password (opens
 #                      without one)
@@ -34,7 +34,7 @@ gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -dCompatibilityLevel=1.7 \
   -o running_heads.pdf "$tmp/running_heads.pdf" running_heads.pdfmark
 groff -Tpdf blank_pages.tr > blank_pages.pdf
 groff -Tpdf no_text.tr > no_text.pdf
-qpdf --encrypt user owner 256 -- running_heads.pdf encrypted_user.pdf
+qpdf --encrypt user owner 256 -- running_heads.pdf ../../tests/pdf/data/encrypted_user.pdf
 qpdf --encrypt "" owner 256 -- running_heads.pdf encrypted_owner_only.pdf
 broken=../../tests/pdf/data/broken
 mkdir -p "$broken"
@@ -45,5 +45,5 @@ obj=$(qpdf --show-pages running_heads.pdf | awk '/^page 2:/ {p = 1; next} p && /
 perl -0pe "s/(\n$obj 0 obj.*?stream\r?\n).{12}/\$1XXXXXXXXXXXX/s" running_heads.pdf > "$broken/damaged_stream.pdf"
 printf '%%PDF-1.7\n%% not a PDF beyond this header\n1 0 obj\n<< /Type /Catalog\n' > "$broken/garbage.pdf"
 cp running_heads.pdf pdf_named.txt
-ls -l running_heads.pdf blank_pages.pdf no_text.pdf encrypted_user.pdf \
+ls -l running_heads.pdf blank_pages.pdf no_text.pdf ../../tests/pdf/data/encrypted_user.pdf \
   encrypted_owner_only.pdf pdf_named.txt "$broken"/*.pdf

@@ -21,6 +21,10 @@ inline std::string PdfSample(const std::string& name) {
   return SourceDir() + "/samples/pdf/" + name;
 }
 
+// The encrypted sample (user password `user`): test data, since it cannot
+// be read without the password.
+inline std::string EncryptedPdf() { return SourceDir() + "/tests/pdf/data/encrypted_user.pdf"; }
+
 // PDFs broken on purpose (made by samples/pdf/make_samples.sh too).
 inline std::string BrokenPdf(const std::string& name) {
   return SourceDir() + "/tests/pdf/data/broken/" + name;

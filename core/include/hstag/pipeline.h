@@ -29,6 +29,9 @@ struct PipelineOptions {
   // The plugins linked into the program (see BuiltinPlugins() in
   // <hstag/builtins.h>), in registration order.
   std::vector<hstag_plugin_query_fn> builtins;
+  // Only extraction is wanted (`hstag extract`): no lexicons are loaded and
+  // no tagger is created.
+  bool extract_only = false;
   // Extra options for plugins by id, merged over the config's (a JSON object
   // as text), e.g. {"pdf": "{\"password\": \"x\"}"}.
   std::vector<std::pair<std::string, std::string>> plugin_options;
