@@ -9,7 +9,9 @@ rm -rf "$out"
 echo
 echo "hstag analyze samples --out $out"
 rc=0
-build/default/bin/hstag analyze samples --exclude '*.md' --out "$out" || rc=$?
+build/default/bin/hstag analyze samples --out "$out" \
+  --include '*.txt' --include '*.pdf' --include '*.xml' --include '*.xhtml' --include '*.html' \
+  || rc=$?
 echo
 echo "One JSON document per input is in $out/docs/; try:"
 echo "  build/default/bin/hstag analyze samples/txt/typography.txt | less"
