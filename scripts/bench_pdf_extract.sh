@@ -10,29 +10,20 @@
 #   scripts/bench_pdf_extract.sh [PDF_DIR] [ROUNDS]
 #
 # PDF_DIR defaults to ../shared/corpus/pdf beside the checkout, ROUNDS to 5.
-# HSTAG names the binary (default build/bin/hstag); HSTAG_DATA_DIR is passed
-# on. The target is a ratio of at most 1.3.
-#
-# A third series runs `hstag extract` with a pipeline config that has no
-# lexicons and no taggers: `extract` needs neither, but hstag loads them and
-# builds its taggers before extracting, a start-up cost of the program that
-# is not the extractor's. The difference between the two hstag series is that
-# cost.
+# HSTAG names the binary (default build/release/bin/hstag, from
+# `cmake --preset release`); HSTAG_DATA_DIR is passed on. The target is a
+# ratio of at most 1.3.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:-$root/../shared/corpus/pdf}
 rounds=${2:-5}
-hstag=${HSTAG:-$root/build/bin/hstag}
+hstag=${HSTAG:-$root/build/release/bin/hstag}
 
 [ -x "$hstag" ] || { echo "no hstag binary at $hstag (set HSTAG)" >&2; exit 1; }
 command -v pdftotext > /dev/null || { echo "pdftotext is not installed" >&2; exit 1; }
 mapfile -t files < <(find "$dir" -maxdepth 1 -name '*.pdf' | sort)
 [ "${#files[@]}" -gt 0 ] || { echo "no PDF in $dir" >&2; exit 1; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-printf 'pipeline: extract-only/1\n' > "$tmp/extract_only.yaml"
 
 # One loop over the files; prints "wall_ms cpu_ms".
 run_loop() {
@@ -42,7 +33,6 @@ run_loop() {
       case $kind in
         pdftotext) pdftotext "$f" - ;;
         hstag) "$hstag" extract "$f" || true ;;
-        hstag_bare) "$hstag" extract --config "$tmp/extract_only.yaml" "$f" || true ;;
       esac
     done > /dev/null 2>&1
   ); } 2>&1)
@@ -51,14 +41,14 @@ run_loop() {
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 # Warm the page cache and the binaries.
-for k in pdftotext hstag hstag_bare; do run_loop $k > /dev/null; done
+for k in pdftotext hstag; do run_loop $k > /dev/null; done
 
-kinds=(pdftotext hstag hstag_bare)
+kinds=(pdftotext hstag)
 declare -A wall cpu
 for ((r = 0; r < rounds; r++)); do
   line="round $((r + 1)):"
-  for ((i = 0; i < 3; i++)); do
-    k=${kinds[$(((i + r) % 3))]}
+  for ((i = 0; i < 2; i++)); do
+    k=${kinds[$(((i + r) % 2))]}
     read -r w c < <(run_loop "$k")
     wall[$k]+="$w "
     cpu[$k]+="$c "
@@ -69,15 +59,13 @@ done
 
 # shellcheck disable=SC2086
 {
-  p=$(median ${wall[pdftotext]}) h=$(median ${wall[hstag]}) b=$(median ${wall[hstag_bare]})
-  pc=$(median ${cpu[pdftotext]}) hc=$(median ${cpu[hstag]}) bc=$(median ${cpu[hstag_bare]})
+  p=$(median ${wall[pdftotext]}) h=$(median ${wall[hstag]})
+  pc=$(median ${cpu[pdftotext]}) hc=$(median ${cpu[hstag]})
 }
 echo
 echo "files: ${#files[@]} in $dir; rounds: $rounds; medians in ms (wall / cpu)"
 echo "pdftotext:                          $p / $pc"
 echo "hstag extract:                      $h / $hc"
-echo "hstag extract, no lexicons/taggers: $b / $bc"
-awk -v p="$p" -v h="$h" -v b="$b" -v pc="$pc" -v hc="$hc" -v bc="$bc" 'BEGIN {
+awk -v p="$p" -v h="$h" -v pc="$pc" -v hc="$hc" 'BEGIN {
   printf "ratio hstag extract / pdftotext:   %.2f wall, %.2f cpu (target <= 1.30)\n", h / p, hc / pc
-  printf "ratio without lexicons and taggers: %.2f wall, %.2f cpu\n", b / p, bc / pc
 }'
