@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 
@@ -385,9 +387,43 @@ std::string SectionOfId(const std::string& id) {
   return it == kPrefixes.end() || id.find('.') == std::string::npos ? "" : it->second;
 }
 
+namespace {
+Result<Lexicon> ParseLexicon(const std::string& path, const std::string& display,
+                             const std::string& bytes);
+}  // namespace
+
 Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display) {
   auto bytes = ReadFile(path, 64u << 20);
   if (!bytes.ok()) return Status::Error(display + ": " + bytes.error());
+  // Parsed lexicons are kept by the hash of their bytes: the pipeline and
+  // the lexicon tagger load the same files, and YAML parsing is most of the
+  // cost of building a pipeline. Keyed by content, a cached entry cannot be
+  // stale; errors are not cached (they carry the file's display name).
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const Lexicon>> cache;
+  const std::string sha = Sha256Hex(*bytes);
+  {
+    std::lock_guard lock(mu);
+    if (auto it = cache.find(sha); it != cache.end()) {
+      Lexicon copy = *it->second;
+      copy.path = path;
+      copy.display = display;
+      return copy;
+    }
+  }
+  auto lex = ParseLexicon(path, display, *bytes);
+  if (lex.ok()) {
+    std::lock_guard lock(mu);
+    cache.emplace(sha, std::make_shared<const Lexicon>(lex.value()));
+  }
+  return lex;
+}
+
+namespace {
+
+Result<Lexicon> ParseLexicon(const std::string& path, const std::string& display,
+                             const std::string& bytes_in) {
+  const std::string* bytes = &bytes_in;
   Lexicon lex;
   lex.path = path;
   lex.display = display;
@@ -429,6 +465,8 @@ Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display)
   }
   return lex;
 }
+
+}  // namespace
 
 std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
                                           const Analyzer& analyzer) {
