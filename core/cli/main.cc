@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <ctime>
+#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -16,6 +18,7 @@
 
 #include "hstag/batch.h"
 #include "hstag/builtins.h"
+#include "hstag/corpus_output.h"
 #include "hstag/csv.h"
 #include "hstag/eval.h"
 #include "hstag/lexicon.h"
@@ -87,99 +90,331 @@ std::string ErrorLine(const hstag::Document& d) {
 
 struct AnalyzeOptions {
   std::vector<std::string> paths;
+  std::string files_from;
   std::string format;  // json | jsonl
   std::string out;
   unsigned jobs = 0;
   bool emit_text = false;
   bool quiet = false;
+  bool resume = false;
+  std::string shard;          // "K/N" or "slurm"
+  std::string matrix_values = "total";
   std::vector<std::string> include, exclude;
 };
 
-int Analyze(const AnalyzeOptions& o, const CommonOptions& common) {
-  auto pipeline = MakePipeline(common);
-  if (!pipeline) return kExitFatal;
-  const hstag::ordered_json tool = hstag::ToolJson(*pipeline);
-  const std::vector<hstag::Input> inputs = hstag::Walk(o.paths, {o.include, o.exclude});
-  const bool single = o.paths.size() == 1 && inputs.size() == 1 && !fs::is_directory(o.paths[0]);
-  const std::string format = !o.format.empty() ? o.format : (single ? "json" : "jsonl");
-  const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  hstag::OutputOptions out_options{o.emit_text};
+// Reads --files-from: NUL-separated when the text has a NUL, else one path a
+// line; "-" is stdin.
+hstag::Result<std::vector<std::string>> ReadFilesFrom(const std::string& from) {
+  std::string text;
+  if (from == "-") {
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) text.append(buf, n);
+  } else {
+    auto r = hstag::ReadFile(from, 1u << 30);
+    if (!r.ok()) return hstag::Status::Error(from + ": " + r.error());
+    text = std::move(r).value();
+  }
+  const char sep = text.find('\0') != std::string::npos ? '\0' : '\n';
+  std::vector<std::string> paths;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(sep, i);
+    if (j == std::string::npos) j = text.size();
+    std::string p = text.substr(i, j - i);
+    if (sep == '\n' && !p.empty() && p.back() == '\r') p.pop_back();
+    if (!p.empty()) paths.push_back(std::move(p));
+    i = j + 1;
+  }
+  return paths;
+}
 
-  if (!o.out.empty()) {
-    std::error_code ec;
-    fs::create_directories(fs::path(o.out) / "docs", ec);
-    if (ec) {
-      std::cerr << "hstag: " << o.out << ": " << ec.message() << "\n";
-      return kExitFatal;
+// --shard: "K/N" (1 <= K <= N) or "slurm" (from the job array's variables).
+hstag::Result<std::pair<uint64_t, uint64_t>> ParseShard(const std::string& spec) {
+  auto env = [](const char* name) -> long long {
+    const char* v = std::getenv(name);
+    return v && *v ? std::atoll(v) : -1;
+  };
+  long long k = -1, n = -1;
+  if (spec == "slurm") {
+    const long long id = env("SLURM_ARRAY_TASK_ID"), min = env("SLURM_ARRAY_TASK_MIN"),
+                    count = env("SLURM_ARRAY_TASK_COUNT");
+    long long step = env("SLURM_ARRAY_TASK_STEP");
+    if (step <= 0) step = 1;
+    if (id < 0 || min < 0 || count <= 0) {
+      return hstag::Status::Error(
+          "--shard slurm needs SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN and "
+          "SLURM_ARRAY_TASK_COUNT (run it as a Slurm job array)");
+    }
+    k = (id - min) / step + 1;
+    n = count;
+  } else if (std::sscanf(spec.c_str(), "%lld/%lld", &k, &n) != 2) {
+    return hstag::Status::Error("--shard is K/N or slurm, not `" + spec + "`");
+  }
+  if (n < 1 || k < 1 || k > n) {
+    return hstag::Status::Error("--shard " + spec + ": K must be from 1 to N");
+  }
+  return std::make_pair(static_cast<uint64_t>(k), static_cast<uint64_t>(n));
+}
+
+// The shard a document belongs to: from its path relative to its root, so
+// that adding files moves no other file to another shard.
+uint64_t ShardOf(const std::string& relative, uint64_t n) {
+  const std::string h = hstag::Sha256Hex(relative);
+  return std::stoull(h.substr(0, 15), nullptr, 16) % n + 1;
+}
+
+std::string NowUtc() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pipeline& pipeline,
+                 std::vector<hstag::Input> inputs, hstag::ordered_json tool, unsigned jobs) {
+  const std::string started = NowUtc();
+  auto values = hstag::ParseMatrixValues(o.matrix_values);
+  if (!values.ok()) {
+    std::cerr << "hstag: " << values.error() << "\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  fs::create_directories(fs::path(o.out) / "docs", ec);
+  if (ec) {
+    std::cerr << "hstag: " << o.out << ": " << ec.message() << "\n";
+    return kExitFatal;
+  }
+  // What decides the output, hashed: a document is reused by --resume only
+  // when it was made with the same fingerprint from the same bytes.
+  hstag::ordered_json options{{"emit_text", o.emit_text},
+                              {"lexicons", common.lexicons},
+                              {"plugin_dirs", common.plugin_dirs},
+                              {"xml_profile", common.xml_profile},
+                              {"pdf_password", !common.pdf_password.empty()}};
+  const std::string config_path =
+      common.config.empty() ? pipeline.data_dir() + "/lexicons/pipeline.yaml" : common.config;
+  auto config_bytes = hstag::ReadFile(config_path, 16u << 20);
+  const std::string fingerprint =
+      hstag::Fingerprint(tool, config_bytes.ok() ? *config_bytes : "", options);
+  tool["fingerprint"] = fingerprint;
+
+  uint64_t shard_k = 1, shard_n = 1;
+  if (!o.shard.empty()) {
+    auto sh = ParseShard(o.shard);
+    if (!sh.ok()) {
+      std::cerr << "hstag: " << sh.error() << "\n";
+      return kExitUsage;
+    }
+    std::tie(shard_k, shard_n) = *sh;
+    std::erase_if(inputs, [&](const hstag::Input& in) {
+      return ShardOf(in.relative, shard_n) != shard_k;
+    });
+  }
+
+  std::vector<std::string> columns;
+  for (const hstag::Concept* c : pipeline.concepts()) columns.push_back(c->id);
+  auto corpus = hstag::CorpusOutput::Open(o.out, columns, *values);
+  if (!corpus.ok()) {
+    std::cerr << "hstag: " << corpus.error() << "\n";
+    return kExitFatal;
+  }
+
+  // First pass: content hashes, for duplicates and --resume.
+  enum class Plan { kRun, kReuse, kDuplicate };
+  struct Item {
+    Plan plan = Plan::kRun;
+    std::string sha256, first;  // first: the earlier input with the same bytes
+    hstag::ordered_json reused;
+  };
+  std::vector<Item> items(inputs.size());
+  std::map<std::string, std::string> first_by_sha;
+  std::set<std::string> names;
+  size_t collisions = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const hstag::Input& in = inputs[i];
+    if (!names.insert(in.relative).second) {
+      // Two roots with the same relative path: the second is renamed.
+      inputs[i].relative = in.relative + "~" + std::to_string(++collisions);
+    }
+    if (!in.error.empty()) continue;
+    auto bytes = hstag::ReadFile(in.path, pipeline.limits().max_bytes);
+    if (!bytes.ok()) continue;  // the run reports it
+    items[i].sha256 = hstag::Sha256Hex(*bytes);
+    auto [it, fresh] = first_by_sha.emplace(items[i].sha256, in.path);
+    if (!fresh) {
+      items[i].plan = Plan::kDuplicate;
+      items[i].first = it->second;
+      continue;
+    }
+    if (o.resume) {
+      const fs::path prev = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
+      auto text = hstag::ReadFile(prev.string(), 1ull << 32);
+      if (!text.ok()) continue;
+      auto doc = hstag::ordered_json::parse(*text, nullptr, false);
+      if (doc.is_discarded() || !doc.is_object() || !doc.contains("tool") ||
+          doc["tool"].value("fingerprint", "") != fingerprint ||
+          doc["source"].value("sha256", "") != items[i].sha256 || !doc["errors"].empty()) {
+        continue;
+      }
+      items[i].plan = Plan::kReuse;
+      items[i].reused = std::move(doc);
     }
   }
-  size_t failed = 0, warned = 0;
-  std::set<std::string> written;
-  std::vector<std::string> lines;  // the human summary for --out
-  bool first = true;
-  if (format == "json" && !single && o.out.empty()) WriteStdout("[\n");
-  hstag::RunOrdered(*pipeline, inputs, jobs, [&](size_t i, hstag::AnalysisResult&& r) {
-    if (r.failed()) {
-      ++failed;
-      if (!o.quiet) std::cerr << "hstag: " << r.doc.path << ": " << ErrorLine(r.doc) << "\n";
-    } else if (!r.doc.warnings.empty()) {
-      ++warned;
+
+  std::vector<hstag::Input> to_run;
+  std::vector<size_t> run_index;  // to_run position -> input index
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (items[i].plan == Plan::kRun) {
+      to_run.push_back(inputs[i]);
+      run_index.push_back(i);
     }
-    const hstag::ordered_json doc = hstag::DocumentJson(r, *pipeline, tool, out_options);
-    if (o.out.empty()) {
-      if (format == "jsonl") {
-        WriteStdout(hstag::Dump(doc) + "\n");
-      } else if (single) {
-        WriteStdout(hstag::Dump(doc, 2) + "\n");
-      } else {
-        WriteStdout(std::string(first ? "" : ",\n") + hstag::Dump(doc, 2));
-      }
-      first = false;
-      return;
-    }
-    const std::string rel = inputs[i].relative + ".json";
-    const fs::path target = fs::path(o.out) / "docs" / rel;
-    if (!written.insert(rel).second) {
-      std::cerr << "hstag: " << r.doc.path << ": output " << target.string()
-                << " already written by another input; skipped\n";
-      ++failed;
-      return;
-    }
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (hstag::Status s = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n");
-        !s.ok()) {
-      std::cerr << "hstag: " << s.message() << "\n";
-      ++failed;
-      return;
-    }
-    // One line per document: the concepts it mentions most.
+  }
+
+  size_t done = 0, failed = 0, reused = 0, duplicates = 0, warned = 0;
+  hstag::Status write_error;
+  std::vector<std::string> lines;
+  auto record = [&](const hstag::ordered_json& doc) {
+    if (hstag::Status s = (*corpus)->Add(doc); !s.ok() && write_error.ok()) write_error = s;
     std::vector<std::pair<uint64_t, std::string>> top;
     for (const auto& [id, c] : doc["summary"]["concepts"].items()) {
       top.emplace_back(c["total"].get<uint64_t>(), id);
     }
-    std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::string line = "  " + r.doc.path + ": ";
-    if (r.failed()) {
-      line += "FAILED: " + ErrorLine(r.doc);
+    std::stable_sort(top.begin(), top.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::string line = "  " + doc["source"]["path"].get<std::string>() + ": ";
+    if (!doc["errors"].empty()) {
+      line += "FAILED: " + doc["errors"][0]["message"].get<std::string>();
     } else {
-      line += std::to_string(r.annotations.size()) + " matches";
+      line += std::to_string(doc["annotations"].size()) + " matches";
       for (size_t k = 0; k < top.size() && k < 4; ++k) {
         line += (k ? ", " : " (") + top[k].second + " " + std::to_string(top[k].first);
       }
       if (!top.empty()) line += top.size() > 4 ? ", …)" : ")";
     }
     lines.push_back(line);
+  };
+  size_t next = 0;  // next input to record, so that every output keeps input order
+  auto record_until = [&](size_t end) {
+    for (; next < end; ++next) {
+      if (items[next].plan == Plan::kReuse) {
+        ++reused;
+        record(items[next].reused);
+        items[next].reused = nullptr;
+      } else if (items[next].plan == Plan::kDuplicate) {
+        ++duplicates;
+        if (hstag::Status s = (*corpus)->AddDuplicate(inputs[next].path, items[next].sha256,
+                                                      items[next].first);
+            !s.ok() && write_error.ok()) {
+          write_error = s;
+        }
+        lines.push_back("  " + inputs[next].path + ": duplicate of " + items[next].first);
+      }
+    }
+  };
+  hstag::OutputOptions out_options{o.emit_text};
+  hstag::RunOrdered(pipeline, to_run, jobs, [&](size_t k, hstag::AnalysisResult&& r) {
+    const size_t i = run_index[k];
+    record_until(i);
+    if (r.failed()) {
+      ++failed;
+      if (!o.quiet) std::cerr << "hstag: " << r.doc.path << ": " << ErrorLine(r.doc) << "\n";
+    } else {
+      ++done;
+      if (!r.doc.warnings.empty()) ++warned;
+    }
+    const hstag::ordered_json doc = hstag::DocumentJson(r, pipeline, tool, out_options);
+    const fs::path target = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
+    std::error_code mk;
+    fs::create_directories(target.parent_path(), mk);
+    if (hstag::Status s = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n");
+        !s.ok() && write_error.ok()) {
+      write_error = s;
+    }
+    record(doc);
+    next = i + 1;
   });
-  if (format == "json" && !single && o.out.empty()) WriteStdout("\n]\n");
-  if (!o.out.empty() && !o.quiet) {
-    std::string s = "hstag: " + std::to_string(inputs.size()) + " document(s), " +
-                    std::to_string(inputs.size() - failed) + " analysed, " +
-                    std::to_string(failed) + " failed, " + std::to_string(warned) +
-                    " with warnings; results in " + (fs::path(o.out) / "docs").string() + "/\n";
+  record_until(inputs.size());
+
+  hstag::ordered_json run;
+  run["schema"] = "hstag.run/1";
+  run["tool"] = tool;
+  run["fingerprint"] = fingerprint;
+  run["options"] = options;
+  run["options"]["inputs"] = o.paths;
+  run["options"]["files_from"] = o.files_from;
+  run["options"]["include"] = o.include;
+  run["options"]["exclude"] = o.exclude;
+  run["options"]["matrix_values"] = o.matrix_values;
+  run["options"]["jobs"] = jobs;
+  run["options"]["resume"] = o.resume;
+  run["shard"] = {{"k", shard_k}, {"n", shard_n}};
+  run["matrix_columns"] = columns;
+  run["started"] = started;
+  run["finished"] = NowUtc();
+  run["counts"] = {{"documents", inputs.size()}, {"done", done},         {"failed", failed},
+                   {"skipped", reused},          {"duplicate", duplicates}};
+  if (hstag::Status s = (*corpus)->Finish(run); !s.ok() && write_error.ok()) write_error = s;
+  if (!write_error.ok()) {
+    std::cerr << "hstag: " << write_error.message() << "\n";
+    return kExitFatal;
+  }
+  if (!o.quiet) {
+    std::string s = "hstag: " + std::to_string(inputs.size()) + " document(s): " +
+                    std::to_string(done) + " analysed, " + std::to_string(failed) + " failed, " +
+                    std::to_string(reused) + " unchanged since the last run, " +
+                    std::to_string(duplicates) + " duplicate(s), " + std::to_string(warned) +
+                    " with warnings; results in " + o.out + "/\n";
     for (const auto& l : lines) s += l + "\n";
     WriteStdout(s);
   }
+  std::fflush(stdout);
+  return failed ? kExitDocuments : kExitOk;
+}
+
+int Analyze(const AnalyzeOptions& o, const CommonOptions& common) {
+  auto pipeline = MakePipeline(common);
+  if (!pipeline) return kExitFatal;
+  const hstag::ordered_json tool = hstag::ToolJson(*pipeline);
+  std::vector<std::string> paths = o.paths;
+  if (!o.files_from.empty()) {
+    auto more = ReadFilesFrom(o.files_from);
+    if (!more.ok()) {
+      std::cerr << "hstag: " << more.error() << "\n";
+      return kExitUsage;
+    }
+    paths.insert(paths.end(), more->begin(), more->end());
+  }
+  if (paths.empty()) {
+    std::cerr << "hstag analyze: no input (give paths or --files-from)\n";
+    return kExitUsage;
+  }
+  const std::vector<hstag::Input> inputs = hstag::Walk(paths, {o.include, o.exclude});
+  const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (!o.out.empty()) return AnalyzeToDir(o, common, *pipeline, inputs, tool, jobs);
+
+  const bool single = paths.size() == 1 && inputs.size() == 1 && !fs::is_directory(paths[0]);
+  const std::string format = !o.format.empty() ? o.format : (single ? "json" : "jsonl");
+  hstag::OutputOptions out_options{o.emit_text};
+  size_t failed = 0;
+  bool first = true;
+  if (format == "json" && !single) WriteStdout("[\n");
+  hstag::RunOrdered(*pipeline, inputs, jobs, [&](size_t, hstag::AnalysisResult&& r) {
+    if (r.failed()) {
+      ++failed;
+      if (!o.quiet) std::cerr << "hstag: " << r.doc.path << ": " << ErrorLine(r.doc) << "\n";
+    }
+    const hstag::ordered_json doc = hstag::DocumentJson(r, *pipeline, tool, out_options);
+    if (format == "jsonl") {
+      WriteStdout(hstag::Dump(doc) + "\n");
+    } else if (single) {
+      WriteStdout(hstag::Dump(doc, 2) + "\n");
+    } else {
+      WriteStdout(std::string(first ? "" : ",\n") + hstag::Dump(doc, 2));
+    }
+    first = false;
+  });
+  if (format == "json" && !single) WriteStdout("\n]\n");
   std::fflush(stdout);
   return failed ? kExitDocuments : kExitOk;
 }
@@ -386,7 +621,18 @@ int main(int argc, char** argv) {
 
   AnalyzeOptions ao;
   CLI::App* analyze = app.add_subcommand("analyze", "Analyze documents and write annotated JSON");
-  analyze->add_option("paths", ao.paths, "Files or directories (walked recursively)")->required();
+  analyze->add_option("paths", ao.paths, "Files or directories (walked recursively)");
+  analyze->add_option("--files-from", ao.files_from,
+                      "Read input paths from FILE (one a line, or NUL-separated; - for stdin)");
+  analyze->add_option("--matrix-values", ao.matrix_values,
+                      "With --out: matrix.csv holds total (default), explicit, indicator or per10k")
+      ->check(CLI::IsMember({"total", "explicit", "indicator", "per10k"}));
+  analyze->add_flag("--resume", ao.resume,
+                    "With --out: skip documents whose bytes and pipeline are unchanged since the "
+                    "last run into OUT");
+  analyze->add_option("--shard", ao.shard,
+                      "Only the documents of shard K of N (K/N), or of this Slurm array task "
+                      "(slurm); merge the outputs with `hstag merge`");
   analyze->add_option("--format", ao.format, "json (default for one file) or jsonl")
       ->check(CLI::IsMember({"json", "jsonl"}));
   analyze->add_option("--out", ao.out, "Write OUT/docs/<path relative to its root>.json");
