@@ -13,7 +13,7 @@ packages=(
   libicu-dev libre2-dev libpoppler-cpp-dev libpugixml-dev nlohmann-json3-dev
   libcli11-dev libyaml-cpp-dev libssl-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema util-linux
+  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema util-linux parallel
   # benchmarks side by side with other tools
   ripgrep poppler-utils
 )

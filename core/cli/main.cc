@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <cstdio>
 #include <filesystem>
@@ -185,6 +186,15 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     std::cerr << "hstag: " << o.out << ": " << ec.message() << "\n";
     return kExitFatal;
   }
+  // A run killed before it finished leaves its temporary files: remove them
+  // (the complete files from before stay, and --resume picks up from them).
+  for (auto it = fs::recursive_directory_iterator(o.out, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file() && it->path().filename().string().find(".tmp.") != std::string::npos) {
+      fs::remove(it->path(), ec);
+    }
+  }
+  ec.clear();
   // What decides the output, hashed: a document is reused by --resume only
   // when it was made with the same fingerprint from the same bytes.
   hstag::ordered_json options{{"emit_text", o.emit_text},
@@ -417,6 +427,168 @@ int Analyze(const AnalyzeOptions& o, const CommonOptions& common) {
   if (format == "json" && !single) WriteStdout("\n]\n");
   std::fflush(stdout);
   return failed ? kExitDocuments : kExitOk;
+}
+
+// ---- merge -----------------------------------------------------------------
+
+// Combines the outputs of shards (hstag analyze --shard K/N --out OUTk) into
+// one: rows in document-path order (a single run's order for one root),
+// identical files across shards kept once, as a single run keeps them.
+int Merge(const std::vector<std::string>& dirs, const std::string& out_dir, bool quiet) {
+  struct Doc {
+    std::string path, line;
+    hstag::ordered_json json;
+  };
+  std::vector<Doc> docs;
+  std::map<std::string, std::vector<std::string>> matrix_rows, annotation_rows, error_lines;
+  std::string fingerprint, matrix_header, annotations_header;
+  hstag::ordered_json first_run, shards = hstag::ordered_json::array();
+  uint64_t failed_total = 0;
+  for (const auto& dir : dirs) {
+    auto run_text = hstag::ReadFile(dir + "/run.json", 1u << 30);
+    if (!run_text.ok()) {
+      std::cerr << "hstag merge: " << dir << "/run.json: " << run_text.error() << "\n";
+      return kExitFatal;
+    }
+    auto run = hstag::ordered_json::parse(*run_text, nullptr, false);
+    if (run.is_discarded() || run.value("schema", "") != "hstag.run/1") {
+      std::cerr << "hstag merge: " << dir << "/run.json is not an hstag run manifest\n";
+      return kExitFatal;
+    }
+    if (fingerprint.empty()) {
+      fingerprint = run["fingerprint"];
+      first_run = run;
+    } else if (run["fingerprint"] != fingerprint) {
+      std::cerr << "hstag merge: " << dir << " was made by another pipeline (fingerprint "
+                << run["fingerprint"].get<std::string>().substr(0, 12) << " vs "
+                << fingerprint.substr(0, 12)
+                << "): same hstag version, config, lexicons and options are needed\n";
+      return kExitFatal;
+    }
+    shards.push_back({{"dir", dir}, {"shard", run["shard"]}, {"counts", run["counts"]}});
+    auto read_lines = [&](const std::string& name, bool csv,
+                          const std::function<void(std::string&&, const std::string&)>& take)
+        -> bool {
+      auto text = hstag::ReadFile(dir + "/" + name, 1ull << 40);
+      if (!text.ok()) {
+        std::cerr << "hstag merge: " << dir << "/" << name << ": " << text.error() << "\n";
+        return false;
+      }
+      if (csv) {
+        auto rows = hstag::ParseCsv(*text);
+        if (!rows.ok()) {
+          std::cerr << "hstag merge: " << dir << "/" << name << ": " << rows.error() << "\n";
+          return false;
+        }
+        for (size_t i = 0; i < rows->size(); ++i) {
+          std::string row;
+          hstag::AppendCsvRow((*rows)[i], &row);
+          take(std::move(row), i == 0 ? std::string("\0header", 7) : (*rows)[i][0]);
+        }
+        return true;
+      }
+      std::string_view rest = *text;
+      while (!rest.empty()) {
+        const size_t nl = rest.find('\n');
+        std::string line(rest.substr(0, nl));
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (!line.empty()) take(std::move(line), "");
+      }
+      return true;
+    };
+    bool ok = read_lines("corpus.jsonl", false, [&](std::string&& line, const std::string&) {
+      auto j = hstag::ordered_json::parse(line, nullptr, false);
+      if (j.is_object()) docs.push_back({j.value("path", ""), std::move(line), std::move(j)});
+    });
+    ok = ok && read_lines("matrix.csv", true, [&](std::string&& row, const std::string& key) {
+      if (key == std::string("\0header", 7)) {
+        if (matrix_header.empty()) matrix_header = row;
+        if (row != matrix_header) ok = false;
+        return;
+      }
+      matrix_rows[key].push_back(std::move(row));
+    });
+    if (!ok) {
+      std::cerr << "hstag merge: " << dir << "/matrix.csv has other columns\n";
+      return kExitFatal;
+    }
+    ok = read_lines("annotations.csv", true, [&](std::string&& row, const std::string& key) {
+      if (key == std::string("\0header", 7)) {
+        annotations_header = row;
+        return;
+      }
+      annotation_rows[key].push_back(std::move(row));
+    });
+    ok = ok && read_lines("errors.jsonl", false, [&](std::string&& line, const std::string&) {
+      auto j = hstag::ordered_json::parse(line, nullptr, false);
+      if (j.is_object()) error_lines[j.value("path", "")].push_back(std::move(line));
+    });
+    if (!ok) return kExitFatal;
+  }
+  std::stable_sort(docs.begin(), docs.end(),
+                   [](const Doc& a, const Doc& b) { return a.path < b.path; });
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  std::vector<std::string> columns = first_run.value("matrix_columns", std::vector<std::string>{});
+  std::string corpus, matrix = matrix_header, annotations = annotations_header, errors;
+  std::map<std::string, std::string> first_by_sha;
+  uint64_t done = 0, failed = 0, duplicates = 0;
+  for (auto& d : docs) {
+    const std::string sha = d.json.contains("source") ? d.json["source"].value("sha256", "")
+                                                      : d.json.value("sha256", "");
+    if (d.json.contains("duplicate_of")) {
+      ++duplicates;
+      corpus += d.line + "\n";
+      continue;
+    }
+    if (!sha.empty()) {
+      auto [it, fresh] = first_by_sha.emplace(sha, d.path);
+      if (!fresh) {  // the same bytes in another shard: a duplicate, as in one run
+        ++duplicates;
+        corpus += hstag::Dump(hstag::ordered_json{
+                      {"path", d.path}, {"sha256", sha}, {"duplicate_of", it->second}}) +
+                  "\n";
+        continue;
+      }
+    }
+    corpus += d.line + "\n";
+    if (d.json.contains("errors") && !d.json["errors"].empty()) {
+      ++failed;
+      for (auto& l : error_lines[d.path]) errors += l + "\n";
+      continue;
+    }
+    ++done;
+    for (auto& r : matrix_rows[d.path]) matrix += r;
+    for (auto& r : annotation_rows[d.path]) annotations += r;
+  }
+  failed_total = failed;
+  for (auto [name, content] : {std::pair{"corpus.jsonl", &corpus}, std::pair{"matrix.csv", &matrix},
+                               std::pair{"annotations.csv", &annotations},
+                               std::pair{"errors.jsonl", &errors}}) {
+    if (hstag::Status s = hstag::WriteFileAtomic(out_dir + "/" + name, *content); !s.ok()) {
+      std::cerr << "hstag merge: " << s.message() << "\n";
+      return kExitFatal;
+    }
+  }
+  hstag::ordered_json run = first_run;
+  run["shard"] = {{"k", 1}, {"n", 1}};
+  run["merged_from"] = shards;
+  run["finished"] = NowUtc();
+  run["counts"] = {{"documents", docs.size()}, {"done", done}, {"failed", failed},
+                   {"skipped", 0},             {"duplicate", duplicates}};
+  if (hstag::Status s = hstag::WriteFileAtomic(out_dir + "/run.json", hstag::Dump(run, 2) + "\n");
+      !s.ok()) {
+    std::cerr << "hstag merge: " << s.message() << "\n";
+    return kExitFatal;
+  }
+  if (!quiet) {
+    WriteStdout("hstag merge: " + std::to_string(dirs.size()) + " shard(s), " +
+                std::to_string(docs.size()) + " document(s) (" + std::to_string(done) +
+                " analysed, " + std::to_string(failed) + " failed, " +
+                std::to_string(duplicates) + " duplicate(s)) into " + out_dir + "/\n");
+  }
+  (void)columns;
+  return failed_total ? kExitDocuments : kExitOk;
 }
 
 // ---- extract ----------------------------------------------------------------
@@ -694,6 +866,16 @@ int main(int argc, char** argv) {
   sample->add_option("-j,--jobs", sample_jobs, "Documents analysed in parallel");
   AddCommon(sample, &common);
 
+  std::vector<std::string> merge_dirs;
+  std::string merge_out;
+  bool merge_quiet = false;
+  CLI::App* merge = app.add_subcommand("merge", "Combine the outputs of shards into one");
+  merge->add_option("dirs", merge_dirs, "Output folders of `hstag analyze --shard ... --out`")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  merge->add_option("--out", merge_out, "The merged output folder")->required();
+  merge->add_flag("-q,--quiet", merge_quiet, "Print nothing but errors");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -704,6 +886,7 @@ int main(int argc, char** argv) {
   if (extract->parsed()) return Extract(extract_path, extract_format, common);
   if (list->parsed()) return LexiconList(common);
   if (check->parsed()) return LexiconCheck(check_files, common);
+  if (merge->parsed()) return Merge(merge_dirs, merge_out, merge_quiet);
   if (eval->parsed()) {
     if (!reviewed_path.empty()) return EvalReviewed(reviewed_path);
     if (gold_path.empty()) {

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Batch runs into an output folder: the corpus files, duplicates, --resume
+// (also after a run killed with SIGKILL), --files-from, and shards merged
+// with GNU parallel equal to a single run.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace hstag {
+namespace {
+
+using testing::Binary;
+using testing::RunCommand;
+using testing::SourceDir;
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// A folder of `n` distinct small documents (variations of the typography
+// sample, so that each has its own bytes) plus one exact duplicate.
+fs::path MakeCorpus(const std::string& name, int n) {
+  const fs::path dir = fs::path(::testing::TempDir()) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  const std::string base = ReadAll(SourceDir() + "/samples/txt/typography.txt") +
+                           ReadAll(SourceDir() + "/samples/txt/ungdc_THA_69_2014.txt");
+  for (int i = 0; i < n; ++i) {
+    std::ofstream(dir / (i % 2 ? "sub" : ".") / ("doc" + std::to_string(1000 + i) + ".txt"))
+        << "Document " << i << ".\n\n" << base;
+  }
+  fs::copy_file(dir / "doc1000.txt", dir / "sub" / "zz_copy_of_doc1000.txt");
+  return dir;
+}
+
+testing::CommandResult Hstag(const std::string& args) {
+  return RunCommand(Binary() + " " + args + " 2>/dev/null");
+}
+
+TEST(BatchTest, OutWritesEveryCorpusFile) {
+  const fs::path in = MakeCorpus("batch_in", 6);
+  const fs::path out = fs::path(::testing::TempDir()) / "batch_out";
+  fs::remove_all(out);
+  auto r = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --jobs 2");
+  ASSERT_EQ(r.status, 0) << r.out;
+  for (const char* f : {"corpus.jsonl", "matrix.csv", "annotations.csv", "errors.jsonl", "run.json"}) {
+    EXPECT_TRUE(fs::exists(out / f)) << f;
+  }
+  const json run = json::parse(ReadAll(out / "run.json"));
+  EXPECT_EQ(run["schema"], "hstag.run/1");
+  EXPECT_EQ(run["counts"]["documents"], 7);
+  EXPECT_EQ(run["counts"]["done"], 6);
+  EXPECT_EQ(run["counts"]["duplicate"], 1);
+  EXPECT_EQ(run["fingerprint"].get<std::string>().size(), 64u);
+  // The duplicate is reported, not analysed again.
+  const std::string corpus = ReadAll(out / "corpus.jsonl");
+  EXPECT_NE(corpus.find("\"duplicate_of\":\"" + (in / "doc1000.txt").string() + "\""),
+            std::string::npos)
+      << corpus.substr(0, 300);
+  EXPECT_FALSE(fs::exists(out / "docs" / "sub" / "zz_copy_of_doc1000.txt.json"));
+  // The matrix: a header of every concept of the lexicons, one row per
+  // analysed document; Python's csv reader reads it as it is.
+  auto py = RunCommand("/usr/bin/python3 -c \"import csv,sys; r=list(csv.reader(open(sys.argv[1]))); "
+                       "print(len(r), len(r[0]), r[0][0], r[0][1], len(set(len(x) for x in r)))\" " +
+                       Q(out / "matrix.csv"));
+  std::istringstream fields(py.out);
+  size_t rows, cols, widths;
+  std::string first, second;
+  fields >> rows >> cols >> first >> second >> widths;
+  EXPECT_EQ(rows, 7u);  // header + 6
+  EXPECT_GE(cols, 250u);
+  EXPECT_EQ(first, "document");
+  EXPECT_EQ(second, "hs.concept");
+  EXPECT_EQ(widths, 1u);
+  // annotations.csv: one row per annotation of every document.
+  size_t annotations = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out / "docs")) {
+    if (e.path().extension() == ".json") annotations += json::parse(ReadAll(e.path()))["annotations"].size();
+  }
+  auto count = RunCommand("/usr/bin/python3 -c \"import csv,sys; print(len(list(csv.reader(open(sys.argv[1]))))-1)\" " +
+                          Q(out / "annotations.csv"));
+  EXPECT_EQ(std::stoul(count.out), annotations);
+}
+
+TEST(BatchTest, MatrixValuesPer10k) {
+  const fs::path in = MakeCorpus("batch_per10k", 2);
+  const fs::path out = fs::path(::testing::TempDir()) / "batch_per10k_out";
+  fs::remove_all(out);
+  ASSERT_EQ(Hstag("analyze " + Q(in) + " --out " + Q(out) + " --matrix-values per10k").status, 0);
+  const json doc = json::parse(ReadAll(out / "docs" / "doc1000.txt.json"));
+  const double expected = doc["summary"]["concepts"]["hs.concept"]["total"].get<double>() * 1e4 /
+                          doc["stats"]["words"].get<double>();
+  std::istringstream lines(ReadAll(out / "matrix.csv"));
+  std::string header, row;
+  std::getline(lines, header);
+  std::getline(lines, row);
+  ASSERT_EQ(row.rfind((in / "doc1000.txt").string() + ",", 0), 0u) << row;
+  const std::string cell = row.substr(row.find(',') + 1, row.find(',', row.find(',') + 1) - row.find(',') - 1);
+  EXPECT_NEAR(std::stod(cell), expected, 1e-3);
+}
+
+TEST(BatchTest, ResumeSkipsUnchangedDocumentsAndRedoesChangedOnes) {
+  const fs::path in = MakeCorpus("batch_resume", 4);
+  const fs::path out = fs::path(::testing::TempDir()) / "batch_resume_out";
+  fs::remove_all(out);
+  ASSERT_EQ(Hstag("analyze " + Q(in) + " --out " + Q(out)).status, 0);
+  const std::string matrix = ReadAll(out / "matrix.csv");
+  auto again = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --resume");
+  EXPECT_NE(again.out.find("0 analysed, 0 failed, 4 unchanged"), std::string::npos) << again.out;
+  EXPECT_EQ(ReadAll(out / "matrix.csv"), matrix);
+  std::ofstream(in / "doc1002.txt", std::ios::app) << "\nFood security and famine.\n";
+  auto changed = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --resume");
+  EXPECT_NE(changed.out.find("1 analysed, 0 failed, 3 unchanged"), std::string::npos) << changed.out;
+  // Another pipeline (a different lexicon) reuses nothing.
+  auto other = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --resume --lexicon " +
+                     SourceDir() + "/tests/data/lexicons/semantics.yaml");
+  EXPECT_NE(other.out.find("4 analysed, 0 failed, 0 unchanged"), std::string::npos) << other.out;
+}
+
+TEST(BatchTest, KilledRunLeavesNoHalfWrittenFileAndResumesToTheSameMatrix) {
+  const fs::path in = MakeCorpus("batch_kill", 240);
+  const fs::path out = fs::path(::testing::TempDir()) / "batch_kill_out";
+  const fs::path ref = fs::path(::testing::TempDir()) / "batch_kill_ref";
+  fs::remove_all(out);
+  fs::remove_all(ref);
+  ASSERT_EQ(Hstag("analyze " + Q(in) + " --out " + Q(ref) + " --jobs 2").status, 0);
+  // Start a run, kill it with SIGKILL after a moment.
+  RunCommand("(" + Binary() + " analyze " + Q(in) + " --out " + Q(out) +
+             " --jobs 1 -q >/dev/null 2>&1 & pid=$!; sleep 0.4; kill -9 $pid; wait $pid) 2>/dev/null");
+  // No final corpus file is half-written: they are written under temporary
+  // names and renamed at the end, which the killed run never reached.
+  EXPECT_FALSE(fs::exists(out / "matrix.csv"));
+  EXPECT_FALSE(fs::exists(out / "run.json"));
+  size_t docs_done = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out / "docs")) {
+    if (e.path().extension() == ".json") {
+      ++docs_done;
+      EXPECT_FALSE(json::parse(ReadAll(e.path()), nullptr, false).is_discarded()) << e.path();
+    }
+  }
+  EXPECT_LT(docs_done, 240u) << "the run finished before it was killed: make the corpus larger";
+  auto resumed = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --resume --jobs 2");
+  EXPECT_EQ(resumed.status, 0);
+  EXPECT_NE(resumed.out.find(std::to_string(docs_done) + " unchanged"), std::string::npos)
+      << resumed.out.substr(0, 300);
+  EXPECT_EQ(ReadAll(out / "matrix.csv"), ReadAll(ref / "matrix.csv"));
+  EXPECT_EQ(ReadAll(out / "annotations.csv"), ReadAll(ref / "annotations.csv"));
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();
+  }
+}
+
+TEST(BatchTest, FilesFromNewlinesNulsAndStdin) {
+  const fs::path in = MakeCorpus("batch_files_from", 3);
+  const fs::path list = in.string() + ".list";
+  std::ofstream(list) << (in / "doc1000.txt").string() << "\n" << (in / "sub" / "doc1001.txt").string() << "\n";
+  auto r = Hstag("analyze --files-from " + Q(list) + " --format jsonl");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
+  auto nul = RunCommand("cd " + Q(in) + " && find . -name '*.txt' -print0 | " + Binary() +
+                        " analyze --files-from - --format jsonl 2>/dev/null");
+  EXPECT_EQ(nul.status, 0);
+  EXPECT_EQ(std::count(nul.out.begin(), nul.out.end(), '\n'), 4);
+}
+
+TEST(BatchTest, ShardsMergedWithGnuParallelEqualASingleRun) {
+  if (RunCommand("command -v parallel >/dev/null").status != 0) GTEST_SKIP() << "GNU parallel absent";
+  const fs::path in = MakeCorpus("batch_shards", 12);
+  const fs::path base = fs::path(::testing::TempDir()) / "batch_shards_out";
+  fs::remove_all(base);
+  ASSERT_EQ(Hstag("analyze " + Q(in) + " -q --out " + Q(base / "single")).status, 0);
+  auto p = RunCommand("parallel --will-cite -j2 " + Binary() + " analyze " + Q(in) +
+                      " -q --shard {}/3 --out " + Q(base / "s") + "{} ::: 1 2 3 2>&1");
+  ASSERT_EQ(p.status, 0) << p.out;
+  size_t total = 0;
+  for (int k = 1; k <= 3; ++k) {
+    const json run = json::parse(ReadAll(base / ("s" + std::to_string(k)) / "run.json"));
+    EXPECT_EQ(run["shard"]["k"], k);
+    total += run["counts"]["documents"].get<size_t>();
+  }
+  EXPECT_EQ(total, 13u);  // every document in exactly one shard
+  auto m = Hstag("merge " + Q(base / "s1") + " " + Q(base / "s2") + " " + Q(base / "s3") + " --out " +
+                 Q(base / "merged"));
+  ASSERT_EQ(m.status, 0) << m.out;
+  EXPECT_EQ(ReadAll(base / "merged" / "matrix.csv"), ReadAll(base / "single" / "matrix.csv"));
+  EXPECT_EQ(ReadAll(base / "merged" / "annotations.csv"), ReadAll(base / "single" / "annotations.csv"));
+  const json merged = json::parse(ReadAll(base / "merged" / "run.json"));
+  EXPECT_EQ(merged["counts"]["duplicate"], 1);
+  // Shards of another pipeline are refused.
+  ASSERT_EQ(Hstag("analyze " + Q(in) + " -q --shard 1/3 --out " + Q(base / "other") + " --lexicon " +
+                  SourceDir() + "/tests/data/lexicons/semantics.yaml").status, 0);
+  EXPECT_EQ(Hstag("merge " + Q(base / "s2") + " " + Q(base / "other") + " --out " + Q(base / "bad")).status, 3);
+}
+
+TEST(BatchTest, ShardFromSlurmArrayVariables) {
+  const fs::path in = MakeCorpus("batch_slurm", 6);
+  const fs::path out = fs::path(::testing::TempDir()) / "batch_slurm_out";
+  fs::remove_all(out);
+  auto r = RunCommand("SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=4 SLURM_ARRAY_TASK_COUNT=2 " +
+                      Binary() + " analyze " + Q(in) + " -q --shard slurm --out " + Q(out) + " 2>&1");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const json run = json::parse(ReadAll(out / "run.json"));
+  EXPECT_EQ(run["shard"]["k"], 2);
+  EXPECT_EQ(run["shard"]["n"], 2);
+  EXPECT_EQ(Hstag("analyze " + Q(in) + " --shard slurm --out " + Q(out)).status, 1);  // no variables
+  EXPECT_EQ(Hstag("analyze " + Q(in) + " --shard 4/3 --out " + Q(out)).status, 1);
+}
+
+}  // namespace
+}  // namespace hstag
