@@ -48,9 +48,11 @@ void AddCommon(CLI::App* app, CommonOptions* o) {
       ->check(CLI::ExistingFile);
   app->add_option("--lexicon", o->lexicons,
                   "Lexicon file to use instead of the config's (repeatable)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app->add_option("--plugin-dir", o->plugin_dirs, "Load plugin modules (*.so) from DIR")
-      ->check(CLI::ExistingDirectory);
+      ->check(CLI::ExistingDirectory)
+      ->allow_extra_args(false);
   app->add_option("--pdf-password", o->pdf_password, "Password for encrypted PDFs");
   app->add_option("--xml-profile", o->xml_profile,
                   "Force an XML profile (akn, tei, jats, formex, xhtml, udhr, docbook, generic)");
@@ -812,8 +814,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1024u));
   analyze->add_flag("--emit-text", ao.emit_text, "Add the extracted text and its segments");
   analyze->add_flag("-q,--quiet", ao.quiet, "Print nothing on stderr but fatal errors");
-  analyze->add_option("--include", ao.include, "Only files matching this glob (repeatable)");
-  analyze->add_option("--exclude", ao.exclude, "Skip files matching this glob (repeatable)");
+  analyze->add_option("--include", ao.include, "Only files matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  analyze->add_option("--exclude", ao.exclude, "Skip files matching this glob (repeatable)")
+      ->allow_extra_args(false);
   AddCommon(analyze, &common);
 
   std::string extract_path, extract_format = "text";
@@ -841,7 +845,8 @@ int main(int argc, char** argv) {
   eval->add_option("gold", gold_path, "Gold passages (JSON Lines: id, text, labels, split)")
       ->check(CLI::ExistingFile);
   eval->add_option("--split", eval_split, "Only passages of this split (dev, test; default all)");
-  eval->add_option("--skip-section", eval_skip, "Leave a codebook section out (repeatable)");
+  eval->add_option("--skip-section", eval_skip, "Leave a codebook section out (repeatable)")
+      ->allow_extra_args(false);
   eval->add_option("--sources", eval_sources,
                    "Folder the passages' `source` paths are relative to: each passage is then "
                    "judged inside its document");
