@@ -119,6 +119,18 @@ int main(int argc, char** argv) {
     std::cerr << "cannot open " << argv[1] << "\n";
     return 1;
   }
+  // The lexicon's version: the table's "# version: X" line.
+  std::string version;
+  {
+    std::ifstream scan(argv[1]);
+    for (std::string l; std::getline(scan, l);) {
+      if (l.rfind("# version:", 0) == 0) version = Trim(l.substr(10));
+    }
+  }
+  if (version.empty()) {
+    std::cerr << argv[1] << ": no \"# version: X\" line\n";
+    return 1;
+  }
   std::cout
       << "# hstag lexicon: states (actor.state.XX), codebook section 7.\n"
          "#\n"
@@ -143,7 +155,9 @@ int main(int argc, char** argv) {
          "#     (China, Chad, Chile, Guinea, Jordan, Turkey); other decisions are\n"
          "#     noted on the concept.\n"
          "lexicon: states\n"
-         "version: 1.0.0\n"
+         "version: "
+      << version
+      << "\n"
          "description: UN member and observer states (actor.state.<ISO 3166-1 alpha-2>)\n"
          "concepts:\n";
 
