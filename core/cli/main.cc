@@ -28,6 +28,7 @@
 #include "hstag/util.h"
 #include "hstag/version.h"
 #include "hstag/walk.h"
+#include "hstag/worker_pool.h"
 
 namespace fs = std::filesystem;
 
@@ -89,6 +90,12 @@ std::string ErrorLine(const hstag::Document& d) {
   return s;
 }
 
+std::string ErrorLine(const hstag::ordered_json& errors) {
+  std::string s;
+  for (const auto& e : errors) s += (s.empty() ? "" : "; ") + e["message"].get<std::string>();
+  return s;
+}
+
 // ---- analyze ----------------------------------------------------------------
 
 struct AnalyzeOptions {
@@ -102,6 +109,8 @@ struct AnalyzeOptions {
   bool resume = false;
   std::string shard;          // "K/N" or "slurm"
   std::string matrix_values = "total";
+  double doc_timeout = 120;
+  size_t max_errors = 0;
   std::vector<std::string> include, exclude;
 };
 
@@ -325,17 +334,21 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     }
   };
   hstag::OutputOptions out_options{o.emit_text};
-  hstag::RunOrdered(pipeline, to_run, jobs, [&](size_t k, hstag::AnalysisResult&& r) {
+  const hstag::WorkerReport report = hstag::RunInWorkers(
+      pipeline, to_run, tool, out_options, {jobs, o.doc_timeout, o.max_errors},
+      [&](size_t k, hstag::ordered_json&& doc) {
     const size_t i = run_index[k];
     record_until(i);
-    if (r.failed()) {
+    if (!doc["errors"].empty()) {
       ++failed;
-      if (!o.quiet) std::cerr << "hstag: " << r.doc.path << ": " << ErrorLine(r.doc) << "\n";
+      if (!o.quiet) {
+        std::cerr << "hstag: " << doc["source"]["path"].get<std::string>() << ": "
+                  << ErrorLine(doc["errors"]) << "\n";
+      }
     } else {
       ++done;
-      if (!r.doc.warnings.empty()) ++warned;
+      if (!doc["warnings"].empty()) ++warned;
     }
-    const hstag::ordered_json doc = hstag::DocumentJson(r, pipeline, tool, out_options);
     const fs::path target = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
     std::error_code mk;
     fs::create_directories(target.parent_path(), mk);
@@ -346,7 +359,12 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     record(doc);
     next = i + 1;
   });
-  record_until(inputs.size());
+  if (report.stopped_early) {
+    std::cerr << "hstag: stopped after " << o.max_errors << " failed documents (--max-errors); "
+              << report.not_started << " document(s) not analysed\n";
+  } else {
+    record_until(inputs.size());
+  }
 
   hstag::ordered_json run;
   run["schema"] = "hstag.run/1";
@@ -365,7 +383,10 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
   run["started"] = started;
   run["finished"] = NowUtc();
   run["counts"] = {{"documents", inputs.size()}, {"done", done},         {"failed", failed},
-                   {"skipped", reused},          {"duplicate", duplicates}};
+                   {"skipped", reused},          {"duplicate", duplicates},
+                   {"not_started", report.not_started}};
+  run["options"]["doc_timeout"] = o.doc_timeout;
+  run["options"]["max_errors"] = o.max_errors;
   if (hstag::Status s = (*corpus)->Finish(run); !s.ok() && write_error.ok()) write_error = s;
   if (!write_error.ok()) {
     std::cerr << "hstag: " << write_error.message() << "\n";
@@ -381,7 +402,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     WriteStdout(s);
   }
   std::fflush(stdout);
-  return failed ? kExitDocuments : kExitOk;
+  return failed || report.stopped_early ? kExitDocuments : kExitOk;
 }
 
 int Analyze(const AnalyzeOptions& o, const CommonOptions& common) {
@@ -804,6 +825,11 @@ int main(int argc, char** argv) {
   analyze->add_flag("--resume", ao.resume,
                     "With --out: skip documents whose bytes and pipeline are unchanged since the "
                     "last run into OUT");
+  analyze->add_option("--doc-timeout", ao.doc_timeout,
+                      "With --out: seconds a document may take before its worker is stopped "
+                      "(default 120; 0: no limit)");
+  analyze->add_option("--max-errors", ao.max_errors,
+                      "With --out: stop after this many failed documents (default: never)");
   analyze->add_option("--shard", ao.shard,
                       "Only the documents of shard K of N (K/N), or of this Slurm array task "
                       "(slurm); merge the outputs with `hstag merge`");

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hstag/worker_pool.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <string>
+
+namespace hstag {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool WriteAll(int fd, const char* p, size_t n) {
+  while (n > 0) {
+    const ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+// The worker: reads input indexes (one a line), answers with
+// [index: 8 bytes][length: 8 bytes][document JSON].
+[[noreturn]] void WorkerMain(int task_fd, int result_fd, const Pipeline& pipeline,
+                             const std::vector<Input>& inputs, const ordered_json& tool,
+                             const OutputOptions& output) {
+  std::string line;
+  char c;
+  for (;;) {
+    const ssize_t r = ::read(task_fd, &c, 1);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) ::_exit(0);
+    if (c != '\n') {
+      line.push_back(c);
+      continue;
+    }
+    const uint64_t index = std::stoull(line);
+    line.clear();
+    const Input& in = inputs[index];
+    const AnalysisResult result = pipeline.Run(in.path, in.path);
+    const std::string json = Dump(DocumentJson(result, pipeline, tool, output));
+    const uint64_t header[2] = {index, json.size()};
+    if (!WriteAll(result_fd, reinterpret_cast<const char*>(header), sizeof header) ||
+        !WriteAll(result_fd, json.data(), json.size())) {
+      ::_exit(1);
+    }
+  }
+}
+
+std::string Describe(int status) {
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    const char* name = sigabbrev_np(sig);
+    return "the worker analysing it was killed by signal " + std::to_string(sig) +
+           (name ? std::string(" (SIG") + name + ")" : "");
+  }
+  if (WIFEXITED(status)) {
+    return "the worker analysing it exited with status " + std::to_string(WEXITSTATUS(status));
+  }
+  return "the worker analysing it stopped";
+}
+
+}  // namespace
+
+WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& inputs,
+                          const ordered_json& tool, const OutputOptions& output,
+                          const WorkerOptions& options,
+                          const std::function<void(size_t, ordered_json&&)>& deliver) {
+  struct Worker {
+    pid_t pid = -1;
+    int task_fd = -1, result_fd = -1;
+    bool busy = false;
+    size_t index = 0;
+    Clock::time_point started;
+    std::string buffer;
+  };
+  WorkerReport report;
+  const size_t n = inputs.size();
+  const unsigned jobs = std::max(1u, options.jobs);
+  const size_t window = 4 * static_cast<size_t>(jobs);
+  std::vector<Worker> workers(jobs);
+  std::map<size_t, ordered_json> pending;
+
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  struct sigaction old_pipe {};
+  ::sigaction(SIGPIPE, &ignore, &old_pipe);
+
+  auto error_doc = [&](size_t index, const std::string& message) {
+    AnalysisResult r;
+    r.doc.path = inputs[index].path;
+    r.doc.Fail("worker", message);
+    return DocumentJson(r, pipeline, tool, output);
+  };
+  auto close_worker = [](Worker& w) {
+    if (w.task_fd >= 0) ::close(w.task_fd);
+    if (w.result_fd >= 0) ::close(w.result_fd);
+    w.task_fd = w.result_fd = -1;
+    w.busy = false;
+    w.buffer.clear();
+  };
+  auto spawn = [&](Worker& w) -> bool {
+    int task[2], result[2];
+    if (::pipe(task) != 0) return false;
+    if (::pipe(result) != 0) {
+      ::close(task[0]);
+      ::close(task[1]);
+      return false;
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+      for (int fd : {task[0], task[1], result[0], result[1]}) ::close(fd);
+      return false;
+    }
+    if (pid == 0) {
+      ::close(task[1]);
+      ::close(result[0]);
+      for (Worker& other : workers) {  // the other workers' ends are not ours
+        if (other.task_fd >= 0) ::close(other.task_fd);
+        if (other.result_fd >= 0) ::close(other.result_fd);
+      }
+      ::sigaction(SIGPIPE, &old_pipe, nullptr);
+      WorkerMain(task[0], result[1], pipeline, inputs, tool, output);
+    }
+    ::close(task[0]);
+    ::close(result[1]);
+    w.pid = pid;
+    w.task_fd = task[1];
+    w.result_fd = result[0];
+    w.busy = false;
+    w.buffer.clear();
+    return true;
+  };
+  // A worker that died or was killed: its document fails, a new one starts.
+  auto replace = [&](Worker& w, const std::string& message) {
+    close_worker(w);
+    int status = 0;
+    ::waitpid(w.pid, &status, 0);
+    const size_t index = w.index;
+    pending.emplace(index, error_doc(index, message.empty() ? Describe(status) + " (a crash "
+                                                                  "in a library or a plugin)"
+                                                            : message));
+    w.pid = -1;
+    spawn(w);
+  };
+
+  for (Worker& w : workers) {
+    if (!spawn(w)) {
+      // Without a process of our own, analyse in this one.
+      for (size_t i = 0; i < n; ++i) {
+        deliver(i, DocumentJson(pipeline.Run(inputs[i].path, inputs[i].path), pipeline, tool,
+                                output));
+      }
+      ::sigaction(SIGPIPE, &old_pipe, nullptr);
+      return report;
+    }
+  }
+
+  size_t next_assign = 0, next_deliver = 0;
+  bool stop = false;
+  const auto timeout = std::chrono::duration<double>(options.doc_timeout_seconds);
+  while (next_deliver < n && !(stop && next_deliver == next_assign)) {
+    // Hand out work.
+    for (Worker& w : workers) {
+      while (!w.busy && !stop && next_assign < n && next_assign < next_deliver + window) {
+        const size_t i = next_assign++;
+        if (!inputs[i].error.empty()) {  // the walk could not read it: no worker needed
+          AnalysisResult r;
+          r.doc.path = inputs[i].path;
+          r.doc.Fail("read", inputs[i].error);
+          pending.emplace(i, DocumentJson(r, pipeline, tool, output));
+          continue;
+        }
+        const std::string line = std::to_string(i) + "\n";
+        w.busy = true;
+        w.index = i;
+        w.started = Clock::now();
+        if (!WriteAll(w.task_fd, line.data(), line.size())) replace(w, "");
+      }
+    }
+    // Hand back what is done, in order; failures count for --max-errors.
+    while (!pending.empty() && pending.begin()->first == next_deliver) {
+      ordered_json doc = std::move(pending.begin()->second);
+      pending.erase(pending.begin());
+      if (!doc["errors"].empty() && ++report.failed == options.max_errors) stop = true;
+      deliver(next_deliver++, std::move(doc));
+    }
+    std::vector<pollfd> fds;
+    std::vector<Worker*> owners;
+    int wait_ms = 1000;
+    for (Worker& w : workers) {
+      if (!w.busy) continue;
+      fds.push_back({w.result_fd, POLLIN, 0});
+      owners.push_back(&w);
+      if (options.doc_timeout_seconds > 0) {
+        const auto left = timeout - (Clock::now() - w.started);
+        wait_ms = std::min<int>(wait_ms, std::max<int>(0, static_cast<int>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(left).count()) + 1));
+      }
+    }
+    if (fds.empty()) continue;
+    const int ready = ::poll(fds.data(), fds.size(), wait_ms);
+    if (ready < 0 && errno != EINTR) break;
+    for (size_t k = 0; k < fds.size(); ++k) {
+      Worker& w = *owners[k];
+      if (fds[k].revents & (POLLIN | POLLHUP | POLLERR)) {
+        char buf[1 << 16];
+        const ssize_t r = ::read(w.result_fd, buf, sizeof buf);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) {
+          replace(w, "");
+          continue;
+        }
+        w.buffer.append(buf, static_cast<size_t>(r));
+        while (w.buffer.size() >= 16) {
+          uint64_t header[2];
+          std::memcpy(header, w.buffer.data(), sizeof header);
+          if (w.buffer.size() < 16 + header[1]) break;
+          auto doc = ordered_json::parse(w.buffer.substr(16, header[1]), nullptr, false);
+          w.buffer.erase(0, 16 + header[1]);
+          if (doc.is_discarded()) doc = error_doc(header[0], "the worker's answer was not JSON");
+          pending.emplace(header[0], std::move(doc));
+          w.busy = false;
+        }
+      } else if (options.doc_timeout_seconds > 0 && Clock::now() - w.started > timeout) {
+        ::kill(w.pid, SIGKILL);
+        char limit[64];
+        std::snprintf(limit, sizeof limit, "%g", options.doc_timeout_seconds);
+        replace(w, std::string("stopped after ") + limit + " s without finishing (--doc-timeout)");
+      }
+    }
+  }
+  report.not_started = n - next_deliver;
+  report.stopped_early = stop && report.not_started > 0;
+  for (Worker& w : workers) {
+    close_worker(w);
+    if (w.pid > 0) {
+      int status;
+      ::waitpid(w.pid, &status, 0);
+    }
+  }
+  ::sigaction(SIGPIPE, &old_pipe, nullptr);
+  return report;
+}
+
+}  // namespace hstag
