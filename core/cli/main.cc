@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "compare.h"
 #include "hstag/batch.h"
 #include "hstag/builtins.h"
 #include "hstag/csv.h"
@@ -448,6 +449,19 @@ int main(int argc, char** argv) {
   sample->add_option("-j,--jobs", sample_jobs, "Documents analysed in parallel");
   AddCommon(sample, &common);
 
+  // compare: two documents' HS profiles side by side (compare.h).
+  std::vector<std::string> compare_inputs(2);
+  std::string compare_format = "table";
+  CLI::App* compare = app.add_subcommand("compare", "Two documents' HS profiles side by side "
+                                                    "(documents or their hstag JSON)");
+  compare->add_option("a", compare_inputs[0], "A document or its hstag JSON")
+      ->required()->check(CLI::ExistingFile);
+  compare->add_option("b", compare_inputs[1], "Another document or its hstag JSON")
+      ->required()->check(CLI::ExistingFile);
+  compare->add_option("--format", compare_format, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  AddCommon(compare, &common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -465,6 +479,10 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     return EvalGold(gold_path, eval_split, eval_format, eval_skip, eval_sources, common);
+  }
+  if (compare->parsed()) {
+    auto pipeline = MakePipeline(common);
+    return pipeline ? hstag::cli::Compare(compare_inputs, compare_format, *pipeline) : kExitFatal;
   }
   if (sample->parsed()) {
     auto pipeline = MakePipeline(common);
