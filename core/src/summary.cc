@@ -239,27 +239,21 @@ class Summarizer {
     return out;
   }
 
-  // Words of sentence `i` as the analyzer counts them (what stats.words counts).
+  // Words of sentence `i` as the analyzer counts them: the text is analysed
+  // again once (as the pipeline did: same text, segments and language, so
+  // the same sentences) and its tokens are counted per sentence.
   uint64_t SentenceWords(uint32_t i) {
-    auto it = words_.find(i);
-    if (it != words_.end()) return it->second;
-    const auto [start, end] = r_.sentences[i];
-    const std::string_view text = std::string_view(r_.doc.text).substr(start, end - start);
-    uint64_t n = 0;
-    auto analyzed = p_.analyzer().Analyze(text, {}, r_.doc.language);
-    if (analyzed.ok()) {
-      n = (*analyzed)->tokens.size();
-    } else {  // never expected: white-space separated runs
-      bool in = false;
-      for (char ch : text) {
-        const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f';
-        n += !space && !in;
-        in = !space;
+    if (!words_counted_) {
+      words_counted_ = true;
+      words_.assign(r_.sentences.size(), 0);
+      auto analyzed = p_.analyzer().Analyze(r_.doc.text, r_.doc.segments, r_.doc.language);
+      if (analyzed.ok()) {
+        for (const auto& t : (*analyzed)->tokens) {
+          if (t.sentence < words_.size()) ++words_[t.sentence];
+        }
       }
     }
-    n = std::max<uint64_t>(n, 1);
-    words_.emplace(i, n);
-    return n;
+    return std::max<uint64_t>(words_[i], 1);
   }
 
   std::string SentenceText(uint32_t i) const {
@@ -384,7 +378,8 @@ class Summarizer {
   bool paged_ = false, xml_ = false;
   std::map<std::string, Counts> counts_;
   std::map<uint32_t, std::vector<const Annotation*>> by_sentence_;  // outside boilerplate
-  std::map<uint32_t, uint64_t> words_;
+  bool words_counted_ = false;
+  std::vector<uint64_t> words_;  // per sentence
 };
 
 }  // namespace
