@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "compare.h"
 #include "hstag/batch.h"
 #include "hstag/builtins.h"
 #include "hstag/corpus_output.h"
@@ -208,7 +209,8 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
   ec.clear();
   // What decides the output, hashed: a document is reused by --resume only
   // when it was made with the same fingerprint from the same bytes.
-  hstag::ordered_json options{{"emit_text", o.emit_text},
+  hstag::ordered_json options{{"output", HSTAG_SCHEMA_DOCUMENT},
+                              {"emit_text", o.emit_text},
                               {"lexicons", common.lexicons},
                               {"plugin_dirs", common.plugin_dirs},
                               {"xml_profile", common.xml_profile},
@@ -907,6 +909,19 @@ int main(int argc, char** argv) {
   merge->add_option("--out", merge_out, "The merged output folder")->required();
   merge->add_flag("-q,--quiet", merge_quiet, "Print nothing but errors");
 
+  // compare: two documents' HS profiles side by side (compare.h).
+  std::vector<std::string> compare_inputs(2);
+  std::string compare_format = "table";
+  CLI::App* compare = app.add_subcommand("compare", "Two documents' HS profiles side by side "
+                                                    "(documents or their hstag JSON)");
+  compare->add_option("a", compare_inputs[0], "A document or its hstag JSON")
+      ->required()->check(CLI::ExistingFile);
+  compare->add_option("b", compare_inputs[1], "Another document or its hstag JSON")
+      ->required()->check(CLI::ExistingFile);
+  compare->add_option("--format", compare_format, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  AddCommon(compare, &common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -925,6 +940,10 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     return EvalGold(gold_path, eval_split, eval_format, eval_skip, eval_sources, common);
+  }
+  if (compare->parsed()) {
+    auto pipeline = MakePipeline(common);
+    return pipeline ? hstag::cli::Compare(compare_inputs, compare_format, *pipeline) : kExitFatal;
   }
   if (sample->parsed()) {
     auto pipeline = MakePipeline(common);

@@ -4,8 +4,8 @@
 #include <unicode/uversion.h>
 
 #include <algorithm>
-#include <map>
 
+#include "hstag/summary.h"
 #include "hstag/version.h"
 
 namespace hstag {
@@ -59,40 +59,7 @@ ordered_json ToolJson(const Pipeline& pipeline) {
 }
 
 ordered_json SummaryJson(const AnalysisResult& r, const Pipeline& pipeline) {
-  struct Counts {
-    uint64_t explicit_ = 0, indicator = 0, boilerplate = 0;
-    double best_score = -1;  // how closely, for matches that carry a score
-  };
-  std::map<std::string, Counts> counts;
-  for (const auto& a : r.annotations) {
-    Counts& c = counts[a.concept_id];
-    c.best_score = std::max(c.best_score, a.score);
-    const bool boiler = !r.doc.segments.empty() && r.doc.segments[a.segment].boilerplate;
-    if (boiler) {
-      ++c.boilerplate;
-    } else if (a.strength == Strength::kExplicit) {
-      ++c.explicit_;
-    } else {
-      ++c.indicator;
-    }
-  }
-  ordered_json concepts = ordered_json::object();
-  for (const auto& [id, c] : counts) {
-    ordered_json e;
-    const Concept* concept_ptr = pipeline.FindConcept(id);
-    e["label"] = concept_ptr ? concept_ptr->label : id;
-    e["section"] = concept_ptr ? concept_ptr->section : SectionOfId(id);
-    e["explicit"] = c.explicit_;
-    e["indicator"] = c.indicator;
-    e["total"] = c.explicit_ + c.indicator;
-    if (c.boilerplate) e["boilerplate"] = c.boilerplate;
-    if (c.best_score >= 0) e["best_score"] = c.best_score;
-    concepts[id] = e;
-  }
-  ordered_json s;
-  s["annotations"] = r.annotations.size();
-  s["concepts"] = concepts;
-  return s;
+  return Summary(r, pipeline);
 }
 
 namespace {

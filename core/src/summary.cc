@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hstag/summary.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "hstag/analyzer.h"
+#include "hstag/lexicon.h"
+
+namespace hstag {
+
+using ordered_json = nlohmann::ordered_json;
+
+const char kOrientationRule[] =
+    "The freedom with the largest share when its share is at least 0.5 and its count at least "
+    "1.5 times the next freedom's; balanced when freedoms are mentioned but none leads by that "
+    "much; none when no freedom is mentioned. Counts are explicit and indicator matches outside "
+    "boilerplate; a coordinated form (\"freedom from fear and want\") counts for each freedom it "
+    "names.";
+
+const char* Orientation(uint64_t fear, uint64_t want, uint64_t dignity) {
+  const uint64_t total = fear + want + dignity;
+  if (total == 0) return "none";
+  std::array<std::pair<uint64_t, const char*>, 3> f{
+      {{fear, "fear"}, {want, "want"}, {dignity, "dignity"}}};
+  std::stable_sort(f.begin(), f.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  // share >= 0.5 and top >= 1.5 * next, in integers: 2 top >= total, 2 top >= 3 next.
+  if (2 * f[0].first >= total && 2 * f[0].first >= 3 * f[1].first) return f[0].second;
+  return "balanced";
+}
+
+namespace {
+
+constexpr size_t kMaxXpaths = 20;
+
+const std::array<const char*, 7> kDimensions = {"economic",  "food",      "health",   "environmental",
+                                                "personal",  "community", "political"};
+
+double Round(double v, double scale) { return std::round(v * scale) / scale; }
+
+struct Counts {
+  uint64_t explicit_ = 0, indicator = 0, boilerplate = 0;
+  double best_score = -1;  // how closely, for matches that carry a score
+  std::set<uint32_t> pages;
+  std::vector<std::string> xpaths;  // distinct, in order, at most kMaxXpaths
+  const Annotation* first = nullptr;
+  uint64_t total() const { return explicit_ + indicator; }
+};
+
+class Summarizer {
+ public:
+  Summarizer(const AnalysisResult& r, const Pipeline& p, const SummaryOptions& o)
+      : r_(r), p_(p), o_(o) {
+    paged_ = r.doc.pages > 0;
+    for (const auto& s : r.doc.segments) {
+      paged_ = paged_ || s.page > 0;
+      xml_ = xml_ || !s.xpath.empty();
+    }
+    if (paged_) xml_ = false;
+  }
+
+  ordered_json Build() {
+    Count();
+    ordered_json s;
+    s["annotations"] = r_.annotations.size();
+    s["concepts"] = Concepts();
+    s["profile"] = Profile();
+    s["actors"] = Actors();
+    s["key_passages"] = KeyPassages();
+    s["definitions"] = Definitions();
+    s["abbreviations"] = Abbreviations();
+    return s;
+  }
+
+ private:
+  bool Boiler(const Annotation& a) const {
+    return a.segment < r_.doc.segments.size() && r_.doc.segments[a.segment].boilerplate;
+  }
+  const Segment* SegmentOf(const Annotation& a) const {
+    return a.segment < r_.doc.segments.size() ? &r_.doc.segments[a.segment] : nullptr;
+  }
+  std::string Section(const std::string& id) const {
+    const Concept* c = p_.FindConcept(id);
+    return c ? c->section : SectionOfId(id);
+  }
+  // page (and page label) or xpath of an annotation, into `j`.
+  void Where(const Annotation& a, ordered_json* j) const {
+    const Segment* s = SegmentOf(a);
+    if (!s) return;
+    if (s->page) (*j)["page"] = s->page;
+    if (!s->page_label.empty()) (*j)["page_label"] = s->page_label;
+    if (!s->xpath.empty()) (*j)["xpath"] = s->xpath;
+  }
+  ordered_json Per10k(uint64_t n) const {
+    if (r_.stats.words == 0) return nullptr;
+    return Round(double(n) * 10000.0 / double(r_.stats.words), 100);
+  }
+
+  void Count() {
+    for (const auto& a : r_.annotations) {
+      Counts& c = counts_[a.concept_id];
+      c.best_score = std::max(c.best_score, a.score);
+      if (Boiler(a)) {
+        ++c.boilerplate;
+        continue;
+      }
+      a.strength == Strength::kExplicit ? ++c.explicit_ : ++c.indicator;
+      if (!c.first) c.first = &a;  // annotations are sorted by start
+      if (const Segment* s = SegmentOf(a)) {
+        if (paged_ && s->page) c.pages.insert(s->page);
+        if (xml_ && !s->xpath.empty() && c.xpaths.size() < kMaxXpaths &&
+            std::find(c.xpaths.begin(), c.xpaths.end(), s->xpath) == c.xpaths.end()) {
+          c.xpaths.push_back(s->xpath);
+        }
+      }
+      if (a.sentence < r_.sentences.size()) by_sentence_[a.sentence].push_back(&a);
+    }
+  }
+
+  ordered_json Concepts() const {
+    ordered_json concepts = ordered_json::object();
+    for (const auto& [id, c] : counts_) {
+      ordered_json e;
+      const Concept* concept_ptr = p_.FindConcept(id);
+      e["label"] = concept_ptr ? concept_ptr->label : id;
+      e["section"] = concept_ptr ? concept_ptr->section : SectionOfId(id);
+      e["explicit"] = c.explicit_;
+      e["indicator"] = c.indicator;
+      e["total"] = c.total();
+      if (c.boilerplate) e["boilerplate"] = c.boilerplate;
+      if (c.best_score >= 0) e["best_score"] = c.best_score;
+      e["per_10k_words"] = Per10k(c.total());
+      if (paged_) e["pages"] = c.pages;
+      if (xml_) e["xpaths"] = c.xpaths;
+      if (c.first) {
+        ordered_json f{{"start", c.first->start}, {"end", c.first->end}};
+        Where(*c.first, &f);
+        e["first"] = std::move(f);
+      } else {
+        e["first"] = nullptr;
+      }
+      concepts[id] = std::move(e);
+    }
+    return concepts;
+  }
+
+  uint64_t Total(const std::string& id) const {
+    auto it = counts_.find(id);
+    return it == counts_.end() ? 0 : it->second.total();
+  }
+
+  ordered_json Profile() const {
+    ordered_json profile;
+    const uint64_t fear = Total("pillar.freedom_from_fear");
+    const uint64_t want = Total("pillar.freedom_from_want");
+    const uint64_t dignity = Total("pillar.freedom_to_live_in_dignity");
+    const uint64_t all = fear + want + dignity;
+    auto share = [&](uint64_t n) { return all ? Round(double(n) / double(all), 1000) : 0.0; };
+    profile["freedoms"] = {{"fear", fear},
+                           {"want", want},
+                           {"dignity", dignity},
+                           {"shares", {{"fear", share(fear)}, {"want", share(want)}, {"dignity", share(dignity)}}}};
+    profile["orientation"] = Orientation(fear, want, dignity);
+    profile["orientation_rule"] = kOrientationRule;
+
+    // A dimension counts its own ID and any sub-ID a lexicon adds below it.
+    ordered_json by = ordered_json::object();
+    uint64_t covered_explicit = 0, covered_any = 0;
+    for (const char* d : kDimensions) {
+      const std::string id = std::string("dimension.") + d;
+      uint64_t ex = 0, ind = 0;
+      for (const auto& [cid, c] : counts_) {
+        if (cid == id || cid.rfind(id + ".", 0) == 0) {
+          ex += c.explicit_;
+          ind += c.indicator;
+        }
+      }
+      covered_explicit += ex > 0;
+      covered_any += ex + ind > 0;
+      by[d] = {{"explicit", ex}, {"indicator", ind}, {"per_10k_words", Per10k(ex + ind)}};
+    }
+    profile["dimensions"] = {{"covered_explicit", covered_explicit},
+                             {"covered_any", covered_any},
+                             {"of", kDimensions.size()},
+                             {"by_dimension", std::move(by)}};
+    ordered_json approaches = ordered_json::array(), principles = ordered_json::array();
+    for (const auto& [id, c] : counts_) {
+      if (!c.total()) continue;
+      const std::string section = Section(id);
+      if (section == "approach") approaches.push_back(id);
+      if (section == "principle") principles.push_back(id);
+    }
+    profile["approaches"] = std::move(approaches);
+    profile["principles"] = std::move(principles);
+    return profile;
+  }
+
+  ordered_json Actors() const {
+    struct Actor {
+      std::string id;
+      uint64_t count = 0;
+      std::map<std::string, uint64_t> with;
+    };
+    std::map<std::string, Actor> actors;
+    for (const auto& [id, c] : counts_) {
+      if (c.total() && Section(id) == "actor") actors[id] = {id, c.total(), {}};
+    }
+    // Per sentence: each (actor, other concept) pair present counts once.
+    for (const auto& [sentence, anns] : by_sentence_) {
+      std::set<std::string> here_actors, here_others;
+      for (const Annotation* a : anns) {
+        (actors.count(a->concept_id) ? here_actors : here_others).insert(a->concept_id);
+      }
+      for (const auto& actor : here_actors) {
+        for (const auto& other : here_others) ++actors[actor].with[other];
+      }
+    }
+    std::vector<const Actor*> order;
+    for (const auto& [id, a] : actors) order.push_back(&a);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Actor* a, const Actor* b) { return a->count > b->count; });
+    ordered_json out = ordered_json::array();
+    for (const Actor* a : order) {
+      const Concept* c = p_.FindConcept(a->id);
+      ordered_json with = ordered_json::object();
+      for (const auto& [id, n] : a->with) with[id] = n;
+      out.push_back({{"id", a->id},
+                     {"label", c ? c->label : a->id},
+                     {"type", c && !c->type.empty() ? ordered_json(c->type) : ordered_json(nullptr)},
+                     {"count", a->count},
+                     {"co_occurrence", std::move(with)}});
+    }
+    return out;
+  }
+
+  // Words of sentence `i` as the analyzer counts them: the text is analysed
+  // again once (as the pipeline did: same text, segments and language, so
+  // the same sentences) and its tokens are counted per sentence.
+  uint64_t SentenceWords(uint32_t i) {
+    if (!words_counted_) {
+      words_counted_ = true;
+      words_.assign(r_.sentences.size(), 0);
+      auto analyzed = p_.analyzer().Analyze(r_.doc.text, r_.doc.segments, r_.doc.language);
+      if (analyzed.ok()) {
+        for (const auto& t : (*analyzed)->tokens) {
+          if (t.sentence < words_.size()) ++words_[t.sentence];
+        }
+      }
+    }
+    return std::max<uint64_t>(words_[i], 1);
+  }
+
+  std::string SentenceText(uint32_t i) const {
+    auto [start, end] = r_.sentences[i];
+    const std::string& t = r_.doc.text;
+    end = std::min<uint32_t>(end, t.size());
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
+    while (start < end && space(t[start])) ++start;
+    while (end > start && space(t[end - 1])) --end;
+    std::string s = t.substr(start, end - start);
+    if (s.size() > o_.max_passage_bytes) {
+      size_t cut = o_.max_passage_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      s = s.substr(0, cut) + "\xE2\x80\xA6";  // …
+    }
+    return s;
+  }
+
+  ordered_json KeyPassages() {
+    ordered_json out = ordered_json::object();
+    if (o_.key_passages == 0) return out;
+    // Distinct concepts per sentence.
+    std::map<uint32_t, size_t> distinct;
+    for (const auto& [sentence, anns] : by_sentence_) {
+      std::set<std::string_view> ids;
+      for (const Annotation* a : anns) ids.insert(a->concept_id);
+      distinct[sentence] = ids.size();
+    }
+    for (const auto& [id, c] : counts_) {
+      if (!c.total()) continue;
+      struct Candidate {
+        uint32_t sentence;
+        const Annotation* first;  // the concept's first match in the sentence
+        uint64_t concepts, words;
+      };
+      std::vector<Candidate> cand;
+      for (const auto& [sentence, anns] : by_sentence_) {
+        for (const Annotation* a : anns) {
+          if (a->concept_id != id) continue;
+          cand.push_back({sentence, a, distinct[sentence], SentenceWords(sentence)});
+          break;
+        }
+      }
+      // Densest first (compared exactly as fractions), then earlier.
+      std::stable_sort(cand.begin(), cand.end(), [](const Candidate& a, const Candidate& b) {
+        return a.concepts * b.words > b.concepts * a.words;
+      });
+      ordered_json list = ordered_json::array();
+      for (size_t k = 0; k < cand.size() && k < o_.key_passages; ++k) {
+        const Candidate& x = cand[k];
+        ordered_json e;
+        e["sentence"] = x.sentence;
+        e["text"] = SentenceText(x.sentence);
+        Where(*x.first, &e);
+        e["density"] = Round(double(x.concepts) / double(x.words), 10000);
+        e["concepts"] = x.concepts;
+        e["words"] = x.words;
+        list.push_back(std::move(e));
+      }
+      out[id] = std::move(list);
+    }
+    return out;
+  }
+
+  ordered_json Definitions() const {
+    std::map<std::string, const Annotation*> best;
+    for (const auto& a : r_.annotations) {
+      if (a.plugin != "definitions" || Boiler(a)) continue;
+      const Annotation*& b = best[a.concept_id];
+      if (!b || a.score > b->score) b = &a;  // ties: the earlier passage
+    }
+    std::vector<const Annotation*> order;
+    for (const auto& [id, a] : best) order.push_back(a);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Annotation* a, const Annotation* b) { return a->score > b->score; });
+    ordered_json out = ordered_json::array();
+    for (const Annotation* a : order) {
+      ordered_json e{{"id", a->concept_id},
+                     {"score", a->score >= 0 ? ordered_json(a->score) : ordered_json(nullptr)},
+                     {"start", a->start},
+                     {"end", a->end},
+                     {"source", a->value}};
+      Where(*a, &e);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  ordered_json Abbreviations() const {
+    static constexpr std::string_view kPrefix = "abbreviation:";
+    struct Key {
+      int64_t via;
+      std::string short_form, concept_id;
+      auto operator<=>(const Key&) const = default;
+    };
+    struct Entry {
+      std::string long_form;
+      uint64_t occurrences = 0;
+    };
+    std::map<Key, Entry> found;
+    for (const auto& a : r_.annotations) {
+      if (a.plugin != "abbreviations" || Boiler(a)) continue;
+      if (a.rule.compare(0, kPrefix.size(), kPrefix) != 0) continue;
+      Entry& e = found[{a.via, a.rule.substr(kPrefix.size()), a.concept_id}];
+      if (e.long_form.empty()) e.long_form = a.value;
+      ++e.occurrences;
+    }
+    ordered_json out = ordered_json::array();
+    for (const auto& [k, e] : found) {
+      out.push_back({{"short", k.short_form},
+                     {"long", e.long_form},
+                     {"concept", k.concept_id},
+                     {"defined_at", k.via >= 0 ? ordered_json(k.via) : ordered_json(nullptr)},
+                     {"occurrences", e.occurrences}});
+    }
+    return out;
+  }
+
+  const AnalysisResult& r_;
+  const Pipeline& p_;
+  const SummaryOptions& o_;
+  bool paged_ = false, xml_ = false;
+  std::map<std::string, Counts> counts_;
+  std::map<uint32_t, std::vector<const Annotation*>> by_sentence_;  // outside boilerplate
+  bool words_counted_ = false;
+  std::vector<uint64_t> words_;  // per sentence
+};
+
+}  // namespace
+
+ordered_json Summary(const AnalysisResult& result, const Pipeline& pipeline,
+                     const SummaryOptions& options) {
+  return Summarizer(result, pipeline, options).Build();
+}
+
+}  // namespace hstag
