@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <ctime>
 #include <functional>
 #include <map>
@@ -184,6 +185,57 @@ std::string NowUtc() {
   return buf;
 }
 
+// Progress on stderr for a batch: a bar redrawn in place on a terminal, a
+// plain line every few seconds otherwise (a log), nothing with --quiet.
+class Progress {
+ public:
+  Progress(size_t total, bool quiet)
+      : total_(total), quiet_(quiet), tty_(::isatty(STDERR_FILENO) == 1),
+        start_(std::chrono::steady_clock::now()), last_(start_) {}
+  void Add(uint64_t bytes, bool failed) {
+    ++done_;
+    bytes_ += bytes;
+    failed_ += failed;
+    if (quiet_) return;
+    const auto now = std::chrono::steady_clock::now();
+    const double since = std::chrono::duration<double>(now - last_).count();
+    // A terminal's bar is redrawn often and completed; a log gets a line
+    // every 5 seconds while the run lasts.
+    if (tty_ ? (done_ < total_ && since < 0.2) : since < 5.0) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double rate = elapsed > 0 ? done_ / elapsed : 0;
+    const double mbps = elapsed > 0 ? bytes_ / 1e6 / elapsed : 0;
+    const long eta = rate > 0 ? static_cast<long>((total_ - done_) / rate) : 0;
+    char line[200];
+    if (tty_) {
+      const int width = 24;
+      const int fill = total_ ? static_cast<int>(width * done_ / total_) : width;
+      std::snprintf(line, sizeof line,
+                    "\r[%.*s%.*s] %zu/%zu documents  %.1f/s  %.1f MB/s  ETA %ld:%02ld  %zu failed ",
+                    fill, "########################", width - fill,
+                    "........................", done_, total_, rate, mbps, eta / 60, eta % 60,
+                    failed_);
+    } else {
+      std::snprintf(line, sizeof line,
+                    "hstag: %zu/%zu documents, %.1f/s, %.1f MB/s, ETA %ld:%02ld, %zu failed\n",
+                    done_, total_, rate, mbps, eta / 60, eta % 60, failed_);
+    }
+    std::fputs(line, stderr);
+    if (tty_ && done_ == total_) std::fputs("\n", stderr);
+  }
+  // Before another line on stderr: end the bar's line.
+  void Break() {
+    if (tty_ && !quiet_ && done_ > 0 && done_ < total_) std::fputs("\n", stderr);
+  }
+
+ private:
+  size_t total_, done_ = 0, failed_ = 0;
+  uint64_t bytes_ = 0;
+  bool quiet_, tty_;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
 int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pipeline& pipeline,
                  std::vector<hstag::Input> inputs, hstag::ordered_json tool, unsigned jobs) {
   const std::string started = NowUtc();
@@ -336,14 +388,17 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     }
   };
   hstag::OutputOptions out_options{o.emit_text};
+  Progress progress(to_run.size(), o.quiet);
   const hstag::WorkerReport report = hstag::RunInWorkers(
       pipeline, to_run, tool, out_options, {jobs, o.doc_timeout, o.max_errors},
       [&](size_t k, hstag::ordered_json&& doc) {
     const size_t i = run_index[k];
     record_until(i);
+    progress.Add(doc["source"]["bytes"].get<uint64_t>(), !doc["errors"].empty());
     if (!doc["errors"].empty()) {
       ++failed;
       if (!o.quiet) {
+        progress.Break();
         std::cerr << "hstag: " << doc["source"]["path"].get<std::string>() << ": "
                   << ErrorLine(doc["errors"]) << "\n";
       }
