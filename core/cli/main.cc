@@ -185,6 +185,24 @@ std::string NowUtc() {
   return buf;
 }
 
+// One line of the human summary: the concepts a document mentions most.
+std::string SummaryLine(const hstag::ordered_json& doc) {
+  std::vector<std::pair<uint64_t, std::string>> top;
+  for (const auto& [id, c] : doc["summary"]["concepts"].items()) {
+    top.emplace_back(c["total"].get<uint64_t>(), id);
+  }
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string line = "  " + doc["source"]["path"].get<std::string>() + ": ";
+  if (!doc["errors"].empty()) return line + "FAILED: " + ErrorLine(doc["errors"]);
+  line += std::to_string(doc["annotations"].size()) + " matches";
+  for (size_t k = 0; k < top.size() && k < 4; ++k) {
+    line += (k ? ", " : " (") + top[k].second + " " + std::to_string(top[k].first);
+  }
+  if (!top.empty()) line += top.size() > 4 ? ", …)" : ")";
+  return line;
+}
+
 // Progress on stderr for a batch: a bar redrawn in place on a terminal, a
 // plain line every few seconds otherwise (a log), nothing with --quiet.
 class Progress {
@@ -349,73 +367,94 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
   size_t done = 0, failed = 0, reused = 0, duplicates = 0, warned = 0;
   hstag::Status write_error;
   std::vector<std::string> lines;
-  auto record = [&](const hstag::ordered_json& doc) {
-    if (hstag::Status s = (*corpus)->Add(doc); !s.ok() && write_error.ok()) write_error = s;
-    std::vector<std::pair<uint64_t, std::string>> top;
-    for (const auto& [id, c] : doc["summary"]["concepts"].items()) {
-      top.emplace_back(c["total"].get<uint64_t>(), id);
-    }
-    std::stable_sort(top.begin(), top.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::string line = "  " + doc["source"]["path"].get<std::string>() + ": ";
-    if (!doc["errors"].empty()) {
-      line += "FAILED: " + doc["errors"][0]["message"].get<std::string>();
-    } else {
-      line += std::to_string(doc["annotations"].size()) + " matches";
-      for (size_t k = 0; k < top.size() && k < 4; ++k) {
-        line += (k ? ", " : " (") + top[k].second + " " + std::to_string(top[k].first);
-      }
-      if (!top.empty()) line += top.size() > 4 ? ", …)" : ")";
-    }
-    lines.push_back(line);
+  auto keep_error = [&](const hstag::Status& s) {
+    if (!s.ok() && write_error.ok()) write_error = s;
   };
   size_t next = 0;  // next input to record, so that every output keeps input order
   auto record_until = [&](size_t end) {
     for (; next < end; ++next) {
       if (items[next].plan == Plan::kReuse) {
         ++reused;
-        record(items[next].reused);
+        keep_error((*corpus)->Add(items[next].reused));
+        lines.push_back(SummaryLine(items[next].reused));
         items[next].reused = nullptr;
       } else if (items[next].plan == Plan::kDuplicate) {
         ++duplicates;
-        if (hstag::Status s = (*corpus)->AddDuplicate(inputs[next].path, items[next].sha256,
-                                                      items[next].first);
-            !s.ok() && write_error.ok()) {
-          write_error = s;
-        }
+        keep_error((*corpus)->AddDuplicate(inputs[next].path, items[next].sha256, items[next].first));
         lines.push_back("  " + inputs[next].path + ": duplicate of " + items[next].first);
       }
     }
   };
+
+  // Per document, in a worker: analyse, write docs/<path>.json, render the
+  // corpus files' lines. The payload is "F" (failed) or "O", then JSON.
   hstag::OutputOptions out_options{o.emit_text};
-  Progress progress(to_run.size(), o.quiet);
-  const hstag::WorkerReport report = hstag::RunInWorkers(
-      pipeline, to_run, tool, out_options, {jobs, o.doc_timeout, o.max_errors},
-      [&](size_t k, hstag::ordered_json&& doc) {
-    const size_t i = run_index[k];
-    record_until(i);
-    progress.Add(doc["source"]["bytes"].get<uint64_t>(), !doc["errors"].empty());
-    if (!doc["errors"].empty()) {
-      ++failed;
-      if (!o.quiet) {
-        progress.Break();
-        std::cerr << "hstag: " << doc["source"]["path"].get<std::string>() << ": "
-                  << ErrorLine(doc["errors"]) << "\n";
-      }
-    } else {
-      ++done;
-      if (!doc["warnings"].empty()) ++warned;
-    }
+  auto finish = [&](size_t i, const hstag::ordered_json& doc) {
     const fs::path target = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
     std::error_code mk;
     fs::create_directories(target.parent_path(), mk);
-    if (hstag::Status s = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n");
-        !s.ok() && write_error.ok()) {
-      write_error = s;
+    const hstag::Status written = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n");
+    const auto rows = hstag::CorpusOutput::Render(doc, columns, *values);
+    const bool failed_doc = !doc["errors"].empty();
+    hstag::ordered_json payload{
+        {"path", doc["source"]["path"]},
+        {"bytes", doc["source"]["bytes"]},
+        {"warned", !doc["warnings"].empty()},
+        {"error", failed_doc ? ErrorLine(doc["errors"]) : ""},
+        {"line", SummaryLine(doc)},
+        {"write_error", written.ok() ? "" : written.message()},
+        {"corpus", rows.corpus},
+        {"matrix", rows.matrix},
+        {"annotations", rows.annotations},
+        {"errors", rows.errors}};
+    return std::string(failed_doc ? "F" : "O") + hstag::Dump(payload);
+  };
+  Progress progress(to_run.size(), o.quiet);
+  hstag::WorkerTasks tasks;
+  tasks.work = [&](size_t k) {
+    const size_t i = run_index[k];
+    hstag::AnalysisResult r;
+    if (!inputs[i].error.empty()) {
+      r.doc.path = inputs[i].path;
+      r.doc.Fail("read", inputs[i].error);
+    } else {
+      r = pipeline.Run(inputs[i].path, inputs[i].path);
     }
-    record(doc);
+    return finish(i, hstag::DocumentJson(r, pipeline, tool, out_options));
+  };
+  tasks.on_failure = [&](size_t k, const std::string& message) {
+    hstag::AnalysisResult r;
+    r.doc.path = inputs[run_index[k]].path;
+    r.doc.Fail("worker", message);
+    return finish(run_index[k], hstag::DocumentJson(r, pipeline, tool, out_options));
+  };
+  tasks.failed = [](const std::string& payload) { return !payload.empty() && payload[0] == 'F'; };
+  tasks.deliver = [&](size_t k, std::string&& payload) {
+    const size_t i = run_index[k];
+    record_until(i);
+    const auto p = hstag::ordered_json::parse(std::string_view(payload).substr(1));
+    const bool failed_doc = payload[0] == 'F';
+    progress.Add(p["bytes"].get<uint64_t>(), failed_doc);
+    if (failed_doc) {
+      ++failed;
+      if (!o.quiet) {
+        progress.Break();
+        std::cerr << "hstag: " << p["path"].get<std::string>() << ": "
+                  << p["error"].get<std::string>() << "\n";
+      }
+    } else {
+      ++done;
+      if (p["warned"].get<bool>()) ++warned;
+    }
+    if (!p["write_error"].get<std::string>().empty()) {
+      keep_error(hstag::Status::Error(p["write_error"].get<std::string>()));
+    }
+    keep_error((*corpus)->Append({p["corpus"], p["matrix"], p["annotations"], p["errors"]}));
+    lines.push_back(p["line"]);
     next = i + 1;
-  });
+  };
+  const hstag::WorkerReport report =
+      hstag::RunInWorkers(to_run.size(), {jobs, o.doc_timeout, o.max_errors}, tasks);
   if (report.stopped_early) {
     std::cerr << "hstag: stopped after " << o.max_errors << " failed documents (--max-errors); "
               << report.not_started << " document(s) not analysed\n";

@@ -105,7 +105,10 @@ std::string Number(const ordered_json& v) {
 
 }  // namespace
 
-Status CorpusOutput::Add(const ordered_json& doc) {
+CorpusOutput::Rows CorpusOutput::Render(const ordered_json& doc,
+                                        const std::vector<std::string>& columns,
+                                        MatrixValues values) {
+  Rows rows;
   const std::string path = doc["source"]["path"];
   ordered_json line;
   line["path"] = path;
@@ -114,21 +117,22 @@ Status CorpusOutput::Add(const ordered_json& doc) {
   line["summary"] = doc["summary"];
   line["warnings"] = doc["warnings"];
   line["errors"] = doc["errors"];
-  if (Status s = corpus_->Write(Dump(line) + "\n"); !s.ok()) return s;
+  rows.corpus = Dump(line) + "\n";
   if (!doc["errors"].empty()) {
-    return errors_->Write(Dump(ordered_json{{"path", path}, {"errors", doc["errors"]}}) + "\n");
+    rows.errors = Dump(ordered_json{{"path", path}, {"errors", doc["errors"]}}) + "\n";
+    return rows;
   }
   // The matrix row: per concept, the chosen value.
   const ordered_json& concepts = doc["summary"]["concepts"];
   const double words = doc["stats"]["words"].get<double>();
   std::vector<std::string> row{path};
-  for (const auto& id : concepts_) {
+  for (const auto& id : columns) {
     const auto it = concepts.find(id);
     if (it == concepts.end()) {
-      row.emplace_back(values_ == MatrixValues::kPer10k ? "0.0000" : "0");
+      row.emplace_back(values == MatrixValues::kPer10k ? "0.0000" : "0");
       continue;
     }
-    switch (values_) {
+    switch (values) {
       case MatrixValues::kTotal:
         row.push_back(Number((*it)["total"]));
         break;
@@ -144,19 +148,26 @@ Status CorpusOutput::Add(const ordered_json& doc) {
         break;
     }
   }
-  std::string out;
-  AppendCsvRow(row, &out);
-  if (Status s = matrix_->Write(out); !s.ok()) return s;
-  out.clear();
+  AppendCsvRow(row, &rows.matrix);
   for (const auto& a : doc["annotations"]) {
     AppendCsvRow({path, a["concept"], a["strength"], a.contains("page") ? Number(a["page"]) : "",
                   a.value("page_label", ""), a.value("xpath", ""), Number(a["start"]),
                   Number(a["end"]), a["text"], Number(a["sentence"]),
                   a.value("boilerplate", false) ? "true" : "false", a["plugin"], a["rule"],
                   a.value("value", "")},
-                 &out);
+                 &rows.annotations);
   }
-  return annotations_->Write(out);
+  return rows;
+}
+
+Status CorpusOutput::Append(const Rows& rows) {
+  for (auto [file, text] : {std::pair{corpus_.get(), &rows.corpus}, std::pair{matrix_.get(), &rows.matrix},
+                            std::pair{annotations_.get(), &rows.annotations},
+                            std::pair{errors_.get(), &rows.errors}}) {
+    if (text->empty()) continue;
+    if (Status s = file->Write(*text); !s.ok()) return s;
+  }
+  return Status();
 }
 
 Status CorpusOutput::AddDuplicate(const std::string& path, const std::string& sha256,

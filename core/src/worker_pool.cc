@@ -32,9 +32,7 @@ bool WriteAll(int fd, const char* p, size_t n) {
 
 // The worker: reads input indexes (one a line), answers with
 // [index: 8 bytes][length: 8 bytes][document JSON].
-[[noreturn]] void WorkerMain(int task_fd, int result_fd, const Pipeline& pipeline,
-                             const std::vector<Input>& inputs, const ordered_json& tool,
-                             const OutputOptions& output) {
+[[noreturn]] void WorkerMain(int task_fd, int result_fd, const WorkerTasks& tasks) {
   std::string line;
   char c;
   for (;;) {
@@ -47,9 +45,7 @@ bool WriteAll(int fd, const char* p, size_t n) {
     }
     const uint64_t index = std::stoull(line);
     line.clear();
-    const Input& in = inputs[index];
-    const AnalysisResult result = pipeline.Run(in.path, in.path);
-    const std::string json = Dump(DocumentJson(result, pipeline, tool, output));
+    const std::string json = tasks.work(index);
     const uint64_t header[2] = {index, json.size()};
     if (!WriteAll(result_fd, reinterpret_cast<const char*>(header), sizeof header) ||
         !WriteAll(result_fd, json.data(), json.size())) {
@@ -73,10 +69,7 @@ std::string Describe(int status) {
 
 }  // namespace
 
-WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& inputs,
-                          const ordered_json& tool, const OutputOptions& output,
-                          const WorkerOptions& options,
-                          const std::function<void(size_t, ordered_json&&)>& deliver) {
+WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTasks& tasks) {
   struct Worker {
     pid_t pid = -1;
     int task_fd = -1, result_fd = -1;
@@ -86,11 +79,10 @@ WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& in
     std::string buffer;
   };
   WorkerReport report;
-  const size_t n = inputs.size();
   const unsigned jobs = std::max(1u, options.jobs);
   const size_t window = 4 * static_cast<size_t>(jobs);
   std::vector<Worker> workers(jobs);
-  std::map<size_t, ordered_json> pending;
+  std::map<size_t, std::string> pending;
 
   struct sigaction ignore {};
   ignore.sa_handler = SIG_IGN;
@@ -98,10 +90,7 @@ WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& in
   ::sigaction(SIGPIPE, &ignore, &old_pipe);
 
   auto error_doc = [&](size_t index, const std::string& message) {
-    AnalysisResult r;
-    r.doc.path = inputs[index].path;
-    r.doc.Fail("worker", message);
-    return DocumentJson(r, pipeline, tool, output);
+    return tasks.on_failure(index, message);
   };
   auto close_worker = [](Worker& w) {
     if (w.task_fd >= 0) ::close(w.task_fd);
@@ -133,7 +122,7 @@ WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& in
         if (other.result_fd >= 0) ::close(other.result_fd);
       }
       ::sigaction(SIGPIPE, &old_pipe, nullptr);
-      WorkerMain(task[0], result[1], pipeline, inputs, tool, output);
+      WorkerMain(task[0], result[1], tasks);
     }
     ::close(task[0]);
     ::close(result[1]);
@@ -160,10 +149,7 @@ WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& in
   for (Worker& w : workers) {
     if (!spawn(w)) {
       // Without a process of our own, analyse in this one.
-      for (size_t i = 0; i < n; ++i) {
-        deliver(i, DocumentJson(pipeline.Run(inputs[i].path, inputs[i].path), pipeline, tool,
-                                output));
-      }
+      for (size_t i = 0; i < n; ++i) tasks.deliver(i, tasks.work(i));
       ::sigaction(SIGPIPE, &old_pipe, nullptr);
       return report;
     }
@@ -177,13 +163,6 @@ WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& in
     for (Worker& w : workers) {
       while (!w.busy && !stop && next_assign < n && next_assign < next_deliver + window) {
         const size_t i = next_assign++;
-        if (!inputs[i].error.empty()) {  // the walk could not read it: no worker needed
-          AnalysisResult r;
-          r.doc.path = inputs[i].path;
-          r.doc.Fail("read", inputs[i].error);
-          pending.emplace(i, DocumentJson(r, pipeline, tool, output));
-          continue;
-        }
         const std::string line = std::to_string(i) + "\n";
         w.busy = true;
         w.index = i;
@@ -193,10 +172,10 @@ WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& in
     }
     // Hand back what is done, in order; failures count for --max-errors.
     while (!pending.empty() && pending.begin()->first == next_deliver) {
-      ordered_json doc = std::move(pending.begin()->second);
+      std::string payload = std::move(pending.begin()->second);
       pending.erase(pending.begin());
-      if (!doc["errors"].empty() && ++report.failed == options.max_errors) stop = true;
-      deliver(next_deliver++, std::move(doc));
+      if (tasks.failed(payload) && ++report.failed == options.max_errors) stop = true;
+      tasks.deliver(next_deliver++, std::move(payload));
     }
     std::vector<pollfd> fds;
     std::vector<Worker*> owners;
@@ -229,10 +208,8 @@ WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& in
           uint64_t header[2];
           std::memcpy(header, w.buffer.data(), sizeof header);
           if (w.buffer.size() < 16 + header[1]) break;
-          auto doc = ordered_json::parse(w.buffer.substr(16, header[1]), nullptr, false);
+          pending.emplace(header[0], w.buffer.substr(16, header[1]));
           w.buffer.erase(0, 16 + header[1]);
-          if (doc.is_discarded()) doc = error_doc(header[0], "the worker's answer was not JSON");
-          pending.emplace(header[0], std::move(doc));
           w.busy = false;
         }
       } else if (options.doc_timeout_seconds > 0 && Clock::now() - w.started > timeout) {

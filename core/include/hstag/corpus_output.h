@@ -40,8 +40,16 @@ class CorpusOutput {
                                                     MatrixValues values);
   ~CorpusOutput();
 
+  // The lines a document adds to each file. Rendering is a pure function
+  // (workers do it in parallel); appending is the supervisor's only work.
+  struct Rows {
+    std::string corpus, matrix, annotations, errors;
+  };
+  static Rows Render(const ordered_json& doc, const std::vector<std::string>& concepts,
+                     MatrixValues values);
+  Status Append(const Rows& rows);
   // A document's JSON (hstag.document/1), analysed or reused.
-  Status Add(const ordered_json& doc);
+  Status Add(const ordered_json& doc) { return Append(Render(doc, concepts_, values_)); }
   // A document whose bytes equal an earlier one's.
   Status AddDuplicate(const std::string& path, const std::string& sha256,
                       const std::string& first_path);

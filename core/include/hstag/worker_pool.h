@@ -16,9 +16,7 @@
 #include <functional>
 #include <vector>
 
-#include "hstag/output.h"
-#include "hstag/pipeline.h"
-#include "hstag/walk.h"
+#include <string>
 
 namespace hstag {
 
@@ -34,12 +32,19 @@ struct WorkerReport {
   size_t not_started = 0;      // inputs left out because of that
 };
 
-// `deliver(index, document JSON)` gets every input's document in order; for
-// a document whose worker died or timed out, a document with that error.
-WorkerReport RunInWorkers(const Pipeline& pipeline, const std::vector<Input>& inputs,
-                          const ordered_json& tool, const OutputOptions& output,
-                          const WorkerOptions& options,
-                          const std::function<void(size_t, ordered_json&&)>& deliver);
+// `work(index)` runs in a worker and returns the document's payload (what the
+// supervisor needs of it: the worker does the per-document work itself, so
+// that the supervisor only appends). `on_failure(index, reason)` makes the
+// payload of a document whose worker died or timed out, in the supervisor.
+// `deliver(index, payload, failed)` gets every input's payload in order;
+// `failed(payload)` tells a failed document (for --max-errors).
+struct WorkerTasks {
+  std::function<std::string(size_t)> work;
+  std::function<std::string(size_t, const std::string&)> on_failure;
+  std::function<bool(const std::string&)> failed;
+  std::function<void(size_t, std::string&&)> deliver;
+};
+WorkerReport RunInWorkers(size_t inputs, const WorkerOptions& options, const WorkerTasks& tasks);
 
 }  // namespace hstag
 
