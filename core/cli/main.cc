@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <cstring>
 #include <chrono>
 #include <ctime>
 #include <functional>
@@ -185,6 +187,29 @@ std::string NowUtc() {
   return buf;
 }
 
+// A worker's answer: a flag byte, then each field as [length: 8 bytes][bytes].
+std::string PackFields(char flag, const std::vector<std::string>& fields) {
+  std::string out(1, flag);
+  for (const auto& f : fields) {
+    const uint64_t n = f.size();
+    out.append(reinterpret_cast<const char*>(&n), sizeof n);
+    out += f;
+  }
+  return out;
+}
+
+std::vector<std::string_view> UnpackFields(std::string_view packed) {
+  std::vector<std::string_view> fields;
+  size_t i = 1;
+  while (i + 8 <= packed.size()) {
+    uint64_t n;
+    std::memcpy(&n, packed.data() + i, sizeof n);
+    fields.push_back(packed.substr(i + 8, n));
+    i += 8 + n;
+  }
+  return fields;
+}
+
 // One line of the human summary: the concepts a document mentions most.
 std::string SummaryLine(const hstag::ordered_json& doc) {
   std::vector<std::pair<uint64_t, std::string>> top;
@@ -321,6 +346,21 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     hstag::ordered_json reused;
   };
   std::vector<Item> items(inputs.size());
+  {
+    // Content hashes on `jobs` threads, joined before any worker is forked.
+    std::atomic<size_t> cursor{0};
+    std::vector<std::thread> hashers;
+    for (unsigned t = 0; t < jobs; ++t) {
+      hashers.emplace_back([&] {
+        for (size_t i; (i = cursor++) < inputs.size();) {
+          if (!inputs[i].error.empty()) continue;
+          auto bytes = hstag::ReadFile(inputs[i].path, pipeline.limits().max_bytes);
+          if (bytes.ok()) items[i].sha256 = hstag::Sha256Hex(*bytes);
+        }
+      });
+    }
+    for (auto& t : hashers) t.join();
+  }
   std::map<std::string, std::string> first_by_sha;
   std::set<std::string> names;
   size_t collisions = 0;
@@ -330,10 +370,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
       // Two roots with the same relative path: the second is renamed.
       inputs[i].relative = in.relative + "~" + std::to_string(++collisions);
     }
-    if (!in.error.empty()) continue;
-    auto bytes = hstag::ReadFile(in.path, pipeline.limits().max_bytes);
-    if (!bytes.ok()) continue;  // the run reports it
-    items[i].sha256 = hstag::Sha256Hex(*bytes);
+    if (items[i].sha256.empty()) continue;  // not readable: the run reports it
     auto [it, fresh] = first_by_sha.emplace(items[i].sha256, in.path);
     if (!fresh) {
       items[i].plan = Plan::kDuplicate;
@@ -396,18 +433,13 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     const hstag::Status written = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n");
     const auto rows = hstag::CorpusOutput::Render(doc, columns, *values);
     const bool failed_doc = !doc["errors"].empty();
-    hstag::ordered_json payload{
-        {"path", doc["source"]["path"]},
-        {"bytes", doc["source"]["bytes"]},
-        {"warned", !doc["warnings"].empty()},
-        {"error", failed_doc ? ErrorLine(doc["errors"]) : ""},
-        {"line", SummaryLine(doc)},
-        {"write_error", written.ok() ? "" : written.message()},
-        {"corpus", rows.corpus},
-        {"matrix", rows.matrix},
-        {"annotations", rows.annotations},
-        {"errors", rows.errors}};
-    return std::string(failed_doc ? "F" : "O") + hstag::Dump(payload);
+    return PackFields(failed_doc ? 'F' : 'O',
+                      {doc["source"]["path"].get<std::string>(),
+                       std::to_string(doc["source"]["bytes"].get<uint64_t>()),
+                       doc["warnings"].empty() ? "0" : "1",
+                       failed_doc ? ErrorLine(doc["errors"]) : "", SummaryLine(doc),
+                       written.ok() ? "" : written.message(), rows.corpus, rows.matrix,
+                       rows.annotations, rows.errors});
   };
   Progress progress(to_run.size(), o.quiet);
   hstag::WorkerTasks tasks;
@@ -432,25 +464,27 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
   tasks.deliver = [&](size_t k, std::string&& payload) {
     const size_t i = run_index[k];
     record_until(i);
-    const auto p = hstag::ordered_json::parse(std::string_view(payload).substr(1));
+    const auto f = UnpackFields(payload);  // the fields of `finish`, in its order
+    if (f.size() != 10) {
+      keep_error(hstag::Status::Error(inputs[i].path + ": a worker's answer was cut short"));
+      return;
+    }
     const bool failed_doc = payload[0] == 'F';
-    progress.Add(p["bytes"].get<uint64_t>(), failed_doc);
+    progress.Add(std::stoull(std::string(f[1])), failed_doc);
     if (failed_doc) {
       ++failed;
       if (!o.quiet) {
         progress.Break();
-        std::cerr << "hstag: " << p["path"].get<std::string>() << ": "
-                  << p["error"].get<std::string>() << "\n";
+        std::cerr << "hstag: " << f[0] << ": " << f[3] << "\n";
       }
     } else {
       ++done;
-      if (p["warned"].get<bool>()) ++warned;
+      if (f[2] == "1") ++warned;
     }
-    if (!p["write_error"].get<std::string>().empty()) {
-      keep_error(hstag::Status::Error(p["write_error"].get<std::string>()));
-    }
-    keep_error((*corpus)->Append({p["corpus"], p["matrix"], p["annotations"], p["errors"]}));
-    lines.push_back(p["line"]);
+    if (!f[5].empty()) keep_error(hstag::Status::Error(std::string(f[5])));
+    keep_error((*corpus)->Append({std::string(f[6]), std::string(f[7]), std::string(f[8]),
+                                  std::string(f[9])}));
+    lines.emplace_back(f[4]);
     next = i + 1;
   };
   const hstag::WorkerReport report =
