@@ -5,7 +5,20 @@
 
 #include <cstdio>
 
+#include "hstag/util.h"
+
 namespace hstag::testing {
+
+std::string ReadAll(const std::filesystem::path& path) {
+  auto bytes = ReadFile(path.string());
+  return bytes.ok() ? std::move(bytes).value() : std::string();
+}
+
+std::string Quote(const std::filesystem::path& p) {
+  std::string out = "'";
+  for (char c : p.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
 
 CommandResult RunCommand(const std::string& command) {
   CommandResult r;

@@ -47,6 +47,12 @@ inline const Pipeline& DefaultPipeline() {
   return *p;
 }
 
+// A whole file ("" when it cannot be read).
+std::string ReadAll(const std::filesystem::path& path);
+
+// A path or word quoted for the shell (single quotes).
+std::string Quote(const std::filesystem::path& p);
+
 // Runs a command through the shell; returns its exit status and stdout.
 struct CommandResult {
   int status = -1;

@@ -45,12 +45,6 @@ const Pipeline& Rules() {
   return *p;
 }
 
-std::string Slurp(const std::string& path) {
-  auto bytes = ReadFile(path, 16u << 20);
-  EXPECT_TRUE(bytes.ok()) << bytes.error();
-  return bytes.ok() ? std::move(bytes).value() : std::string();
-}
-
 std::vector<Annotation> FromPlugin(const AnalysisResult& r, const std::string& plugin) {
   std::vector<Annotation> out;
   for (const auto& a : r.annotations) {
@@ -114,7 +108,7 @@ TEST(AbbreviationTest, PluginsRunInOrderAndAreListedWithVersions) {
 class SampleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    text_ = Slurp(DataDir() + "/sample.txt");
+    text_ = testing::ReadAll(DataDir() + "/sample.txt");
     r_ = Rules().RunBytes(text_, "sample.txt");
     ASSERT_TRUE(r_.doc.errors.empty());
     ASSERT_EQ(r_.doc.text, text_);
@@ -278,7 +272,7 @@ TEST(AbbreviationTest, CanBeSwitchedOff) {
   auto p = Make("pipeline_off.yaml");
   ASSERT_TRUE(p);
   for (const auto& info : p->plugins()) EXPECT_NE(info.id, "abbreviations");
-  const AnalysisResult r = p->RunBytes(Slurp(DataDir() + "/sample.txt"), "sample.txt");
+  const AnalysisResult r = p->RunBytes(testing::ReadAll(DataDir() + "/sample.txt"), "sample.txt");
   EXPECT_TRUE(FromPlugin(r, "abbreviations").empty());
   EXPECT_FALSE(FromPlugin(r, "lexicon").empty());
 }
@@ -287,7 +281,7 @@ TEST(AbbreviationTest, CanBeSwitchedOff) {
 // about a hundred times.
 TEST(AbbreviationTest, CcoeInfoSheetEveryHsAfterTheDefinition) {
   if (!std::filesystem::exists(CcoePath())) GTEST_SKIP() << CcoePath() << " absent";
-  const std::string bytes = Slurp(CcoePath());
+  const std::string bytes = testing::ReadAll(CcoePath());
   const AnalysisResult r = Rules().Run(CcoePath(), "ccoe.txt");
   ASSERT_TRUE(r.doc.errors.empty());
   ASSERT_EQ(r.doc.text, bytes);  // offsets into the text are offsets into the file

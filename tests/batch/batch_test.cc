@@ -20,17 +20,10 @@ namespace hstag {
 namespace {
 
 using testing::Binary;
+using testing::Quote;
+using testing::ReadAll;
 using testing::RunCommand;
 using testing::SourceDir;
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 // A folder of `n` distinct small documents (variations of the typography
 // sample, so that each has its own bytes) plus one exact duplicate.
@@ -56,7 +49,7 @@ TEST(BatchTest, OutWritesEveryCorpusFile) {
   const fs::path in = MakeCorpus("batch_in", 6);
   const fs::path out = fs::path(::testing::TempDir()) / "batch_out";
   fs::remove_all(out);
-  auto r = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --jobs 2");
+  auto r = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --jobs 2");
   ASSERT_EQ(r.status, 0) << r.out;
   for (const char* f : {"corpus.jsonl", "matrix.csv", "annotations.csv", "errors.jsonl", "run.json"}) {
     EXPECT_TRUE(fs::exists(out / f)) << f;
@@ -77,7 +70,7 @@ TEST(BatchTest, OutWritesEveryCorpusFile) {
   // analysed document; Python's csv reader reads it as it is.
   auto py = RunCommand("/usr/bin/python3 -c \"import csv,sys; r=list(csv.reader(open(sys.argv[1]))); "
                        "print(len(r), len(r[0]), r[0][0], r[0][1], len(set(len(x) for x in r)))\" " +
-                       Q(out / "matrix.csv"));
+                       Quote(out / "matrix.csv"));
   std::istringstream fields(py.out);
   size_t rows, cols, widths;
   std::string first, second;
@@ -93,7 +86,7 @@ TEST(BatchTest, OutWritesEveryCorpusFile) {
     if (e.path().extension() == ".json") annotations += json::parse(ReadAll(e.path()))["annotations"].size();
   }
   auto count = RunCommand("/usr/bin/python3 -c \"import csv,sys; print(len(list(csv.reader(open(sys.argv[1]))))-1)\" " +
-                          Q(out / "annotations.csv"));
+                          Quote(out / "annotations.csv"));
   EXPECT_EQ(std::stoul(count.out), annotations);
 }
 
@@ -101,7 +94,7 @@ TEST(BatchTest, MatrixValuesPer10k) {
   const fs::path in = MakeCorpus("batch_per10k", 2);
   const fs::path out = fs::path(::testing::TempDir()) / "batch_per10k_out";
   fs::remove_all(out);
-  ASSERT_EQ(Hstag("analyze " + Q(in) + " --out " + Q(out) + " --matrix-values per10k").status, 0);
+  ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --matrix-values per10k").status, 0);
   const json doc = json::parse(ReadAll(out / "docs" / "doc1000.txt.json"));
   const double expected = doc["summary"]["concepts"]["hs.concept"]["total"].get<double>() * 1e4 /
                           doc["stats"]["words"].get<double>();
@@ -118,16 +111,16 @@ TEST(BatchTest, ResumeSkipsUnchangedDocumentsAndRedoesChangedOnes) {
   const fs::path in = MakeCorpus("batch_resume", 4);
   const fs::path out = fs::path(::testing::TempDir()) / "batch_resume_out";
   fs::remove_all(out);
-  ASSERT_EQ(Hstag("analyze " + Q(in) + " --out " + Q(out)).status, 0);
+  ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(out)).status, 0);
   const std::string matrix = ReadAll(out / "matrix.csv");
-  auto again = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --resume");
+  auto again = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume");
   EXPECT_NE(again.out.find("0 analysed, 0 failed, 4 unchanged"), std::string::npos) << again.out;
   EXPECT_EQ(ReadAll(out / "matrix.csv"), matrix);
   std::ofstream(in / "doc1002.txt", std::ios::app) << "\nFood security and famine.\n";
-  auto changed = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --resume");
+  auto changed = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume");
   EXPECT_NE(changed.out.find("1 analysed, 0 failed, 3 unchanged"), std::string::npos) << changed.out;
   // Another pipeline (a different lexicon) reuses nothing.
-  auto other = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --resume --lexicon " +
+  auto other = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume --lexicon " +
                      SourceDir() + "/tests/data/lexicons/semantics.yaml");
   EXPECT_NE(other.out.find("4 analysed, 0 failed, 0 unchanged"), std::string::npos) << other.out;
 }
@@ -138,11 +131,11 @@ TEST(BatchTest, KilledRunLeavesNoHalfWrittenFileAndResumesToTheSameMatrix) {
   const fs::path ref = fs::path(::testing::TempDir()) / "batch_kill_ref";
   fs::remove_all(out);
   fs::remove_all(ref);
-  ASSERT_EQ(Hstag("analyze " + Q(in) + " --out " + Q(ref) + " --jobs 2").status, 0);
+  ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(ref) + " --jobs 2").status, 0);
   // Start a run, kill it with SIGKILL once it has written 20 documents.
-  RunCommand("(" + Binary() + " analyze " + Q(in) + " --out " + Q(out) +
+  RunCommand("(" + Binary() + " analyze " + Quote(in) + " --out " + Quote(out) +
              " --jobs 1 -q >/dev/null 2>&1 & pid=$!; for i in $(seq 600); do "
-             "[ $(find " + Q(out / "docs") + " -name '*.json' 2>/dev/null | wc -l) -ge 20 ] && break; "
+             "[ $(find " + Quote(out / "docs") + " -name '*.json' 2>/dev/null | wc -l) -ge 20 ] && break; "
              "sleep 0.05; done; kill -9 $pid; wait $pid) 2>/dev/null");
   // No final corpus file is half-written: they are written under temporary
   // names and renamed at the end, which the killed run never reached.
@@ -157,7 +150,7 @@ TEST(BatchTest, KilledRunLeavesNoHalfWrittenFileAndResumesToTheSameMatrix) {
   }
   EXPECT_GE(docs_done, 20u);
   EXPECT_LT(docs_done, 800u) << "the run finished before it was killed: make the corpus larger";
-  auto resumed = Hstag("analyze " + Q(in) + " --out " + Q(out) + " --resume --jobs 2");
+  auto resumed = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume --jobs 2");
   EXPECT_EQ(resumed.status, 0);
   EXPECT_NE(resumed.out.find(std::to_string(docs_done) + " unchanged"), std::string::npos)
       << resumed.out.substr(0, 300);
@@ -172,10 +165,10 @@ TEST(BatchTest, FilesFromNewlinesNulsAndStdin) {
   const fs::path in = MakeCorpus("batch_files_from", 3);
   const fs::path list = in.string() + ".list";
   std::ofstream(list) << (in / "doc1000.txt").string() << "\n" << (in / "sub" / "doc1001.txt").string() << "\n";
-  auto r = Hstag("analyze --files-from " + Q(list) + " --format jsonl");
+  auto r = Hstag("analyze --files-from " + Quote(list) + " --format jsonl");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
-  auto nul = RunCommand("cd " + Q(in) + " && find . -name '*.txt' -print0 | " + Binary() +
+  auto nul = RunCommand("cd " + Quote(in) + " && find . -name '*.txt' -print0 | " + Binary() +
                         " analyze --files-from - --format jsonl 2>/dev/null");
   EXPECT_EQ(nul.status, 0);
   EXPECT_EQ(std::count(nul.out.begin(), nul.out.end(), '\n'), 4);
@@ -186,9 +179,9 @@ TEST(BatchTest, ShardsMergedWithGnuParallelEqualASingleRun) {
   const fs::path in = MakeCorpus("batch_shards", 12);
   const fs::path base = fs::path(::testing::TempDir()) / "batch_shards_out";
   fs::remove_all(base);
-  ASSERT_EQ(Hstag("analyze " + Q(in) + " -q --out " + Q(base / "single")).status, 0);
-  auto p = RunCommand("parallel --will-cite -j2 " + Binary() + " analyze " + Q(in) +
-                      " -q --shard {}/3 --out " + Q(base / "s") + "{} ::: 1 2 3 2>&1");
+  ASSERT_EQ(Hstag("analyze " + Quote(in) + " -q --out " + Quote(base / "single")).status, 0);
+  auto p = RunCommand("parallel --will-cite -j2 " + Binary() + " analyze " + Quote(in) +
+                      " -q --shard {}/3 --out " + Quote(base / "s") + "{} ::: 1 2 3 2>&1");
   ASSERT_EQ(p.status, 0) << p.out;
   size_t total = 0;
   for (int k = 1; k <= 3; ++k) {
@@ -197,17 +190,17 @@ TEST(BatchTest, ShardsMergedWithGnuParallelEqualASingleRun) {
     total += run["counts"]["documents"].get<size_t>();
   }
   EXPECT_EQ(total, 13u);  // every document in exactly one shard
-  auto m = Hstag("merge " + Q(base / "s1") + " " + Q(base / "s2") + " " + Q(base / "s3") + " --out " +
-                 Q(base / "merged"));
+  auto m = Hstag("merge " + Quote(base / "s1") + " " + Quote(base / "s2") + " " + Quote(base / "s3") + " --out " +
+                 Quote(base / "merged"));
   ASSERT_EQ(m.status, 0) << m.out;
   EXPECT_EQ(ReadAll(base / "merged" / "matrix.csv"), ReadAll(base / "single" / "matrix.csv"));
   EXPECT_EQ(ReadAll(base / "merged" / "annotations.csv"), ReadAll(base / "single" / "annotations.csv"));
   const json merged = json::parse(ReadAll(base / "merged" / "run.json"));
   EXPECT_EQ(merged["counts"]["duplicate"], 1);
   // Shards of another pipeline are refused.
-  ASSERT_EQ(Hstag("analyze " + Q(in) + " -q --shard 1/3 --out " + Q(base / "other") + " --lexicon " +
+  ASSERT_EQ(Hstag("analyze " + Quote(in) + " -q --shard 1/3 --out " + Quote(base / "other") + " --lexicon " +
                   SourceDir() + "/tests/data/lexicons/semantics.yaml").status, 0);
-  EXPECT_EQ(Hstag("merge " + Q(base / "s2") + " " + Q(base / "other") + " --out " + Q(base / "bad")).status, 3);
+  EXPECT_EQ(Hstag("merge " + Quote(base / "s2") + " " + Quote(base / "other") + " --out " + Quote(base / "bad")).status, 3);
 }
 
 TEST(BatchTest, ShardFromSlurmArrayVariables) {
@@ -215,13 +208,13 @@ TEST(BatchTest, ShardFromSlurmArrayVariables) {
   const fs::path out = fs::path(::testing::TempDir()) / "batch_slurm_out";
   fs::remove_all(out);
   auto r = RunCommand("SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=4 SLURM_ARRAY_TASK_COUNT=2 " +
-                      Binary() + " analyze " + Q(in) + " -q --shard slurm --out " + Q(out) + " 2>&1");
+                      Binary() + " analyze " + Quote(in) + " -q --shard slurm --out " + Quote(out) + " 2>&1");
   ASSERT_EQ(r.status, 0) << r.out;
   const json run = json::parse(ReadAll(out / "run.json"));
   EXPECT_EQ(run["shard"]["k"], 2);
   EXPECT_EQ(run["shard"]["n"], 2);
-  EXPECT_EQ(Hstag("analyze " + Q(in) + " --shard slurm --out " + Q(out)).status, 1);  // no variables
-  EXPECT_EQ(Hstag("analyze " + Q(in) + " --shard 4/3 --out " + Q(out)).status, 1);
+  EXPECT_EQ(Hstag("analyze " + Quote(in) + " --shard slurm --out " + Quote(out)).status, 1);  // no variables
+  EXPECT_EQ(Hstag("analyze " + Quote(in) + " --shard 4/3 --out " + Quote(out)).status, 1);
 }
 
 // A library that crashes or hangs on a document costs that document only:
@@ -233,9 +226,9 @@ TEST(BatchTest, WorkerKilledBySignalOrTimeoutCostsOnlyItsDocument) {
   const fs::path out = fs::path(::testing::TempDir()) / "batch_crash_out";
   fs::remove_all(out);
   const std::string err = out.string() + ".stderr";
-  auto r = RunCommand(Binary() + " analyze " + Q(in) + " --out " + Q(out) +
+  auto r = RunCommand(Binary() + " analyze " + Quote(in) + " --out " + Quote(out) +
                       " --jobs 2 --doc-timeout 2 --plugin-dir " + HSTAG_CRASH_PLUGIN_DIR + " 2>" +
-                      Q(err));
+                      Quote(err));
   EXPECT_EQ(r.status, 2) << r.out;
   const json run = json::parse(ReadAll(out / "run.json"));
   EXPECT_EQ(run["counts"]["done"], 6);
@@ -283,7 +276,7 @@ TEST(BatchTest, MaxErrorsStopsAMisconfiguredRun) {
   }
   const fs::path out = fs::path(::testing::TempDir()) / "batch_maxerr_out";
   fs::remove_all(out);
-  auto r = RunCommand(Binary() + " analyze " + Q(in) + " --out " + Q(out) +
+  auto r = RunCommand(Binary() + " analyze " + Quote(in) + " --out " + Quote(out) +
                       " --jobs 1 --max-errors 3 2>&1 >/dev/null");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("stopped after 3 failed documents (--max-errors)"), std::string::npos) << r.out;

@@ -22,17 +22,10 @@ namespace hstag {
 namespace {
 
 using testing::Binary;
+using testing::Quote;
+using testing::ReadAll;
 using testing::RunCommand;
 using testing::SourceDir;
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 // hstag with stderr captured into a file; returns stdout and sets *err.
 testing::CommandResult Hstag(const std::string& args, std::string* err = nullptr) {

@@ -50,12 +50,6 @@ const Pipeline& Rules() {
   return *p;
 }
 
-std::string Slurp(const std::string& path) {
-  auto bytes = ReadFile(path, 16u << 20);
-  EXPECT_TRUE(bytes.ok()) << bytes.error();
-  return bytes.ok() ? std::move(bytes).value() : std::string();
-}
-
 std::vector<Annotation> Definitions(const AnalysisResult& r) {
   std::vector<Annotation> out;
   for (const auto& a : r.annotations) {
@@ -136,7 +130,7 @@ TEST(DefinitionTest, PassagesSharingAFewWordsDoNotAlign) {
 }
 
 TEST(DefinitionTest, EllipsesBracketsAndLineBreaksAreTolerated) {
-  const std::string text = Slurp(DataDir() + "/quotes.txt");
+  const std::string text = testing::ReadAll(DataDir() + "/quotes.txt");
   const auto defs = Definitions(Rules(), text);
   std::map<std::string, Annotation> by_id;
   for (const auto& a : defs) by_id[a.concept_id] = a;
@@ -231,14 +225,14 @@ TEST(DefinitionTest, CanBeSwitchedOff) {
   auto p = Make("pipeline_off.yaml");
   ASSERT_TRUE(p);
   for (const auto& info : p->plugins()) EXPECT_NE(info.id, "definitions");
-  EXPECT_TRUE(Definitions(*p, Slurp(DataDir() + "/quotes.txt")).empty());
+  EXPECT_TRUE(Definitions(*p, testing::ReadAll(DataDir() + "/quotes.txt")).empty());
 }
 
 // The CCOE info sheet quotes five of the six definitions (GA 66/290 twice);
 // the UNDP 1994 one is only mentioned, not quoted.
 TEST(DefinitionTest, CcoeInfoSheetQuotesFiveDefinitions) {
   if (!std::filesystem::exists(CcoePath())) GTEST_SKIP() << CcoePath() << " absent";
-  const std::string text = Slurp(CcoePath());
+  const std::string text = testing::ReadAll(CcoePath());
   const AnalysisResult r = Rules().Run(CcoePath(), "ccoe.txt");
   ASSERT_TRUE(r.doc.errors.empty());
   ASSERT_EQ(r.doc.text, text);

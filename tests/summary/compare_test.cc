@@ -22,13 +22,12 @@ namespace hstag {
 namespace {
 
 using testing::Binary;
+using testing::Quote;
 using testing::RunCommand;
 using testing::SourceDir;
 
 const std::string kA = "samples/txt/ungdc_JPN_75_2020.txt";
 const std::string kB = "samples/txt/ungdc_THA_69_2014.txt";
-
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 testing::CommandResult Hstag(const std::string& args) {
   return RunCommand("cd " + Quote(SourceDir()) + " && " + Binary() + " " + args + " 2>/dev/null");
