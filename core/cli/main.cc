@@ -682,7 +682,6 @@ int Merge(const std::vector<std::string>& dirs, const std::string& out_dir, bool
                    [](const Doc& a, const Doc& b) { return a.path < b.path; });
   std::error_code ec;
   fs::create_directories(out_dir, ec);
-  std::vector<std::string> columns = first_run.value("matrix_columns", std::vector<std::string>{});
   std::string corpus, matrix = matrix_header, annotations = annotations_header, errors;
   std::map<std::string, std::string> first_by_sha;
   uint64_t done = 0, failed = 0, duplicates = 0;
@@ -740,7 +739,6 @@ int Merge(const std::vector<std::string>& dirs, const std::string& out_dir, bool
                 " analysed, " + std::to_string(failed) + " failed, " +
                 std::to_string(duplicates) + " duplicate(s)) into " + out_dir + "/\n");
   }
-  (void)columns;
   return failed_total ? kExitDocuments : kExitOk;
 }
 
