@@ -7,6 +7,7 @@ string (case-folded, hyphens as spaces) in two concepts; also/requires/parent
 refer to existing IDs; fields and options valid; cue lists vs matched_by.
 Exit status 0 if clean, 1 otherwise.
 """
+import os
 import re
 import sys
 import unicodedata
@@ -14,7 +15,8 @@ import unicodedata
 import yaml
 
 FILES = ["lexicons/hs.yaml", "lexicons/actors.yaml", "lexicons/states.yaml"]
-CODEBOOK = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference/codebook.md"
+CODEBOOK = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "reference", "codebook.md")
 SECTIONS = {"concept", "pillar", "dimension", "approach", "principle", "topic",
             "actor", "definition", "citation"}
 TYPES = {"international_organization", "un_body", "commission", "advisory_body",

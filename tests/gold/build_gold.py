@@ -8,7 +8,7 @@
 - splits dev/test with a seeded shuffle, stratified by stratum (~50/50 each)
 - prints counts per stratum, split and codebook section
 
-Usage: /usr/bin/python3 tests/gold/build_gold.py [--shared /work/shared]
+Usage: /usr/bin/python3 tests/gold/build_gold.py [--shared ../shared]
 """
 import argparse
 import collections
@@ -41,7 +41,7 @@ def source_path(shared, source):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default="/work/shared")
+    ap.add_argument("--shared", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")))
     args = ap.parse_args()
     valid = codebook_ids(args.shared)
     cands = [json.loads(l) for l in open(os.path.join(HERE, "candidates.jsonl"), encoding="utf-8")]
