@@ -758,26 +758,9 @@ int Extract(const std::string& path, const std::string& format, const CommonOpti
     hstag::ordered_json meta = hstag::ordered_json::object();
     for (const auto& [k, v] : d.metadata) meta[k] = v;
     j["metadata"] = meta;
-    hstag::ordered_json segs = hstag::ordered_json::array();
-    for (const auto& s : d.segments) {
-      hstag::ordered_json x;
-      x["start"] = s.start;
-      x["end"] = s.end;
-      if (s.page) x["page"] = s.page;
-      if (!s.page_label.empty()) x["page_label"] = s.page_label;
-      if (!s.xpath.empty()) x["xpath"] = s.xpath;
-      if (!s.lang.empty()) x["lang"] = s.lang;
-      if (s.boilerplate) x["boilerplate"] = true;
-      x["text"] = d.text.substr(s.start, s.end - s.start);
-      segs.push_back(std::move(x));
-    }
-    j["segments"] = segs;
-    hstag::ordered_json w = hstag::ordered_json::array();
-    for (const auto& m : d.warnings) w.push_back({{"stage", m.stage}, {"message", m.message}});
-    j["warnings"] = w;
-    hstag::ordered_json e = hstag::ordered_json::array();
-    for (const auto& m : d.errors) e.push_back({{"stage", m.stage}, {"message", m.message}});
-    j["errors"] = e;
+    j["segments"] = hstag::SegmentsJson(d, /*with_text=*/true);
+    j["warnings"] = hstag::MessagesJson(d.warnings);
+    j["errors"] = hstag::MessagesJson(d.errors);
     WriteStdout(hstag::Dump(j, 2) + "\n");
   } else {
     WriteStdout(d.text);

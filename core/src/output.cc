@@ -62,15 +62,28 @@ ordered_json SummaryJson(const AnalysisResult& r, const Pipeline& pipeline) {
   return Summary(r, pipeline);
 }
 
-namespace {
-
-ordered_json Messages(const std::vector<Message>& list) {
+ordered_json MessagesJson(const std::vector<Message>& list) {
   ordered_json a = ordered_json::array();
   for (const auto& m : list) a.push_back({{"stage", m.stage}, {"message", m.message}});
   return a;
 }
 
-}  // namespace
+ordered_json SegmentsJson(const Document& d, bool with_text) {
+  ordered_json segs = ordered_json::array();
+  for (const auto& s : d.segments) {
+    ordered_json x;
+    x["start"] = s.start;
+    x["end"] = s.end;
+    if (s.page) x["page"] = s.page;
+    if (!s.page_label.empty()) x["page_label"] = s.page_label;
+    if (!s.xpath.empty()) x["xpath"] = s.xpath;
+    if (!s.lang.empty()) x["lang"] = s.lang;
+    if (s.boilerplate) x["boilerplate"] = true;
+    if (with_text) x["text"] = d.text.substr(s.start, s.end - s.start);
+    segs.push_back(std::move(x));
+  }
+  return segs;
+}
 
 ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
                           const ordered_json& tool, const OutputOptions& options) {
@@ -119,23 +132,11 @@ ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
   }
   j["annotations"] = std::move(anns);
   j["summary"] = SummaryJson(r, pipeline);
-  j["warnings"] = Messages(d.warnings);
-  j["errors"] = Messages(d.errors);
+  j["warnings"] = MessagesJson(d.warnings);
+  j["errors"] = MessagesJson(d.errors);
   if (options.emit_text) {
     j["text"] = d.text;
-    ordered_json segs = ordered_json::array();
-    for (const auto& s : d.segments) {
-      ordered_json x;
-      x["start"] = s.start;
-      x["end"] = s.end;
-      if (s.page) x["page"] = s.page;
-      if (!s.page_label.empty()) x["page_label"] = s.page_label;
-      if (!s.xpath.empty()) x["xpath"] = s.xpath;
-      if (!s.lang.empty()) x["lang"] = s.lang;
-      if (s.boilerplate) x["boilerplate"] = true;
-      segs.push_back(std::move(x));
-    }
-    j["segments"] = std::move(segs);
+    j["segments"] = SegmentsJson(d, /*with_text=*/false);
   }
   return j;
 }

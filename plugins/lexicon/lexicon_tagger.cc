@@ -60,63 +60,32 @@ uint64_t HashBytes(std::string_view s) {  // FNV-1a, then mixed
   return Mix(h);
 }
 
-class EdgeTable {  // (node, word) -> child node
+// (64-bit hash -> 32-bit value) with linear probing; `eq` tells a true hit
+// from a hash collision.
+class FlatTable {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
-  uint32_t Find(uint64_t key) const {
+  template <typename Eq>
+  uint32_t Find(uint64_t hash, Eq eq) const {
     if (slots_.empty()) return kNone;
-    for (size_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].value == kNone) return kNone;
-      if (slots_[i].key == key) return slots_[i].value;
-    }
-  }
-  void Insert(uint64_t key, uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    for (size_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].value == kNone) {
-        slots_[i] = {key, value};
-        ++size_;
-        return;
-      }
-    }
-  }
-
- private:
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t value = kNone;
-  };
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
-    mask_ = slots_.size() - 1;
-    size_ = 0;
-    for (const Slot& s : old) {
-      if (s.value != kNone) Insert(s.key, s.value);
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0, size_ = 0;
-};
-
-class WordTable {  // word (norm form) -> word ID
- public:
-  static constexpr uint32_t kNone = UINT32_MAX;
-  uint32_t Find(std::string_view w) const {
-    if (slots_.empty()) return kNone;
-    const uint64_t h = HashBytes(w);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.value == kNone) return kNone;
-      if (s.hash == h && words_[s.value] == w) return s.value;
+      if (s.hash == hash && eq(s.value)) return s.value;
     }
   }
-  // REQUIRES: `w` not yet present; `id` < 2^32 - 1.
-  void Insert(std::string_view w, uint32_t id) {
-    if (words_.size() <= id) words_.resize(id + 1);
-    words_[id] = std::string(w);
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    Place(HashBytes(w), id);
+  // REQUIRES: `value` != kNone and not yet present under `hash`.
+  void Insert(uint64_t hash, uint32_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) {
+      std::vector<Slot> old = std::move(slots_);
+      slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+      mask_ = slots_.size() - 1;
+      size_ = 0;
+      for (const Slot& s : old) {
+        if (s.value != kNone) Place(s);
+      }
+    }
+    Place({hash, value});
   }
 
  private:
@@ -124,27 +93,45 @@ class WordTable {  // word (norm form) -> word ID
     uint64_t hash = 0;
     uint32_t value = kNone;
   };
-  void Place(uint64_t h, uint32_t id) {
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].value == kNone) {
-        slots_[i] = {h, id};
-        ++size_;
-        return;
-      }
-    }
-  }
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
-    mask_ = slots_.size() - 1;
-    size_ = 0;
-    for (const Slot& s : old) {
-      if (s.value != kNone) Place(s.hash, s.value);
-    }
+  void Place(const Slot& slot) {
+    size_t i = slot.hash & mask_;
+    while (slots_[i].value != kNone) i = (i + 1) & mask_;
+    slots_[i] = slot;
+    ++size_;
   }
   std::vector<Slot> slots_;
-  std::vector<std::string> words_;  // by ID
   size_t mask_ = 0, size_ = 0;
+};
+
+// (node, word) -> child node. Mix is a bijection of 64-bit keys, so equal
+// hashes are equal keys.
+class EdgeTable {
+ public:
+  static constexpr uint32_t kNone = FlatTable::kNone;
+  uint32_t Find(uint64_t key) const { return table_.Find(Mix(key), [](uint32_t) { return true; }); }
+  void Insert(uint64_t key, uint32_t child) { table_.Insert(Mix(key), child); }
+
+ private:
+  FlatTable table_;
+};
+
+// word (norm form) -> word ID
+class WordTable {
+ public:
+  static constexpr uint32_t kNone = FlatTable::kNone;
+  uint32_t Find(std::string_view w) const {
+    return table_.Find(HashBytes(w), [&](uint32_t id) { return words_[id] == w; });
+  }
+  // REQUIRES: `w` not yet present.
+  void Insert(std::string_view w, uint32_t id) {
+    if (words_.size() <= id) words_.resize(id + 1);
+    words_[id] = std::string(w);
+    table_.Insert(HashBytes(w), id);
+  }
+
+ private:
+  FlatTable table_;
+  std::vector<std::string> words_;  // by ID
 };
 
 struct Pattern {

@@ -31,6 +31,11 @@ ordered_json SummaryJson(const AnalysisResult& result, const Pipeline& pipeline)
 ordered_json DocumentJson(const AnalysisResult& result, const Pipeline& pipeline,
                           const ordered_json& tool, const OutputOptions& options);
 
+// A document's segments with their provenance (and their text when asked),
+// and a list of warnings or errors: as in the document JSON.
+ordered_json SegmentsJson(const Document& doc, bool with_text);
+ordered_json MessagesJson(const std::vector<Message>& messages);
+
 // Serializes compactly; invalid UTF-8 (never expected) is replaced, not thrown.
 std::string Dump(const ordered_json& j, int indent = -1);
 
