@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <mutex>
 
@@ -69,14 +70,19 @@ void JoinLines(std::string_view text, std::string* out, OffsetMap* map) {
              static_cast<uint32_t>(with.size()), static_cast<uint32_t>(to - from));
     out->append(with);
   };
+  // Bytes copied as they are: ASCII other than hyphens and white space.
+  auto plain = [](unsigned char b) {
+    return b < 0x80 && b != '-' && b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\v' &&
+           b != '\f';
+  };
   size_t i = 0;
   while (i < text.size()) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80 && b != '-' && b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\v' &&
-        b != '\f') {  // fast path: plain ASCII
-      out->push_back(static_cast<char>(b));
-      last = b;
-      ++i;
+    if (plain(static_cast<unsigned char>(text[i]))) {  // fast path: a run of plain ASCII
+      size_t j = i + 1;
+      while (j < text.size() && plain(static_cast<unsigned char>(text[j]))) ++j;
+      out->append(text.data() + i, j - i);
+      last = static_cast<unsigned char>(text[j - 1]);
+      i = j;
       continue;
     }
     size_t n;
@@ -221,6 +227,71 @@ std::vector<std::pair<uint32_t, uint32_t>> UrlSpans(std::string_view s) {
   return spans;
 }
 
+// The ASCII fast path of word segmentation (see analyzer.h). Character
+// classes of UAX #29 as ICU 72's word rules use them, for the ASCII bytes the
+// fast path takes ('_' and non-ASCII bytes never reach it). ICU's rules
+// differ from UAX #29 in two ways that matter here: "@" is a letter, and the
+// colon is not MidLetter.
+enum class WordClass : uint8_t { kOther, kLetter, kNumeric, kMidNumLet, kMidNum };
+
+constexpr std::array<WordClass, 128> kWordClass = [] {
+  std::array<WordClass, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = WordClass::kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = WordClass::kLetter;
+  t['@'] = WordClass::kLetter;  // ICU's word rules add "@" to ALetter (e-mail addresses)
+  for (int c = '0'; c <= '9'; ++c) t[c] = WordClass::kNumeric;
+  t['.'] = t['\''] = WordClass::kMidNumLet;  // MidNumLet and Single_Quote alike here
+  t[','] = t[';'] = WordClass::kMidNum;
+  return t;
+}();
+
+bool AsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f';
+}
+// Bytes the fast path leaves to ICU.
+bool NeedsIcu(unsigned char c) { return c >= 0x80 || c == '_'; }
+
+// A position where ICU always breaks, whatever comes after: a white space
+// (or the start) before, a visible ASCII character the fast path takes after.
+bool SafeSplit(std::string_view s, size_t i) {
+  if (i == 0 || i >= s.size()) return true;
+  const auto before = static_cast<unsigned char>(s[i - 1]);
+  const auto at = static_cast<unsigned char>(s[i]);
+  return AsciiSpace(before) && !AsciiSpace(at) && !NeedsIcu(at);
+}
+
+// Rules WB5-WB12 on ASCII letters, digits and their middle punctuation; the
+// status is the class of a segment's last character, as in ICU.
+void AsciiWords(std::string_view s, size_t from, size_t to,
+                std::vector<Analyzer::WordSegment>* out) {
+  auto cls = [&](size_t i) { return kWordClass[static_cast<unsigned char>(s[i])]; };
+  size_t i = from;
+  while (i < to) {
+    WordClass last = cls(i);
+    if (last != WordClass::kLetter && last != WordClass::kNumeric) {
+      ++i;
+      continue;
+    }
+    const size_t start = i++;
+    while (i < to) {
+      const WordClass c = cls(i);
+      if (c == WordClass::kLetter || c == WordClass::kNumeric) {  // WB5, WB8, WB9, WB10
+        last = c;
+        ++i;
+        continue;
+      }
+      if (i + 1 < to && cls(i + 1) == last &&
+          (c == WordClass::kMidNumLet || (c == WordClass::kMidNum && last == WordClass::kNumeric))) {
+        i += 2;  // WB6/7 (letter . letter), WB11/12 (digit , digit)
+        continue;
+      }
+      break;
+    }
+    out->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i),
+                    last == WordClass::kLetter ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER});
+  }
+}
+
 uint32_t SurfaceToSourceThunk(void* ctx, uint32_t off, int is_end) {
   return static_cast<const AnalyzedText*>(ctx)->SurfaceToSource(off, is_end != 0);
 }
@@ -344,22 +415,18 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
   }
 
   // Words, over the norm view.
-  UTextPtr ut = OpenUtf8(a.norm, &ec);
-  std::unique_ptr<icu::BreakIterator> wb(impl_->words->clone());
-  if (!wb) return Status::Error("ICU: cannot clone the word iterator");
-  wb->setText(ut.get(), ec);
-  if (U_FAILURE(ec)) return Status::Error(std::string("ICU word break: ") + u_errorName(ec));
+  auto words = Words(a.norm);
+  if (!words.ok()) return words.status();
   const auto urls = UrlSpans(a.surface);
   size_t sentence = 0, segment = 0, url = 0;
-  int32_t start = wb->first();
-  for (int32_t end = wb->next(); end != icu::BreakIterator::DONE; start = end, end = wb->next()) {
-    const int32_t status = wb->getRuleStatus();
-    if (status < UBRK_WORD_NONE_LIMIT) continue;
+  a.tokens.reserve(words->size());
+  for (const WordSegment& word : *words) {
+    const int32_t status = word.status;
     hstag_token_v1 t{};
-    t.norm_start = static_cast<uint32_t>(start);
-    t.norm_end = static_cast<uint32_t>(end);
+    t.norm_start = word.start;
+    t.norm_end = word.end;
     // Possessive "'s" and elided articles are not part of the word.
-    std::string_view w(a.norm.data() + start, static_cast<size_t>(end - start));
+    std::string_view w(a.norm.data() + word.start, word.end - word.start);
     if (w.size() > 2 && w.ends_with("'s")) {
       t.norm_end -= 2;
       w.remove_suffix(2);
@@ -384,6 +451,50 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
     while (url < urls.size() && urls[url].second <= t.surface_start) ++url;
     if (url < urls.size() && urls[url].first <= t.surface_start) t.flags |= HSTAG_TOKEN_URL;
     a.tokens.push_back(t);
+  }
+  return out;
+}
+
+Result<std::vector<Analyzer::WordSegment>> Analyzer::Words(std::string_view s,
+                                                          bool ascii_fast_path) const {
+  if (s.size() >= UINT32_MAX) return Status::Error("text larger than 4 GiB");
+  std::vector<WordSegment> out;
+  std::unique_ptr<icu::BreakIterator> wb;
+  // ICU over s[from, to), a span between guaranteed boundaries.
+  auto icu_words = [&](size_t from, size_t to) -> Status {
+    UErrorCode ec = U_ZERO_ERROR;
+    if (!wb) wb.reset(impl_->words->clone());
+    if (!wb) return Status::Error("ICU: cannot clone the word iterator");
+    UTextPtr ut = OpenUtf8(s.substr(from, to - from), &ec);
+    wb->setText(ut.get(), ec);
+    if (U_FAILURE(ec)) return Status::Error(std::string("ICU word break: ") + u_errorName(ec));
+    int32_t start = wb->first();
+    for (int32_t end = wb->next(); end != icu::BreakIterator::DONE; start = end, end = wb->next()) {
+      const int32_t status = wb->getRuleStatus();
+      if (status < UBRK_WORD_NONE_LIMIT) continue;
+      out.push_back({static_cast<uint32_t>(from + start), static_cast<uint32_t>(from + end), status});
+    }
+    return Status();
+  };
+  if (!ascii_fast_path) {
+    if (Status st = icu_words(0, s.size()); !st.ok()) return st;
+    return out;
+  }
+  size_t pos = 0;  // always a guaranteed boundary
+  while (pos < s.size()) {
+    size_t hard = pos;
+    while (hard < s.size() && !NeedsIcu(static_cast<unsigned char>(s[hard]))) ++hard;
+    if (hard == s.size()) {
+      AsciiWords(s, pos, hard, &out);
+      break;
+    }
+    size_t from = hard;
+    while (from > pos && !SafeSplit(s, from)) --from;
+    size_t to = hard + 1;
+    while (to < s.size() && !SafeSplit(s, to)) ++to;
+    AsciiWords(s, pos, from, &out);
+    if (Status st = icu_words(from, to); !st.ok()) return st;
+    pos = to;
   }
   return out;
 }

@@ -6,7 +6,10 @@
 namespace hstag {
 
 void OffsetMap::Add(uint32_t dest, uint32_t source, uint32_t dest_len, uint32_t source_len) {
-  if (dest_len == 0 && source_len == 0) return;
+  // A change that keeps its length maps one to one, like unchanged text
+  // (case folding, a line break folded to a space): not recorded, which keeps
+  // the map small and look-ups fast.
+  if (dest_len == source_len) return;
   changes_.push_back({dest, source, dest_len, source_len});
 }
 

@@ -645,7 +645,9 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
   r.stats.sentences = a.sentences.size();
   r.sentences.reserve(a.sentences.size());
   for (const auto& s : a.sentences) r.sentences.emplace_back(s.start, s.end);
+  r.sentence_words.assign(a.sentences.size(), 0);
   for (const auto& t : a.tokens) {
+    if (t.sentence < r.sentence_words.size()) ++r.sentence_words[t.sentence];
     if (t.segment >= a.segments.size() ||
         !(a.segments[t.segment].flags & HSTAG_SEGMENT_BOILERPLATE)) {
       ++r.stats.words;

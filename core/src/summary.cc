@@ -239,21 +239,9 @@ class Summarizer {
     return out;
   }
 
-  // Words of sentence `i` as the analyzer counts them: the text is analysed
-  // again once (as the pipeline did: same text, segments and language, so
-  // the same sentences) and its tokens are counted per sentence.
-  uint64_t SentenceWords(uint32_t i) {
-    if (!words_counted_) {
-      words_counted_ = true;
-      words_.assign(r_.sentences.size(), 0);
-      auto analyzed = p_.analyzer().Analyze(r_.doc.text, r_.doc.segments, r_.doc.language);
-      if (analyzed.ok()) {
-        for (const auto& t : (*analyzed)->tokens) {
-          if (t.sentence < words_.size()) ++words_[t.sentence];
-        }
-      }
-    }
-    return std::max<uint64_t>(words_[i], 1);
+  // Words of sentence `i` as the analyzer counts them (at least 1).
+  uint64_t SentenceWords(uint32_t i) const {
+    return i < r_.sentence_words.size() ? std::max<uint32_t>(r_.sentence_words[i], 1) : 1;
   }
 
   std::string SentenceText(uint32_t i) const {
@@ -378,8 +366,6 @@ class Summarizer {
   bool paged_ = false, xml_ = false;
   std::map<std::string, Counts> counts_;
   std::map<uint32_t, std::vector<const Annotation*>> by_sentence_;  // outside boilerplate
-  bool words_counted_ = false;
-  std::vector<uint64_t> words_;  // per sentence
 };
 
 }  // namespace

@@ -145,6 +145,9 @@ class DefinitionTagger : public hstag::sdk::Tagger {
       if (!fs::exists(path, ec)) path = fs::path(std::string(args.data_dir)) / "lexicons" / "definitions.yaml";
     }
     Load(args.host, path.lexically_normal().string());
+    // A document word's ID in one look-up: its equivalent's, else its own.
+    word_ids_ = vocab_;
+    for (const auto& [from, to] : equivalents_) word_ids_[from] = LookUp(to);
   }
 
   void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
@@ -412,10 +415,8 @@ class DefinitionTagger : public hstag::sdk::Tagger {
         continue;
       }
       if (inside[i] || Skipped(t)) continue;
-      const std::string_view norm = text.Norm(t);
-      auto eq = equivalents_.find(norm);
-      words.push_back({eq == equivalents_.end() ? LookUp(norm) : LookUp(eq->second),
-                       t.source_start, t.source_end});
+      auto id = word_ids_.find(text.Norm(t));
+      words.push_back({id == word_ids_.end() ? 0 : id->second, t.source_start, t.source_end});
     }
     return words;
   }
@@ -430,6 +431,7 @@ class DefinitionTagger : public hstag::sdk::Tagger {
   std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, uint32_t>>> index_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocab_;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> equivalents_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> word_ids_;  // Words()
   std::vector<Expansion> expansions_;
 };
 

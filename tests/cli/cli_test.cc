@@ -272,5 +272,39 @@ TEST(CliTest, OutDirectoryGetsOneJsonPerInput) {
       << r.out;
 }
 
+// The disk cache of parsed lexicons: entries appear on the first run, the
+// output is the same with and without them, a damaged entry is a miss and is
+// written again, and "off" writes nothing.
+TEST(CliTest, LexiconCacheKeepsTheOutputAndSurvivesDamage) {
+  const fs::path cache = fs::path(::testing::TempDir()) / "hstag_lexicon_cache";
+  fs::remove_all(cache);
+  auto run = [&](const std::string& dir) {
+    return RunCommand("cd " + Quote(SourceDir()) + " && HSTAG_CACHE_DIR=" + Quote(dir) + " " +
+                      Binary() + " analyze samples/txt --format jsonl --jobs 1 2>/dev/null")
+        .out;
+  };
+  auto entries = [&] {
+    std::vector<fs::path> out;
+    if (fs::is_directory(cache / "lexicons")) {
+      for (const auto& e : fs::directory_iterator(cache / "lexicons")) out.push_back(e.path());
+    }
+    return out;
+  };
+  const std::string uncached = run("off");
+  ASSERT_FALSE(uncached.empty());
+  EXPECT_FALSE(fs::exists(cache));
+  const std::string first = run(cache.string());
+  const auto made = entries();
+  EXPECT_GE(made.size(), 3u);  // hs, actors, states at least
+  const std::string second = run(cache.string());
+  EXPECT_EQ(first, uncached);
+  EXPECT_EQ(second, uncached);
+  // Damage every entry: the run parses the YAML again and mends the cache.
+  for (const auto& e : made) std::ofstream(e, std::ios::trunc) << "not cbor";
+  EXPECT_EQ(run(cache.string()), uncached);
+  for (const auto& e : made) EXPECT_GT(fs::file_size(e), 100u) << e;
+  fs::remove_all(cache);
+}
+
 }  // namespace
 }  // namespace hstag

@@ -2,7 +2,8 @@
 //
 // OffsetMap: maps byte offsets of a derived string back to the string it was
 // derived from. It records only the changed spans (an ICU Edits fine
-// iteration, or the analyzer's own edits); unchanged text maps one to one.
+// iteration, or the analyzer's own edits); unchanged text, and a change that
+// keeps its length (case folding), maps one to one.
 //
 // A start offset inside a changed span maps to the start of the span in the
 // origin, an end offset inside it to the end of the span, so that a match

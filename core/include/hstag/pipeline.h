@@ -58,6 +58,7 @@ struct AnalysisResult {
   Document doc;
   std::vector<Annotation> annotations;  // sorted by start, end, concept
   std::vector<std::pair<uint32_t, uint32_t>> sentences;  // spans in doc.text
+  std::vector<uint32_t> sentence_words;  // words per sentence, as the analyzer counts them
   Stats stats;
   bool failed() const { return !doc.errors.empty(); }
 };
