@@ -36,6 +36,27 @@ print(f"ratio tagging / segmentation:   {b['TagFull'] / b['Segment']:.2f} (targe
 print(f"ratio synthetic 10k / full:     {b['TagSynthetic'] / b['TagFull']:.2f} (target <= 1.2)")
 PY
 
+echo "== lexicon load and compile in a fresh process (median of 11, CPU time)"
+# `hstag lexicon list` builds the whole pipeline (config, lexicons, tagger
+# compilation); `hstag --version` is the process alone (loading the shared
+# libraries). Cold: no lexicon cache; warm: the cache of parsed lexicons.
+cache=$(mktemp -d)
+trap 'rm -f "$json"; rm -rf "$cache"' EXIT
+cpu_ms() {  # median CPU ms (user + sys) of 11 runs of: hstag ARGS...
+  local TIMEFORMAT='%3U %3S' i t
+  for ((i = 0; i < 11; i++)); do
+    t=$( { time "$build/bin/hstag" "$@" > /dev/null 2>&1; } 2>&1 )
+    awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%.1f\n", (a[1] + a[2]) * 1000 }'
+  done | sort -n | awk '{a[NR] = $1} END {print a[6]}'
+}
+base=$(cpu_ms --version)
+cold=$(HSTAG_CACHE_DIR=off cpu_ms lexicon list)
+HSTAG_CACHE_DIR=$cache "$build/bin/hstag" lexicon list > /dev/null
+warm=$(HSTAG_CACHE_DIR=$cache cpu_ms lexicon list)
+awk -v b="$base" -v c="$cold" -v w="$warm" 'BEGIN {
+  printf "process alone %.1f ms; load+compile: %.1f ms with the lexicon cache (target < 50), %.1f ms without\n", b, w - b, c - b
+}'
+
 echo "== whole run: hstag analyze --jobs 1 vs rg -o -i -w -j1 -f TERMS"
 TIMEFORMAT='%3R'
 hs=() rgs=()

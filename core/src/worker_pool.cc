@@ -3,6 +3,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -109,12 +110,17 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     }
     std::fflush(stdout);
     std::fflush(stderr);
+    const pid_t supervisor = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) {
       for (int fd : {task[0], task[1], result[0], result[1]}) ::close(fd);
       return false;
     }
     if (pid == 0) {
+      // A worker dies with its supervisor (killed, or out of a Slurm
+      // allocation): no orphan goes on writing into OUT.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != supervisor) ::_exit(1);
       ::close(task[1]);
       ::close(result[0]);
       for (Worker& other : workers) {  // the other workers' ends are not ours

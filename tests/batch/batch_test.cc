@@ -5,11 +5,13 @@
 // with GNU parallel equal to a single run.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "test_support.h"
 
@@ -137,6 +139,18 @@ TEST(BatchTest, KilledRunLeavesNoHalfWrittenFileAndResumesToTheSameMatrix) {
              " --jobs 1 -q >/dev/null 2>&1 & pid=$!; for i in $(seq 600); do "
              "[ $(find " + Quote(out / "docs") + " -name '*.json' 2>/dev/null | wc -l) -ge 20 ] && break; "
              "sleep 0.05; done; kill -9 $pid; wait $pid) 2>/dev/null");
+  // Its workers die with it (nothing is written after the kill).
+  auto alive = [&] {  // processes whose command line names OUT
+    for (const auto& e : fs::directory_iterator("/proc")) {
+      const std::string cmd = ReadAll(e.path() / "cmdline");
+      if (cmd.find(out.string()) != std::string::npos && cmd.find("analyze") != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (int i = 0; i < 50 && alive(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(alive()) << "a worker outlived its killed supervisor";
   // No final corpus file is half-written: they are written under temporary
   // names and renamed at the end, which the killed run never reached.
   EXPECT_FALSE(fs::exists(out / "matrix.csv"));
