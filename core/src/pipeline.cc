@@ -165,6 +165,18 @@ struct LoadedPlugin {
   json options = json::object();
 };
 
+// The path written to the output: valid UTF-8, as JSON and CSV need; a file
+// name that is not gets U+FFFD for its bad bytes, and a warning.
+void SetPath(Document* doc, const std::string& display_path) {
+  if (IsValidUtf8(display_path)) {
+    doc->path = display_path;
+    return;
+  }
+  doc->path.clear();
+  RepairUtf8(display_path, &doc->path);
+  doc->Warn("read", "the file name is not valid UTF-8: written with U+FFFD for its bad bytes");
+}
+
 std::string ExtensionOf(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
   if (!ext.empty()) ext.erase(0, 1);
@@ -536,7 +548,7 @@ struct AnnotationSink {
 
 Document Pipeline::Extract(const std::string& path, const std::string& display_path) const {
   Document doc;
-  doc.path = display_path;
+  SetPath(&doc, display_path);
   auto bytes = ReadFile(path, impl_->limits.max_bytes);
   if (!bytes.ok()) {
     doc.Fail("read", bytes.error());
@@ -549,7 +561,7 @@ AnalysisResult Pipeline::Run(const std::string& path, const std::string& display
   auto bytes = ReadFile(path, impl_->limits.max_bytes);
   if (!bytes.ok()) {
     AnalysisResult r;
-    r.doc.path = display_path;
+    SetPath(&r.doc, display_path);
     r.doc.Fail("read", bytes.error());
     return r;
   }
@@ -558,7 +570,7 @@ AnalysisResult Pipeline::Run(const std::string& path, const std::string& display
 
 Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_path) const {
   Document doc;
-  doc.path = display_path;
+  SetPath(&doc, display_path);
   doc.bytes = bytes.size();
   doc.sha256 = Sha256Hex(bytes);
 
