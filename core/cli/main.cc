@@ -63,7 +63,14 @@ void AddCommon(CLI::App* app, CommonOptions* o) {
   app->add_option("--pdf-password", o->pdf_password, "Password for encrypted PDFs");
   app->add_option("--xml-profile", o->xml_profile,
                   "Force an XML profile (akn, tei, jats, formex, xhtml, udhr, docbook, generic)");
-  const auto positive = CLI::Range(uint64_t{1}, UINT64_MAX);
+  const CLI::Validator positive(
+      [](std::string& v) {
+        return !v.empty() && v.find_first_not_of("0123456789") == std::string::npos &&
+                       v.find_first_not_of('0') != std::string::npos
+                   ? std::string()
+                   : "`" + v + "` is not a whole number above 0";
+      },
+      "N>0", "positive");
   app->add_option("--max-bytes", o->max_bytes,
                   "A larger file fails without being read (default 134217728: 128 MiB)")
       ->check(positive);
