@@ -149,7 +149,7 @@ class BatchDocs {
 // One batch over every hostile file and the good ones, in two workers.
 TEST(HostileInput, OneBatchOverHostileAndGoodFiles) {
   const fs::path dir = TestDir("batch");
-  Generate(dir);
+  ASSERT_NO_FATAL_FAILURE(Generate(dir));
   const fs::path batch = dir / "batch", out = dir / "out";
   fs::create_directories(out);
   fs::permissions(out, fs::perms::all);  // nobody writes it
@@ -274,7 +274,7 @@ TEST(HostileInput, OneBatchOverHostileAndGoodFiles) {
 // 10,000 empty pages within a raised page limit: read, in bounded time.
 TEST(HostileInput, TenThousandPagesWithinARaisedLimit) {
   const fs::path dir = TestDir("pages");
-  Generate(dir);
+  ASSERT_NO_FATAL_FAILURE(Generate(dir));
   std::string err;
   auto r = RunWithStderr("timeout 60 " + Binary() + " extract --format json --max-pages 10000 " +
                              Quote(dir / "batch/pdf/pages_10000.pdf"),
@@ -307,7 +307,7 @@ TEST(HostileInput, LexiconWithABrokenYamlLine) {
 // does.
 TEST(HostileInput, RegexRulesThatBacktrackInPcre) {
   const fs::path dir = TestDir("regex");
-  Generate(dir);
+  ASSERT_NO_FATAL_FAILURE(Generate(dir));
   const fs::path out = dir / "out", doc = dir / "backtracking.txt";
   std::string err;
   auto r = RunWithStderr(Binary() + " analyze " + Quote(doc) + " --out " + Quote(out) +
