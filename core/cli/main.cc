@@ -46,6 +46,8 @@ struct CommonOptions {
   std::vector<std::string> plugin_dirs;
   std::string pdf_password;
   std::string xml_profile;
+  // Per-document limits (hstag::Limits, the PDF extractor's pages); 0: not given.
+  uint64_t max_bytes = 0, max_pages = 0, max_segments = 0, max_annotations = 0;
 };
 
 void AddCommon(CLI::App* app, CommonOptions* o) {
@@ -61,6 +63,25 @@ void AddCommon(CLI::App* app, CommonOptions* o) {
   app->add_option("--pdf-password", o->pdf_password, "Password for encrypted PDFs");
   app->add_option("--xml-profile", o->xml_profile,
                   "Force an XML profile (akn, tei, jats, formex, xhtml, udhr, docbook, generic)");
+  const CLI::Validator positive(
+      [](std::string& v) {
+        return !v.empty() && v.find_first_not_of("0123456789") == std::string::npos &&
+                       v.find_first_not_of('0') != std::string::npos
+                   ? std::string()
+                   : "`" + v + "` is not a whole number above 0";
+      },
+      "N>0", "positive");
+  app->add_option("--max-bytes", o->max_bytes,
+                  "A larger file fails without being read (default 134217728: 128 MiB)")
+      ->check(positive);
+  app->add_option("--max-pages", o->max_pages, "A PDF of more pages fails (default 5000)")
+      ->check(positive);
+  app->add_option("--max-segments", o->max_segments,
+                  "A document of more segments (pages' parts, paragraphs) fails (default 1000000)")
+      ->check(positive);
+  app->add_option("--max-annotations", o->max_annotations,
+                  "A document with more annotations fails (default 1000000)")
+      ->check(positive);
 }
 
 std::unique_ptr<hstag::Pipeline> MakePipeline(const CommonOptions& o, bool extract_only = false) {
@@ -70,9 +91,14 @@ std::unique_ptr<hstag::Pipeline> MakePipeline(const CommonOptions& o, bool extra
   po.lexicons = o.lexicons;
   po.plugin_dirs = o.plugin_dirs;
   po.builtins = hstag::BuiltinPlugins();
-  if (!o.pdf_password.empty()) {
-    po.plugin_options.emplace_back("pdf", hstag::ordered_json{{"password", o.pdf_password}}.dump());
-  }
+  hstag::ordered_json pdf = hstag::ordered_json::object();
+  if (!o.pdf_password.empty()) pdf["password"] = o.pdf_password;
+  if (o.max_pages) pdf["max_pages"] = o.max_pages;
+  if (o.max_bytes) pdf["max_bytes"] = o.max_bytes;
+  if (!pdf.empty()) po.plugin_options.emplace_back("pdf", pdf.dump());
+  if (o.max_bytes) po.max_bytes = o.max_bytes;
+  if (o.max_segments) po.max_segments = o.max_segments;
+  if (o.max_annotations) po.max_annotations = o.max_annotations;
   if (!o.xml_profile.empty()) {
     po.plugin_options.emplace_back("xml", hstag::ordered_json{{"profile", o.xml_profile}}.dump());
   }
@@ -517,6 +543,11 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
                    {"not_started", report.not_started}};
   run["options"]["doc_timeout"] = o.doc_timeout;
   run["options"]["max_errors"] = o.max_errors;
+  run["options"]["limits"] = {{"max_bytes", pipeline.limits().max_bytes},
+                              {"max_pages", common.max_pages ? hstag::ordered_json(common.max_pages)
+                                                             : hstag::ordered_json()},
+                              {"max_segments", pipeline.limits().max_segments},
+                              {"max_annotations", pipeline.limits().max_annotations}};
   if (hstag::Status s = (*corpus)->Finish(run); !s.ok() && write_error.ok()) write_error = s;
   if (!write_error.ok()) {
     std::cerr << "hstag: " << write_error.message() << "\n";

@@ -2,6 +2,7 @@
 #include "hstag/pipeline.h"
 
 #include <dlfcn.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
@@ -119,8 +120,18 @@ Result<Config> LoadConfig(const std::string& path) {
       cfg.extractor_options[id] = kv.second["options"] ? YamlToJson(kv.second["options"])
                                                          : json::object();
     }
-    if (root["limits"] && root["limits"]["max_bytes"]) {
-      cfg.limits.max_bytes = root["limits"]["max_bytes"].as<uint64_t>();
+    for (const auto& kv : root["limits"]) {
+      const std::string key = kv.first.Scalar();
+      uint64_t* limit = key == "max_bytes"         ? &cfg.limits.max_bytes
+                        : key == "max_segments"    ? &cfg.limits.max_segments
+                        : key == "max_annotations" ? &cfg.limits.max_annotations
+                                                   : nullptr;
+      if (!limit) {
+        return Status::Error(path + ":" + std::to_string(kv.first.Mark().line + 1) +
+                             ": unknown limit `" + key +
+                             "` (known: max_bytes, max_segments, max_annotations)");
+      }
+      *limit = kv.second.as<uint64_t>();
     }
   } catch (const YAML::Exception& e) {
     return Status::Error(path + ":" + std::to_string(e.mark.line + 1) + ":" +
@@ -165,6 +176,25 @@ struct LoadedPlugin {
   json options = json::object();
 };
 
+// The error of a document over a limit: the limit, its value, the option.
+std::string OverLimit(uint64_t value, const char* unit, const char* option,
+                      const std::string& what) {
+  return "over the limit of " + std::to_string(value) + " " + unit + " per document (" + option +
+         " raises it): " + what;
+}
+
+// The path written to the output: valid UTF-8, as JSON and CSV need; a file
+// name that is not gets U+FFFD for its bad bytes, and a warning.
+void SetPath(Document* doc, const std::string& display_path) {
+  if (IsValidUtf8(display_path)) {
+    doc->path = display_path;
+    return;
+  }
+  doc->path.clear();
+  RepairUtf8(display_path, &doc->path);
+  doc->Warn("read", "the file name is not valid UTF-8: written with U+FFFD for its bad bytes");
+}
+
 std::string ExtensionOf(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
   if (!ext.empty()) ext.erase(0, 1);
@@ -208,6 +238,25 @@ struct Pipeline::Impl {
   std::vector<LoadedPlugin> extractors, taggers;
   std::vector<PluginInfo> infos;
   hstag_host_v1 host{};
+
+  // An input file's bytes, or nothing and `doc` failed. A file over the byte
+  // limit is refused from its size, before a byte is read.
+  std::optional<std::string> Read(const std::string& path, Document* doc) const {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<uint64_t>(st.st_size) > limits.max_bytes) {
+      doc->bytes = static_cast<uint64_t>(st.st_size);
+      doc->Fail("limit", OverLimit(limits.max_bytes, "bytes", "--max-bytes",
+                                   "the file has " + std::to_string(st.st_size) + " bytes"));
+      return std::nullopt;
+    }
+    auto bytes = ReadFile(path, limits.max_bytes);
+    if (!bytes.ok()) {
+      doc->Fail("read", bytes.error());
+      return std::nullopt;
+    }
+    return std::move(bytes).value();
+  }
 
   ~Impl() {
     for (auto* list : {&taggers, &extractors}) {
@@ -332,6 +381,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   auto cfg = LoadConfig(config_path);
   if (!cfg.ok()) return cfg.status();
   impl->limits = cfg->limits;
+  if (options.max_bytes) impl->limits.max_bytes = *options.max_bytes;
+  if (options.max_segments) impl->limits.max_segments = *options.max_segments;
+  if (options.max_annotations) impl->limits.max_annotations = *options.max_annotations;
 
   // Lexicons: from the command line (relative to the working directory) or
   // the config (relative to the config's folder).
@@ -450,15 +502,28 @@ const Concept* Pipeline::FindConcept(const std::string& id) const {
 namespace {
 
 // The extractor's output, assembled into a Document.
+// Segments past a limit are dropped (`over` says which limit): the number
+// of segments, and the bytes of their text and provenance, which an
+// extractor can make much larger than the file (XML nested 100,000 deep
+// gives each paragraph a path of 500 KB).
 struct DocumentBuilder {
   Document* doc;
   std::string stage;
+  const Limits* limits;
+  uint64_t size = 0;  // bytes of the segments' text, paths and labels
   bool any = false;
+  enum class Over { kNone, kSegments, kBytes } over = Over::kNone;
 
   static DocumentBuilder* Self(void* ctx) { return static_cast<DocumentBuilder*>(ctx); }
   static void AddSegment(void* ctx, const hstag_segment_v1* s) {
     DocumentBuilder* b = Self(ctx);
     Document& d = *b->doc;
+    if (b->over != Over::kNone) return;
+    b->size += s->text.size + s->xpath.size + s->page_label.size + s->lang.size + 2;
+    if (d.segments.size() >= b->limits->max_segments || b->size > b->limits->max_bytes) {
+      b->over = d.segments.size() >= b->limits->max_segments ? Over::kSegments : Over::kBytes;
+      return;
+    }
     if (b->any) d.text += (s->page != d.segments.back().page) ? "\f" : "\n\n";
     Segment seg;
     seg.start = static_cast<uint32_t>(d.text.size());
@@ -500,11 +565,17 @@ struct AnnotationSink {
   const std::string* text;
   const std::string* plugin;
   Document* doc;
+  uint64_t room;  // annotations this tagger may still give (the limit)
   std::vector<Annotation> out;
   size_t rejected = 0;
+  bool over = false;
 
   static void Emit(void* ctx, const hstag_annotation_v1* a) {
     auto* s = static_cast<AnnotationSink*>(ctx);
+    if (s->out.size() >= s->room) {
+      s->over = true;
+      return;
+    }
     const std::string& t = *s->text;
     auto boundary = [&](uint32_t o) {
       return o == t.size() || (o < t.size() && (static_cast<unsigned char>(t[o]) & 0xC0) != 0x80);
@@ -536,30 +607,29 @@ struct AnnotationSink {
 
 Document Pipeline::Extract(const std::string& path, const std::string& display_path) const {
   Document doc;
-  doc.path = display_path;
-  auto bytes = ReadFile(path, impl_->limits.max_bytes);
-  if (!bytes.ok()) {
-    doc.Fail("read", bytes.error());
-    return doc;
-  }
-  return ExtractBytes(std::move(bytes).value(), display_path);
+  SetPath(&doc, display_path);
+  auto bytes = impl_->Read(path, &doc);
+  if (!bytes) return doc;
+  return ExtractBytes(std::move(*bytes), display_path);
 }
 
 AnalysisResult Pipeline::Run(const std::string& path, const std::string& display_path) const {
-  auto bytes = ReadFile(path, impl_->limits.max_bytes);
-  if (!bytes.ok()) {
-    AnalysisResult r;
-    r.doc.path = display_path;
-    r.doc.Fail("read", bytes.error());
-    return r;
-  }
-  return RunBytes(std::move(bytes).value(), display_path);
+  AnalysisResult r;
+  SetPath(&r.doc, display_path);
+  auto bytes = impl_->Read(path, &r.doc);
+  if (!bytes) return r;
+  return RunBytes(std::move(*bytes), display_path);
 }
 
 Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_path) const {
   Document doc;
-  doc.path = display_path;
+  SetPath(&doc, display_path);
   doc.bytes = bytes.size();
+  if (bytes.size() > impl_->limits.max_bytes) {
+    doc.Fail("limit", OverLimit(impl_->limits.max_bytes, "bytes", "--max-bytes",
+                                "the document has " + std::to_string(bytes.size()) + " bytes"));
+    return doc;
+  }
   doc.sha256 = Sha256Hex(bytes);
 
   // Choose the extractor by content.
@@ -589,7 +659,7 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
     return doc;
   }
   doc.format = best->info.formats.substr(0, best->info.formats.find(','));
-  DocumentBuilder builder{&doc, "extract:" + best->info.id};
+  DocumentBuilder builder{&doc, "extract:" + best->info.id, &impl_->limits};
   const hstag_extract_out_v1 out{&builder,
                                  &DocumentBuilder::AddSegment,
                                  &DocumentBuilder::SetMetadata,
@@ -605,6 +675,17 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
   ErrorBox err;
   if (best->desc->extract(best->self, &in, &out, &err.c) != HSTAG_OK) {
     doc.Fail("extract", err.Take("the extractor failed without a reason"));
+    return doc;
+  }
+  if (builder.over != DocumentBuilder::Over::kNone) {
+    const std::string what = "extractor '" + best->info.id + "' gave more";
+    doc.Fail("limit",
+             builder.over == DocumentBuilder::Over::kSegments
+                 ? OverLimit(impl_->limits.max_segments, "segments", "--max-segments", what)
+                 : OverLimit(impl_->limits.max_bytes, "bytes", "--max-bytes",
+                             what + " (text, element paths and page labels)"));
+    doc.text.clear();
+    doc.segments.clear();
     return doc;
   }
   bytes.clear();
@@ -660,10 +741,19 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
   for (const auto& p : impl_->taggers) {
     view.prior = prior.data();
     view.n_prior = prior.size();
-    AnnotationSink sink{&doc.text, &p.info.id, &doc, {}, 0};
+    AnnotationSink sink{&doc.text, &p.info.id, &doc,
+                        impl_->limits.max_annotations - r.annotations.size()};
     const hstag_sink_v1 csink{&sink, &AnnotationSink::Emit, &AnnotationSink::Warn};
     ErrorBox err;
-    if (p.desc->tag(p.self, &view, &csink, &err.c) != HSTAG_OK) {
+    const bool ok = p.desc->tag(p.self, &view, &csink, &err.c) == HSTAG_OK;
+    if (sink.over) {
+      doc.Fail("limit", OverLimit(impl_->limits.max_annotations, "annotations", "--max-annotations",
+                                  "plugin '" + p.info.id +
+                                      "' went past it; the document's annotations are dropped"));
+      r.annotations.clear();
+      return r;
+    }
+    if (!ok) {
       doc.Fail("tag:" + p.info.id, "plugin '" + p.info.id + "' failed: " +
                                        err.Take("no reason given") +
                                        "; its annotations for this document are dropped");

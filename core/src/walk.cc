@@ -79,12 +79,14 @@ std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions
         const std::string path = base + "/" + rel;
         struct stat s {};
         if (::stat(path.c_str(), &s) != 0) {
+          const int error = errno;  // ELOOP: a link loop, not a broken link
           struct stat l {};
-          const bool dangling = ::lstat(path.c_str(), &l) == 0 && S_ISLNK(l.st_mode);
+          const bool dangling =
+              error == ENOENT && ::lstat(path.c_str(), &l) == 0 && S_ISLNK(l.st_mode);
           if (Selected(options, rel)) {
             files.push_back({path, rel,
                              dangling ? std::string("broken symbolic link")
-                                      : std::string(std::strerror(errno))});
+                                      : std::string(std::strerror(error))});
           }
           continue;
         }

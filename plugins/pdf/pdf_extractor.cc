@@ -15,7 +15,8 @@
 // UTC), page_count, pdf_version.
 //
 // Options (a JSON object): password (string: the user or owner password),
-// max_pages (default 5000), max_bytes (default 256 MiB).
+// max_pages (default 5000), max_bytes (default 256 MiB); hstag's --max-pages
+// and --max-bytes set them.
 //
 // Poppler's messages are collected per document (poppler_log.h): a document
 // that cannot be opened fails with Poppler's reason; the messages of one that
@@ -119,9 +120,10 @@ class PdfExtractor : public hstag::sdk::Extractor {
 
   void Extract(const ExtractInput& in, const ExtractOutput& out) const override {
     if (in.data.size() > max_bytes_ || in.data.size() > static_cast<size_t>(INT_MAX)) {
-      throw std::runtime_error("PDF is " + Size(in.data.size()) + ", more than the limit of " +
+      throw std::runtime_error("PDF is " + Size(in.data.size()) + ", over the limit of " +
                                Size(std::min<uint64_t>(max_bytes_, INT_MAX)) +
-                               " (extractors.pdf.options.max_bytes)");
+                               " per PDF (--max-bytes or extractors.pdf.options.max_bytes "
+                               "raises it)");
     }
     PopplerLog log;
     PopplerLog::Scope scope(&log);
@@ -149,8 +151,10 @@ class PdfExtractor : public hstag::sdk::Extractor {
       throw std::runtime_error("damaged PDF: no pages" + (why.empty() ? "" : ": " + why));
     }
     if (static_cast<uint64_t>(n) > max_pages_) {
-      throw std::runtime_error("PDF has " + std::to_string(n) + " pages, more than the limit of " +
-                               std::to_string(max_pages_) + " (extractors.pdf.options.max_pages)");
+      throw std::runtime_error("PDF has " + std::to_string(n) + " pages, over the limit of " +
+                               std::to_string(max_pages_) +
+                               " pages per document (--max-pages or "
+                               "extractors.pdf.options.max_pages raises it)");
     }
     Metadata(*doc, n, out);
     out.SetPages(static_cast<uint32_t>(n));

@@ -237,7 +237,8 @@ TEST(PdfSamples, PageLimit) {
   const Document d = p->Extract(PdfSample("running_heads.pdf"), "r.pdf");
   ASSERT_EQ(d.errors.size(), 1u) << Messages(d);
   EXPECT_EQ(d.errors[0].message,
-            "PDF has 5 pages, more than the limit of 3 (extractors.pdf.options.max_pages)");
+            "PDF has 5 pages, over the limit of 3 pages per document (--max-pages or "
+            "extractors.pdf.options.max_pages raises it)");
   auto ok = PdfPipeline(R"({"max_pages": 5})");
   ASSERT_TRUE(ok);
   EXPECT_TRUE(ok->Extract(PdfSample("running_heads.pdf"), "r.pdf").errors.empty());
@@ -250,8 +251,10 @@ TEST(PdfSamples, SizeLimit) {
   ASSERT_EQ(d.errors.size(), 1u) << Messages(d);
   const std::string& m = d.errors[0].message;
   EXPECT_EQ(m.rfind("PDF is ", 0), 0u) << m;
-  EXPECT_NE(m.find("more than the limit of 1000 bytes"), std::string::npos) << m;
-  EXPECT_NE(m.find("(extractors.pdf.options.max_bytes)"), std::string::npos) << m;
+  EXPECT_NE(m.find("over the limit of 1000 bytes per PDF"), std::string::npos) << m;
+  EXPECT_NE(m.find("(--max-bytes or extractors.pdf.options.max_bytes raises it)"),
+            std::string::npos)
+      << m;
 }
 
 TEST(PdfSamples, BadOptionsFailThePipeline) {

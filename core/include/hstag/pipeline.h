@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,10 +36,21 @@ struct PipelineOptions {
   // Extra options for plugins by id, merged over the config's (a JSON object
   // as text), e.g. {"pdf": "{\"password\": \"x\"}"}.
   std::vector<std::pair<std::string, std::string>> plugin_options;
+  // Per-document limits from the command line, over the config's `limits:`
+  // (see Limits); unset: the config's, else the defaults.
+  std::optional<uint64_t> max_bytes, max_segments, max_annotations;
 };
 
+// Per-document limits. A document over one fails with an error that names
+// the limit, its value and the option that raises it (stage "limit"), and
+// the next document is analysed as usual. The defaults keep one document
+// under about 3 GB of memory (a 128 MiB text file, the worst case, takes
+// 3 GB and a minute or two), so that a 24 GB machine runs 8 workers; the page
+// limit is the PDF extractor's own (its option max_pages, --max-pages).
 struct Limits {
-  uint64_t max_bytes = 512ull << 20;  // per input file
+  uint64_t max_bytes = 128ull << 20;   // input file size, refused before it is read
+  uint64_t max_segments = 1000000;     // segments an extractor gives
+  uint64_t max_annotations = 1000000;  // annotations of all taggers together
 };
 
 struct PluginInfo {
