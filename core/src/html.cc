@@ -15,12 +15,27 @@ void AppendHtmlEscaped(std::string_view s, std::string* out) {
     if (b < 0x80) {
       ++i;
       switch (b) {
-        case '&': *out += "&amp;"; break;
-        case '<': *out += "&lt;"; break;
-        case '>': *out += "&gt;"; break;
-        case '"': *out += "&quot;"; break;
-        case '\'': *out += "&#39;"; break;
-        case '\t': case '\n': case '\f': case '\r': *out += static_cast<char>(b); break;
+        case '&':
+          *out += "&amp;";
+          break;
+        case '<':
+          *out += "&lt;";
+          break;
+        case '>':
+          *out += "&gt;";
+          break;
+        case '"':
+          *out += "&quot;";
+          break;
+        case '\'':
+          *out += "&#39;";
+          break;
+        case '\t':
+        case '\n':
+        case '\f':
+        case '\r':
+          *out += static_cast<char>(b);
+          break;
         default:
           if (b < 0x20 || b == 0x7F) {
             *out += kReplacement;

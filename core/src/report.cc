@@ -24,8 +24,8 @@ struct Category {
   const char* id;     // the codebook section, as the lexicons name it
   const char* label;  // in the legend
   const char* colour;
-  const char* tint;   // background of explicit matches
-  const char* line;   // the CSS of its underline (or box)
+  const char* tint;  // background of explicit matches
+  const char* line;  // the CSS of its underline (or box)
 };
 
 // Okabe-Ito colours, and an underline style of its own for each, so that
@@ -38,8 +38,10 @@ constexpr Category kCategories[] = {
     {"principle", "principles", "#b34a00", "#f6c9a8", "text-decoration:underline dotted 3px"},
     {"topic", "topics", "#a34c82", "#efcde2", "text-decoration:underline overline solid 1.5px"},
     {"actor", "actors", "#0060a0", "#d5e5f2", "border:1px solid;border-radius:3px"},
-    {"definition", "definitions", "#5a3d8a", "#ddd0f0", "text-decoration:underline overline dotted 2px"},
-    {"citation", "citations", "#555555", "#e2e2e2", "text-decoration:underline overline dashed 1.5px"},
+    {"definition", "definitions", "#5a3d8a", "#ddd0f0",
+     "text-decoration:underline overline dotted 2px"},
+    {"citation", "citations", "#555555", "#e2e2e2",
+     "text-decoration:underline overline dashed 1.5px"},
     {"other", "other", "#333333", "#eeeeee", "text-decoration:underline solid 1px"},
 };
 
@@ -57,9 +59,9 @@ constexpr const char* kFreedoms[][2] = {{"fear", "freedom from fear"},
                                         {"dignity", "freedom to live in dignity"}};
 // The codebook's approaches and principles, shown present or absent.
 constexpr const char* kApproaches[] = {"approach.protection", "approach.empowerment"};
-constexpr const char* kPrinciples[] = {"principle.people_centred",      "principle.comprehensive",
-                                       "principle.context_specific",   "principle.prevention_oriented",
-                                       "principle.interconnected",     "principle.universal"};
+constexpr const char* kPrinciples[] = {
+    "principle.people_centred",      "principle.comprehensive",  "principle.context_specific",
+    "principle.prevention_oriented", "principle.interconnected", "principle.universal"};
 
 // ---- the stylesheet (one for every page; allowed by its hash) ---------------
 
@@ -130,15 +132,17 @@ footer{margin-top:2.5rem;border-top:1px solid #ccc;padding-top:.5rem;font-size:.
     css += ".chip." + cls + "{border-color:" + c.colour + ";background:" + c.tint + "}\n";
     // The legend's checkbox off: the category's marks plain, its label struck.
     const std::string box = std::string("#f-") + c.id + ":not(:checked)~main ";
-    css += box + "mark." + cls + "{background:none;text-decoration:none;border-color:transparent}\n";
+    css +=
+        box + "mark." + cls + "{background:none;text-decoration:none;border-color:transparent}\n";
     css += box + "label[for=f-" + c.id + "]{opacity:.5;text-decoration:line-through}\n";
     css += box + "label[for=f-" + c.id + "]::before{content:\"\\2610\\00a0\"}\n";
   }
-  css += "#f-ind:not(:checked)~main mark.i{background:none;text-decoration:none;"
-         "border-color:transparent}\n"
-         "#f-ind:not(:checked)~main label[for=f-ind]{opacity:.5;text-decoration:line-through}\n"
-         "#f-ind:not(:checked)~main label[for=f-ind]::before{content:\"\\2610\\00a0\"}\n"
-         "input.filters:focus-visible~main .legend{outline:2px solid #0b5394}\n";
+  css +=
+      "#f-ind:not(:checked)~main mark.i{background:none;text-decoration:none;"
+      "border-color:transparent}\n"
+      "#f-ind:not(:checked)~main label[for=f-ind]{opacity:.5;text-decoration:line-through}\n"
+      "#f-ind:not(:checked)~main label[for=f-ind]::before{content:\"\\2610\\00a0\"}\n"
+      "input.filters:focus-visible~main .legend{outline:2px solid #0b5394}\n";
   css += R"CSS(@media print{
 body{font-size:10pt;max-width:none;padding:0}
 nav.toc,.legend,.filters,table.index th button::after{display:none}
@@ -167,7 +171,8 @@ const std::string& Css() {
 std::string Page(const std::string& title, const std::string& body, const std::string& script) {
   std::string csp = "default-src 'none'; style-src 'sha256-" + Sha256Base64(Css()) + "'; ";
   csp += script.empty() ? "script-src 'none'" : "script-src 'sha256-" + Sha256Base64(script) + "'";
-  csp += "; img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
+  csp +=
+      "; img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
   std::string o = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   o += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\">\n";
   o += "<meta name=\"referrer\" content=\"no-referrer\">\n";
@@ -192,7 +197,9 @@ std::string Str(const ordered_json& j, const char* key) {
 }
 uint64_t Uint(const ordered_json& j, const char* key) {
   const ordered_json& v = Get(j, key);
-  return v.is_number_unsigned() ? v.get<uint64_t>() : v.is_number() && v.get<double>() > 0 ? uint64_t(v.get<double>()) : 0;
+  return v.is_number_unsigned()                 ? v.get<uint64_t>()
+         : v.is_number() && v.get<double>() > 0 ? uint64_t(v.get<double>())
+                                                : 0;
 }
 double Num(const ordered_json& j, const char* key) {
   const ordered_json& v = Get(j, key);
@@ -280,17 +287,18 @@ std::string ProfileHtml(const ordered_json& doc) {
   }
   std::string o = "<div class=\"grid\">\n<div class=\"card\"><h3>Seven threat dimensions</h3>";
   o += "<p class=\"muted\">Matches per 10,000 words" +
-       std::string(words > 0 ? "" : " (no words: counts)") + "; " + Int(Uint(dims, "covered_explicit")) +
-       " of " + Int(Uint(dims, "of")) + " dimensions named explicitly, " +
-       Int(Uint(dims, "covered_any")) + " of " + Int(Uint(dims, "of")) + " with indicators.</p>";
-  o += RadarSvg(axes, notes, {ex, ind}, 0, "Radar of the seven dimensions: explicit and indicator matches per 10,000 words");
+       std::string(words > 0 ? "" : " (no words: counts)") + "; " +
+       Int(Uint(dims, "covered_explicit")) + " of " + Int(Uint(dims, "of")) +
+       " dimensions named explicitly, " + Int(Uint(dims, "covered_any")) + " of " +
+       Int(Uint(dims, "of")) + " with indicators.</p>";
+  o += RadarSvg(axes, notes, {ex, ind}, 0,
+                "Radar of the seven dimensions: explicit and indicator matches per 10,000 words");
   o += "</div>\n<div class=\"card\"><h3>Three freedoms</h3>";
   const ordered_json& f = Get(profile, "freedoms");
   std::vector<Bar> bars;
   for (const auto& fr : kFreedoms) {
     const double share = Num(Get(f, "shares"), fr[0]);
-    bars.push_back({fr[1], share,
-                    FormatNumber(share * 100, 0) + "% (" + Int(Uint(f, fr[0])) + ")",
+    bars.push_back({fr[1], share, FormatNumber(share * 100, 0) + "% (" + Int(Uint(f, fr[0])) + ")",
                     std::string("b-") + fr[0]});
   }
   o += BarsSvg(bars, 1.0, "Share of each freedom among the freedom mentions (count)");
@@ -348,9 +356,10 @@ class DocumentReport {
     std::string body = Filters();
     body += "<main>\n";
     body += Header(path);
-    body += "<nav class=\"toc\"><a href=\"#profile\">HS profile</a><a href=\"#concepts\">Concepts</a>"
-            "<a href=\"#actors\">Actors</a><a href=\"#passages\">Key passages</a>"
-            "<a href=\"#text\">Text</a></nav>\n";
+    body +=
+        "<nav class=\"toc\"><a href=\"#profile\">HS profile</a><a href=\"#concepts\">Concepts</a>"
+        "<a href=\"#actors\">Actors</a><a href=\"#passages\">Key passages</a>"
+        "<a href=\"#text\">Text</a></nav>\n";
     body += "<section id=\"profile\"><h2>HS profile</h2>\n" + ProfileHtml(doc_) + Definitions() +
             "</section>\n";
     body += Concepts();
@@ -372,8 +381,9 @@ class DocumentReport {
              "\" checked aria-label=\"show " + c.label + "\">\n";
       }
     }
-    return o + "<input class=\"filters\" type=\"checkbox\" id=\"f-ind\" checked "
-               "aria-label=\"show indicators\">\n";
+    return o +
+           "<input class=\"filters\" type=\"checkbox\" id=\"f-ind\" checked "
+           "aria-label=\"show indicators\">\n";
   }
 
   void BuildMarks() {
@@ -430,7 +440,9 @@ class DocumentReport {
     const ordered_json& tool = Get(doc_, "tool");
     std::string title = Str(meta, "title");
     if (title.empty()) title = FileName(path);
-    std::string o = "<header><h1>" + Esc(title) + "</h1>\n<p class=\"muted\">Human Security audit report</p>\n<dl class=\"meta\">";
+    std::string o =
+        "<header><h1>" + Esc(title) +
+        "</h1>\n<p class=\"muted\">Human Security audit report</p>\n<dl class=\"meta\">";
     auto row = [&](const std::string& k, const std::string& v_escaped) {
       if (!v_escaped.empty()) o += "<dt>" + Esc(k) + "</dt><dd>" + v_escaped + "</dd>";
     };
@@ -467,7 +479,8 @@ class DocumentReport {
     std::string o = "<h3>Canonical definitions the text aligns with</h3>";
     const ordered_json& defs = Get(*summary_, "definitions");
     if (!defs.is_array() || defs.empty()) return o + "<p class=\"muted\">None.</p>\n";
-    o += "<table><thead><tr><th>Definition</th><th>Source</th><th class=\"n\">Score</th><th>Where</th></tr></thead><tbody>";
+    o += "<table><thead><tr><th>Definition</th><th>Source</th><th "
+         "class=\"n\">Score</th><th>Where</th></tr></thead><tbody>";
     for (const auto& d : defs) {
       const std::string id = Str(d, "id");
       const ordered_json& score = Get(d, "score");
@@ -475,8 +488,9 @@ class DocumentReport {
       const size_t i = FindAnnotation(id, "start", Uint(d, "start"));
       const std::string link = i == SIZE_MAX ? "" : LinkTo(i, "in the text");
       o += "<tr><td>" + Chip(id, *concepts_, "") + "</td><td>" + Esc(Str(d, "source")) +
-           "</td><td class=\"n\">" + (score.is_number() ? FormatNumber(score.get<double>(), 2) : "-") +
-           "</td><td>" + where + (where.empty() || link.empty() ? "" : " ") + link + "</td></tr>";
+           "</td><td class=\"n\">" +
+           (score.is_number() ? FormatNumber(score.get<double>(), 2) : "-") + "</td><td>" + where +
+           (where.empty() || link.empty() ? "" : " ") + link + "</td></tr>";
     }
     return o + "</tbody></table>\n";
   }
@@ -489,14 +503,16 @@ class DocumentReport {
     }
     if (ids.empty()) return o + "<p class=\"muted\">No concept found.</p></section>\n";
     o += "<table><thead><tr><th>Concept</th><th>Label</th><th class=\"n\">Explicit</th>"
-         "<th class=\"n\">Indicator</th><th class=\"n\">Per 10k words</th><th>Pages</th><th>First</th></tr></thead><tbody>\n";
+         "<th class=\"n\">Indicator</th><th class=\"n\">Per 10k "
+         "words</th><th>Pages</th><th>First</th></tr></thead><tbody>\n";
     for (const auto& id : ByCategory(ids, *concepts_)) {
       const ordered_json& c = Get(*concepts_, id.c_str());
       std::string first;
       const ordered_json& f = Get(c, "first");
       if (f.is_object()) {
         const size_t i = FindAnnotation(id, "start", Uint(f, "start"));
-        if (i != SIZE_MAX) first = LinkTo(i, Get(f, "page").is_number() ? "p. " + Int(Uint(f, "page")) : "first");
+        if (i != SIZE_MAX)
+          first = LinkTo(i, Get(f, "page").is_number() ? "p. " + Int(Uint(f, "page")) : "first");
       }
       o += "<tr><td>" + Chip(id, *concepts_, "") + "</td><td>" + Esc(Str(c, "label")) +
            "</td><td class=\"n\">" + Int(Uint(c, "explicit")) + "</td><td class=\"n\">" +
@@ -509,7 +525,8 @@ class DocumentReport {
   std::string Actors() {
     std::string o = "<section id=\"actors\"><h2>Actors</h2>\n";
     const ordered_json& actors = Get(*summary_, "actors");
-    if (!actors.is_array() || actors.empty()) return o + "<p class=\"muted\">No actor named.</p></section>\n";
+    if (!actors.is_array() || actors.empty())
+      return o + "<p class=\"muted\">No actor named.</p></section>\n";
     o += "<table><thead><tr><th>Actor</th><th>Type</th><th class=\"n\">Mentions</th>"
          "<th>Concepts in the same sentences</th></tr></thead><tbody>\n";
     for (const auto& a : actors) {
@@ -517,22 +534,26 @@ class DocumentReport {
       for (const auto& [id, n] : Get(a, "co_occurrence").items()) {
         with.emplace_back(n.is_number_unsigned() ? n.get<uint64_t>() : 0, id);
       }
-      std::stable_sort(with.begin(), with.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+      std::stable_sort(with.begin(), with.end(),
+                       [](const auto& x, const auto& y) { return x.first > y.first; });
       std::string chips;
       for (size_t k = 0; k < with.size() && k < 8; ++k) {
         chips += Chip(with[k].second, *concepts_, " " + Int(with[k].first));
       }
-      if (with.size() > 8) chips += " <span class=\"muted\">+" + Int(with.size() - 8) + " more</span>";
+      if (with.size() > 8)
+        chips += " <span class=\"muted\">+" + Int(with.size() - 8) + " more</span>";
       o += "<tr><td>" + Esc(Str(a, "label")) + "<br><span class=\"id muted\">" + Esc(Str(a, "id")) +
-           "</span></td><td>" + Esc(Str(a, "type")) + "</td><td class=\"n\">" + Int(Uint(a, "count")) +
-           "</td><td>" + (chips.empty() ? "<span class=\"muted\">none</span>" : chips) + "</td></tr>\n";
+           "</span></td><td>" + Esc(Str(a, "type")) + "</td><td class=\"n\">" +
+           Int(Uint(a, "count")) + "</td><td>" +
+           (chips.empty() ? "<span class=\"muted\">none</span>" : chips) + "</td></tr>\n";
     }
     return o + "</tbody></table></section>\n";
   }
 
   std::string Passages() {
-    std::string o = "<section id=\"passages\"><h2>Key passages</h2>\n<p class=\"muted\">Per concept, "
-                    "the sentences with the most distinct concepts per word.</p>\n";
+    std::string o =
+        "<section id=\"passages\"><h2>Key passages</h2>\n<p class=\"muted\">Per concept, "
+        "the sentences with the most distinct concepts per word.</p>\n";
     const ordered_json& kp = Get(*summary_, "key_passages");
     std::vector<std::string> ids;
     if (kp.is_object()) {
@@ -541,8 +562,9 @@ class DocumentReport {
     if (ids.empty()) return o + "<p class=\"muted\">None.</p></section>\n";
     for (const auto& id : ByCategory(ids, *concepts_)) {
       const ordered_json& c = Get(*concepts_, id.c_str());
-      o += "<h3>" + Chip(id, *concepts_, "") + " " + Esc(Str(c, "label")) + " <span class=\"muted\">(" +
-           Int(Uint(c, "total")) + ")</span></h3><ol class=\"passages\">";
+      o += "<h3>" + Chip(id, *concepts_, "") + " " + Esc(Str(c, "label")) +
+           " <span class=\"muted\">(" + Int(Uint(c, "total")) +
+           ")</span></h3><ol class=\"passages\">";
       for (const auto& p : Get(kp, id.c_str())) {
         std::string text = Str(p, "text");
         std::replace(text.begin(), text.end(), '\n', ' ');
@@ -558,11 +580,14 @@ class DocumentReport {
   }
 
   std::string Legend() const {
-    std::string o = "<div class=\"legend\" aria-label=\"Legend: click a category to hide or show its highlights\">"
-                    "<strong>Highlights</strong> (click to hide or show): ";
+    std::string o =
+        "<div class=\"legend\" aria-label=\"Legend: click a category to hide or show its "
+        "highlights\">"
+        "<strong>Highlights</strong> (click to hide or show): ";
     for (const auto& c : kCategories) {
       if (categories_.count(c.id)) {
-        o += "<label for=\"f-" + std::string(c.id) + "\" class=\"c-" + c.id + "\">" + c.label + "</label>";
+        o += "<label for=\"f-" + std::string(c.id) + "\" class=\"c-" + c.id + "\">" + c.label +
+             "</label>";
       }
     }
     o += "<label for=\"f-ind\">indicators</label><br><span class=\"muted\">Filled: explicit; "
@@ -573,9 +598,11 @@ class DocumentReport {
   std::string Text() {
     std::string o = "<section id=\"text\"><h2>Text</h2>\n";
     if (!has_text_) {
-      return o + "<p class=\"warn\">This JSON does not carry the document's text (it was written "
-                 "without --emit-text): the matches cannot be shown in it. Run <code>hstag report</code> "
-                 "on the document itself.</p></section>\n";
+      return o +
+             "<p class=\"warn\">This JSON does not carry the document's text (it was written "
+             "without --emit-text): the matches cannot be shown in it. Run <code>hstag "
+             "report</code> "
+             "on the document itself.</p></section>\n";
     }
     o += Legend();
     // Sections: one per page when the segments carry pages, else one.
@@ -641,10 +668,12 @@ class DocumentReport {
       for (size_t i : mk.anns) {
         const std::string strength = Str(anns[i], "strength");
         is_explicit = is_explicit || strength == "explicit";
-        boiler = boiler && Get(anns[i], "boilerplate").is_boolean() && Get(anns[i], "boilerplate").get<bool>();
+        boiler = boiler && Get(anns[i], "boilerplate").is_boolean() &&
+                 Get(anns[i], "boilerplate").get<bool>();
         title += (title.empty() ? "" : "\n") + Str(anns[i], "concept") + " (" + strength + ")";
       }
-      *o += "<mark class=\"c-" + std::string(CategoryOf(SectionOf(*concepts_, Str(first, "concept"))).id) +
+      *o += "<mark class=\"c-" +
+            std::string(CategoryOf(SectionOf(*concepts_, Str(first, "concept"))).id) +
             (is_explicit ? " e" : " i") + (boiler ? " bp" : "") + "\"";
       if (linked_.count(*m)) *o += " id=\"m" + Int(*m) + "\"";
       *o += " title=\"" + Esc(title) + "\">";
@@ -656,7 +685,8 @@ class DocumentReport {
 
   std::string Footer() const {
     return "<footer>Made by hstag " + Esc(Str(Get(doc_, "tool"), "version")) +
-           ". Matches are the lexicons' cues, not a reading of the document: check them in context.</footer>\n";
+           ". Matches are the lexicons' cues, not a reading of the document: check them in "
+           "context.</footer>\n";
   }
 
   const ordered_json& doc_;
@@ -671,7 +701,6 @@ class DocumentReport {
   std::set<std::string> categories_;  // present in the annotations
 };
 
-
 // A heat class h0..h5 for `v` of `max`.
 std::string Heat(double v, double max) {
   if (!(v > 0) || !(max > 0)) return "h0";
@@ -685,11 +714,13 @@ std::string DocTitle(const ordered_json& doc) {
 }
 
 // The sortable table's script: a click on a column's button sorts the rows
-// by that column's data-v (numbers, largest first) or text.
+// by that column's data-v (numbers, largest first) or text. The table gets
+// the class "sortable" when the script runs (the browser test checks it).
 constexpr char kSortScript[] = R"JS(
 (function () {
   var table = document.getElementById("index");
   if (!table) return;
+  table.classList.add("sortable");
   var heads = table.tHead.rows[0].cells;
   Array.prototype.forEach.call(heads, function (th, col) {
     var button = th.querySelector("button");
@@ -719,11 +750,12 @@ std::string DocumentReportHtml(const ordered_json& doc, const ReportOptions& opt
   return DocumentReport(doc, options).Render();
 }
 
-std::string CompareReportHtml(const ordered_json& a, const ordered_json& b,
-                              const ordered_json& cmp, const ReportOptions& options) {
+std::string CompareReportHtml(const ordered_json& a, const ordered_json& b, const ordered_json& cmp,
+                              const ReportOptions& options) {
   const std::string ta = DocTitle(a), tb = DocTitle(b);
   std::string o = "<main>\n<header><h1>Comparison: " + Esc(ta) + " / " + Esc(tb) + "</h1>\n";
-  o += "<p class=\"muted\">Human Security audit report, two documents side by side</p>\n<dl class=\"meta\">";
+  o += "<p class=\"muted\">Human Security audit report, two documents side by side</p>\n<dl "
+       "class=\"meta\">";
   for (const auto& [letter, doc] : {std::pair{"A", &a}, std::pair{"B", &b}}) {
     const ordered_json& side = Get(cmp, letter[0] == 'A' ? "a" : "b");
     o += std::string("<dt>") + letter + "</dt><dd><code>" + Esc(Str(Get(*doc, "source"), "path")) +
@@ -737,8 +769,9 @@ std::string CompareReportHtml(const ordered_json& a, const ordered_json& b,
   o += "<section id=\"profiles\"><h2>HS profiles</h2>\n<div class=\"cols\">";
   for (const auto& [letter, doc] : {std::pair{"A", &a}, std::pair{"B", &b}}) {
     const ordered_json& side = Get(cmp, letter[0] == 'A' ? "a" : "b");
-    o += std::string("<div><h3>") + letter + ": " + Esc(DocTitle(*doc)) + "</h3><p>Orientation: <strong>" +
-         Esc(Str(side, "orientation")) + "</strong></p>" + ProfileHtml(*doc) + "</div>";
+    o += std::string("<div><h3>") + letter + ": " + Esc(DocTitle(*doc)) +
+         "</h3><p>Orientation: <strong>" + Esc(Str(side, "orientation")) + "</strong></p>" +
+         ProfileHtml(*doc) + "</div>";
   }
   o += "</div></section>\n";
 
@@ -751,21 +784,24 @@ std::string CompareReportHtml(const ordered_json& a, const ordered_json& b,
   }
   double max = 0;
   for (const auto& id : ids) {
-    for (const char* s : {"a", "b"}) max = std::max(max, Num(Get(Get(concepts, id.c_str()), s), "per_10k_words"));
+    for (const char* s : {"a", "b"})
+      max = std::max(max, Num(Get(Get(concepts, id.c_str()), s), "per_10k_words"));
   }
-  o += "<table><thead><tr><th>Concept</th><th>Label</th><th class=\"n\">A</th><th class=\"n\">B</th></tr></thead><tbody>\n";
+  o += "<table><thead><tr><th>Concept</th><th>Label</th><th class=\"n\">A</th><th "
+       "class=\"n\">B</th></tr></thead><tbody>\n";
   for (const auto& id : ByCategory(ids, concepts)) {
     const ordered_json& c = Get(concepts, id.c_str());
     o += "<tr><td>" + Chip(id, concepts, "") + "</td><td>" + Esc(Str(c, "label")) + "</td>";
     for (const char* s : {"a", "b"}) {
       const ordered_json& x = Get(c, s);
-      o += "<td class=\"n " + Heat(Num(x, "per_10k_words"), max) + "\">" + Per10k(Get(x, "per_10k_words")) +
-           " (" + Int(Uint(x, "total")) + ")</td>";
+      o += "<td class=\"n " + Heat(Num(x, "per_10k_words"), max) + "\">" +
+           Per10k(Get(x, "per_10k_words")) + " (" + Int(Uint(x, "total")) + ")</td>";
     }
     o += "</tr>\n";
   }
   o += "</tbody></table>\n";
-  for (const auto& [key, label] : {std::pair{"only_in_a", "Only in A"}, std::pair{"only_in_b", "Only in B"}}) {
+  for (const auto& [key, label] :
+       {std::pair{"only_in_a", "Only in A"}, std::pair{"only_in_b", "Only in B"}}) {
     o += std::string("<h3>") + label + "</h3><p>";
     const ordered_json& list = Get(cmp, key);
     if (!list.is_array() || list.empty()) o += "<span class=\"muted\">none</span>";
@@ -779,11 +815,12 @@ std::string CompareReportHtml(const ordered_json& a, const ordered_json& b,
   if (!actors.is_object() || actors.empty()) {
     o += "<p class=\"muted\">No actor named.</p>";
   } else {
-    o += "<table><thead><tr><th>Actor</th><th class=\"n\">A</th><th class=\"n\">B</th></tr></thead><tbody>\n";
+    o += "<table><thead><tr><th>Actor</th><th class=\"n\">A</th><th "
+         "class=\"n\">B</th></tr></thead><tbody>\n";
     for (const auto& [id, x] : actors.items()) {
       o += "<tr><td>" + Esc(Str(x, "label")) + " <span class=\"id muted\">" + Esc(id) +
-           "</span></td><td class=\"n\">" + Int(Uint(x, "a")) + "</td><td class=\"n\">" + Int(Uint(x, "b")) +
-           "</td></tr>\n";
+           "</span></td><td class=\"n\">" + Int(Uint(x, "a")) + "</td><td class=\"n\">" +
+           Int(Uint(x, "b")) + "</td></tr>\n";
     }
     o += "</tbody></table>";
   }
@@ -792,7 +829,8 @@ std::string CompareReportHtml(const ordered_json& a, const ordered_json& b,
   if (!defs.is_object() || defs.empty()) {
     o += "<p class=\"muted\">Neither aligns with a canonical definition.</p>";
   } else {
-    o += "<table><thead><tr><th>Definition</th><th class=\"n\">A: best score</th><th class=\"n\">B: best score</th></tr></thead><tbody>\n";
+    o += "<table><thead><tr><th>Definition</th><th class=\"n\">A: best score</th><th "
+         "class=\"n\">B: best score</th></tr></thead><tbody>\n";
     for (const auto& [id, x] : defs.items()) {
       auto score = [&](const char* s) {
         const ordered_json& v = Get(x, s);
@@ -837,9 +875,9 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
   o += "<dt>Documents</dt><dd>" + Int(rows.size()) + "</dd>";
   const ordered_json& counts = Get(run, "counts");
   if (counts.is_object()) {
-    o += "<dt>Run</dt><dd>" + Int(Uint(counts, "done")) + " analysed, " + Int(Uint(counts, "failed")) +
-         " failed, " + Int(Uint(counts, "skipped")) + " unchanged since the last run, " +
-         Int(Uint(counts, "duplicate")) + " duplicate(s)</dd>";
+    o += "<dt>Run</dt><dd>" + Int(Uint(counts, "done")) + " analysed, " +
+         Int(Uint(counts, "failed")) + " failed, " + Int(Uint(counts, "skipped")) +
+         " unchanged since the last run, " + Int(Uint(counts, "duplicate")) + " duplicate(s)</dd>";
   }
   const ordered_json& tool = Get(run, "tool");
   if (tool.is_object()) {
@@ -847,13 +885,17 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
     for (const auto& l : Get(tool, "lexicons")) {
       lex += (lex.empty() ? "" : ", ") + Esc(Str(l, "name")) + " " + Esc(Str(l, "version"));
     }
-    o += "<dt>hstag</dt><dd>" + Esc(Str(tool, "version")) + "</dd><dt>Lexicons</dt><dd>" + lex + "</dd>";
+    o += "<dt>hstag</dt><dd>" + Esc(Str(tool, "version")) + "</dd><dt>Lexicons</dt><dd>" + lex +
+         "</dd>";
   }
-  if (!Str(run, "started").empty()) o += "<dt>Run started</dt><dd>" + Esc(Str(run, "started")) + "</dd>";
+  if (!Str(run, "started").empty())
+    o += "<dt>Run started</dt><dd>" + Esc(Str(run, "started")) + "</dd>";
   if (!options.date.empty()) o += "<dt>Index made</dt><dd>" + Esc(options.date) + "</dd>";
-  o += "</dl></header>\n<p class=\"muted\">One row per document. Click a column's name to sort by it "
+  o += "</dl></header>\n<p class=\"muted\">One row per document. Click a column's name to sort by "
+       "it "
        "(again to reverse). Numbers are matches per 10,000 words; the seven dimension columns form "
-       "a heat map on one scale (darker: denser), each concept column is shaded on its own scale.</p>\n";
+       "a heat map on one scale (darker: denser), each concept column is shaded on its own "
+       "scale.</p>\n";
   o += "<div class=\"scroll\"><table class=\"index\" id=\"index\"><thead><tr>";
   auto th = [&](const std::string& label, const std::string& tip, bool number) {
     o += std::string("<th") + (number ? " class=\"n\" data-type=\"number\"" : "") + " title=\"" +
@@ -864,8 +906,10 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
   th("Words", "words", true);
   th("Orientation", "the freedom the document leans to", false);
   th("Dims", "dimensions named explicitly, of 7", true);
-  for (const char* d : kDimensions) th(d, std::string("dimension.") + d + ": per 10,000 words", true);
-  for (const auto& id : ids) th(id, Str(Get(sections, id.c_str()), "section") + ": per 10,000 words", true);
+  for (const char* d : kDimensions)
+    th(d, std::string("dimension.") + d + ": per 10,000 words", true);
+  for (const auto& id : ids)
+    th(id, Str(Get(sections, id.c_str()), "section") + ": per 10,000 words", true);
   o += "</tr></thead><tbody>\n";
   for (const auto& r : rows) {
     const ordered_json& line = r.line;
@@ -893,12 +937,14 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
     };
     num(Num(stats, "pages"), Int(Uint(stats, "pages")), "");
     num(Num(stats, "words"), Int(Uint(stats, "words")), "");
-    o += "<td data-v=\"" + Esc(Str(profile, "orientation")) + "\">" + Esc(Str(profile, "orientation")) + "</td>";
+    o += "<td data-v=\"" + Esc(Str(profile, "orientation")) + "\">" +
+         Esc(Str(profile, "orientation")) + "</td>";
     const ordered_json& dims = Get(profile, "dimensions");
     num(Num(dims, "covered_explicit"), Int(Uint(dims, "covered_explicit")), "");
     for (const char* d : kDimensions) {
       const ordered_json& v = Get(Get(dims, "by_dimension"), d);
-      num(Num(v, "per_10k_words"), Per10k(Get(v, "per_10k_words")), Heat(Num(v, "per_10k_words"), dim_max));
+      num(Num(v, "per_10k_words"), Per10k(Get(v, "per_10k_words")),
+          Heat(Num(v, "per_10k_words"), dim_max));
     }
     const ordered_json& concepts = Get(summary, "concepts");
     for (const auto& id : ids) {

@@ -34,8 +34,8 @@ std::string RadarSvg(const std::vector<std::string>& axes, const std::vector<std
   const bool empty = max <= 0;
   if (empty) max = 1;
   const double w = 460, h = 410, cx = 230, cy = 210, r = 125;
-  std::string o = "<svg class=\"chart radar\" viewBox=\"0 0 " + N(w) + " " + N(h) +
-                  "\" width=\"" + N(w) + "\" height=\"" + N(h) +
+  std::string o = "<svg class=\"chart radar\" viewBox=\"0 0 " + N(w) + " " + N(h) + "\" width=\"" +
+                  N(w) + "\" height=\"" + N(h) +
                   "\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\"><title>";
   AppendHtmlEscaped(title, &o);
   o += "</title>";
@@ -136,13 +136,14 @@ std::string BarsSvg(const std::vector<Bar>& bars, double max, std::string_view t
   double y = 4;
   for (const auto& b : bars) {
     const double len = bar_w * std::clamp(b.value / max, 0.0, 1.0);
-    o += "<text class=\"axis\" text-anchor=\"end\" x=\"" + N(label_w - 8) + "\" y=\"" +
-         N(y + 15) + "\">";
+    o += "<text class=\"axis\" text-anchor=\"end\" x=\"" + N(label_w - 8) + "\" y=\"" + N(y + 15) +
+         "\">";
     AppendHtmlEscaped(b.label, &o);
     o += "</text><rect class=\"track\" fill=\"none\" stroke=\"#999\" stroke-width=\"0.6\" x=\"" +
          N(label_w) + "\" y=\"" + N(y + 2) + "\" width=\"" + N(bar_w) + "\" height=\"17\"/>";
-    o += "<rect class=\"" + HtmlEscape(b.css_class) + "\" stroke=\"#333\" stroke-width=\"0.6\" x=\"" +
-         N(label_w) + "\" y=\"" + N(y + 2) + "\" width=\"" + N(len) + "\" height=\"17\"/>";
+    o += "<rect class=\"" + HtmlEscape(b.css_class) +
+         "\" stroke=\"#333\" stroke-width=\"0.6\" x=\"" + N(label_w) + "\" y=\"" + N(y + 2) +
+         "\" width=\"" + N(len) + "\" height=\"17\"/>";
     o += "<text class=\"value\" x=\"" + N(label_w + bar_w + 8) + "\" y=\"" + N(y + 15) + "\">";
     AppendHtmlEscaped(b.text, &o);
     o += "</text>";

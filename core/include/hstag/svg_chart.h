@@ -17,8 +17,8 @@ namespace hstag {
 
 struct RadarSeries {
   std::string name;
-  std::string css_class;  // stroke and fill of the polygon
-  bool dashed = false;    // drawn dashed with square markers (else solid, round markers)
+  std::string css_class;       // stroke and fill of the polygon
+  bool dashed = false;         // drawn dashed with square markers (else solid, round markers)
   std::vector<double> values;  // one per axis, >= 0
 };
 
@@ -29,9 +29,9 @@ std::string RadarSvg(const std::vector<std::string>& axes, const std::vector<std
 
 struct Bar {
   std::string label;
-  double value = 0;        // the bar's length relative to `max`
-  std::string text;        // the number written after the bar
-  std::string css_class;   // fill of the bar
+  double value = 0;       // the bar's length relative to `max`
+  std::string text;       // the number written after the bar
+  std::string css_class;  // fill of the bar
 };
 
 // One bar a row, scaled to `max` (the largest value when 0).
