@@ -103,6 +103,7 @@ Status WriteBatchIndex(const std::string& out_dir, const std::vector<Input>& inp
     row.line = ordered_json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (!row.line.is_object()) continue;
     auto it = relative.find(row.line.value("path", ""));
+    if (it != relative.end()) row.name = it->second;
     if (it != relative.end() && !row.line.contains("duplicate_of")) {
       const std::string href = "reports/" + it->second + ".html";
       std::error_code ec;

@@ -118,6 +118,7 @@ table.index th[aria-sort=descending] button::after{content:" \25BE"}
 table.index th[aria-sort=ascending] button::after{content:" \25B4"}
 table.index td:first-child,table.index th:first-child{position:sticky;left:0;background:#fff;z-index:1;max-width:22rem;overflow-wrap:anywhere}
 table.index th:first-child{background:#f3f3f3}
+table.index td:first-child a{white-space:normal}
 .h0{background:#fff}.h1{background:#eaf2fa}.h2{background:#c6dbef}.h3{background:#94bfe0}.h4{background:#5b9bd0}.h5{background:#2a6fb0;color:#fff}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
 footer{margin-top:2.5rem;border-top:1px solid #ccc;padding-top:.5rem;font-size:.85em;color:#555}
@@ -917,13 +918,14 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
     const ordered_json& summary = Get(line, "summary");
     const ordered_json& profile = Get(summary, "profile");
     const ordered_json& stats = Get(line, "stats");
-    o += "<tr><td data-v=\"" + Esc(FileName(path)) + "\">";
+    const std::string name = r.name.empty() ? FileName(path) : r.name;
+    o += "<tr><td data-v=\"" + Esc(name) + "\">";
     if (!r.href.empty()) {
-      o += "<a href=\"" + Esc(UrlPathEncode(r.href)) + "\">" + Esc(FileName(path)) + "</a>";
+      o += "<a href=\"" + Esc(UrlPathEncode(r.href)) + "\" title=\"" + Esc(path) + "\">" +
+           Esc(name) + "</a>";
     } else {
-      o += Esc(FileName(path));
+      o += "<span title=\"" + Esc(path) + "\">" + Esc(name) + "</span>";
     }
-    o += "<br><span class=\"muted id\">" + Esc(path) + "</span>";
     if (Get(line, "duplicate_of").is_string()) {
       o += "<br><span class=\"muted\">duplicate of " + Esc(Str(line, "duplicate_of")) + "</span>";
     }

@@ -50,6 +50,7 @@ std::string CompareReportHtml(const ordered_json& a, const ordered_json& b,
 struct IndexRow {
   ordered_json line;  // the document's line of corpus.jsonl
   std::string href;   // its report, relative to the index ("" when none)
+  std::string name;   // shown for it (its path relative to its root); "" for its file name
 };
 // `run`: the run's run.json (its counts and versions are shown; may be null).
 std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_json& run,
