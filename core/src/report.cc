@@ -76,6 +76,7 @@ h3{font-size:1.02rem;margin:1.1rem 0 .3rem}
 a{color:#0b5394}
 code,.id{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.86em}
 .muted{color:#555}
+.small{font-size:.85em}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.6rem 0}
 dl.meta dt{font-weight:600;color:#444}
 dl.meta dd{margin:0;overflow-wrap:anywhere}
@@ -118,6 +119,7 @@ table.index th[aria-sort=descending] button::after{content:" \25BE"}
 table.index th[aria-sort=ascending] button::after{content:" \25B4"}
 table.index td:first-child,table.index th:first-child{position:sticky;left:0;background:#fff;z-index:1;max-width:22rem;overflow-wrap:anywhere}
 table.index th:first-child{background:#f3f3f3}
+table.index td:first-child{min-width:15rem}
 table.index td:first-child a{white-space:normal}
 .h0{background:#fff}.h1{background:#eaf2fa}.h2{background:#c6dbef}.h3{background:#94bfe0}.h4{background:#5b9bd0}.h5{background:#2a6fb0;color:#fff}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
@@ -267,32 +269,44 @@ std::string Per10k(const ordered_json& v) {
 
 // ---- the HS profile (shared by the document and the comparison) -----------
 
-std::string ProfileHtml(const ordered_json& doc) {
+// The radar's two series: explicit and indicator matches per 10,000 words
+// (counts when the document has no words) per dimension.
+std::pair<RadarSeries, RadarSeries> DimensionSeries(const ordered_json& doc) {
+  const ordered_json& by =
+      Get(Get(Get(Get(doc, "summary"), "profile"), "dimensions"), "by_dimension");
+  const double words = Num(Get(doc, "stats"), "words");
+  auto per10k = [&](uint64_t n) { return words > 0 ? double(n) * 1e4 / words : double(n); };
+  RadarSeries ex{"explicit (e.g. \"food security\")", "s-ex", false, {}};
+  RadarSeries ind{"indicator (e.g. \"famine\")", "s-ind", true, {}};
+  for (const char* d : kDimensions) {
+    ex.values.push_back(per10k(Uint(Get(by, d), "explicit")));
+    ind.values.push_back(per10k(Uint(Get(by, d), "indicator")));
+  }
+  return {ex, ind};
+}
+
+// `radar_max`: the radar's scale (0: the document's largest value).
+std::string ProfileHtml(const ordered_json& doc, bool with_rule, double radar_max) {
   const ordered_json& summary = Get(doc, "summary");
   const ordered_json& concepts = Get(summary, "concepts");
   const ordered_json& profile = Get(summary, "profile");
   const ordered_json& dims = Get(profile, "dimensions");
   const ordered_json& by = Get(dims, "by_dimension");
   const double words = Num(Get(doc, "stats"), "words");
-  auto per10k = [&](uint64_t n) { return words > 0 ? double(n) * 1e4 / words : double(n); };
   std::vector<std::string> axes, notes;
-  RadarSeries ex{"explicit (e.g. \"food security\")", "s-ex", false, {}};
-  RadarSeries ind{"indicator (e.g. \"famine\")", "s-ind", true, {}};
   for (const char* d : kDimensions) {
-    const ordered_json& x = Get(by, d);
-    const uint64_t e = Uint(x, "explicit"), i = Uint(x, "indicator");
     axes.push_back(d);
-    notes.push_back(Int(e) + " expl. \xC2\xB7 " + Int(i) + " ind.");
-    ex.values.push_back(per10k(e));
-    ind.values.push_back(per10k(i));
+    notes.push_back(Int(Uint(Get(by, d), "explicit")) + " expl. \xC2\xB7 " +
+                    Int(Uint(Get(by, d), "indicator")) + " ind.");
   }
+  const auto [ex, ind] = DimensionSeries(doc);
   std::string o = "<div class=\"grid\">\n<div class=\"card\"><h3>Seven threat dimensions</h3>";
   o += "<p class=\"muted\">Matches per 10,000 words" +
        std::string(words > 0 ? "" : " (no words: counts)") + "; " +
        Int(Uint(dims, "covered_explicit")) + " of " + Int(Uint(dims, "of")) +
        " dimensions named explicitly, " + Int(Uint(dims, "covered_any")) + " of " +
        Int(Uint(dims, "of")) + " with indicators.</p>";
-  o += RadarSvg(axes, notes, {ex, ind}, 0,
+  o += RadarSvg(axes, notes, {ex, ind}, radar_max,
                 "Radar of the seven dimensions: explicit and indicator matches per 10,000 words");
   o += "</div>\n<div class=\"card\"><h3>Three freedoms</h3>";
   const ordered_json& f = Get(profile, "freedoms");
@@ -305,7 +319,7 @@ std::string ProfileHtml(const ordered_json& doc) {
   o += BarsSvg(bars, 1.0, "Share of each freedom among the freedom mentions (count)");
   o += "<p>Orientation: <strong>" + Esc(Str(profile, "orientation")) + "</strong></p>";
   const std::string rule = Str(profile, "orientation_rule");
-  if (!rule.empty()) o += "<p class=\"muted\">" + Esc(rule) + "</p>";
+  if (with_rule && !rule.empty()) o += "<p class=\"muted small\">" + Esc(rule) + "</p>";
   // Approaches and principles: the codebook's, present or absent, then any other.
   auto chips = [&](const char* key, const auto& expected) {
     std::set<std::string> present;
@@ -361,8 +375,8 @@ class DocumentReport {
         "<nav class=\"toc\"><a href=\"#profile\">HS profile</a><a href=\"#concepts\">Concepts</a>"
         "<a href=\"#actors\">Actors</a><a href=\"#passages\">Key passages</a>"
         "<a href=\"#text\">Text</a></nav>\n";
-    body += "<section id=\"profile\"><h2>HS profile</h2>\n" + ProfileHtml(doc_) + Definitions() +
-            "</section>\n";
+    body += "<section id=\"profile\"><h2>HS profile</h2>\n" +
+            ProfileHtml(doc_, /*with_rule=*/true, 0) + Definitions() + "</section>\n";
     body += Concepts();
     body += Actors();
     body += Passages();
@@ -708,10 +722,12 @@ std::string Heat(double v, double max) {
   return "h" + Int(std::clamp<uint64_t>(static_cast<uint64_t>(std::ceil(5.0 * v / max)), 1, 5));
 }
 
-std::string DocTitle(const ordered_json& doc) {
+// A document's file name, then its metadata title when it has one (escaped).
+std::string DocName(const ordered_json& doc) {
   const ordered_json& source = Get(doc, "source");
-  std::string title = Str(Get(source, "metadata"), "title");
-  return title.empty() ? FileName(Str(source, "path")) : title;
+  const std::string title = Str(Get(source, "metadata"), "title");
+  return Esc(FileName(Str(source, "path"))) +
+         (title.empty() ? "" : " <span class=\"muted\">(" + Esc(title) + ")</span>");
 }
 
 // The sortable table's script: a click on a column's button sorts the rows
@@ -753,8 +769,9 @@ std::string DocumentReportHtml(const ordered_json& doc, const ReportOptions& opt
 
 std::string CompareReportHtml(const ordered_json& a, const ordered_json& b, const ordered_json& cmp,
                               const ReportOptions& options) {
-  const std::string ta = DocTitle(a), tb = DocTitle(b);
-  std::string o = "<main>\n<header><h1>Comparison: " + Esc(ta) + " / " + Esc(tb) + "</h1>\n";
+  const std::string fa = FileName(Str(Get(a, "source"), "path"));
+  const std::string fb = FileName(Str(Get(b, "source"), "path"));
+  std::string o = "<main>\n<header><h1>Comparison: " + Esc(fa) + " / " + Esc(fb) + "</h1>\n";
   o += "<p class=\"muted\">Human Security audit report, two documents side by side</p>\n<dl "
        "class=\"meta\">";
   for (const auto& [letter, doc] : {std::pair{"A", &a}, std::pair{"B", &b}}) {
@@ -767,12 +784,18 @@ std::string CompareReportHtml(const ordered_json& a, const ordered_json& b, cons
   o += "</dl></header>\n";
   o += "<nav class=\"toc\"><a href=\"#profiles\">HS profiles</a><a href=\"#concepts\">Concepts</a>"
        "<a href=\"#actors\">Actors</a><a href=\"#definitions\">Definitions</a></nav>\n";
-  o += "<section id=\"profiles\"><h2>HS profiles</h2>\n<div class=\"cols\">";
+  o += "<section id=\"profiles\"><h2>HS profiles</h2>\n<p class=\"muted\">Both radars on one "
+       "scale.</p><div class=\"cols\">";
+  double radar_max = 0;  // one scale for both radars
+  for (const ordered_json* doc : {&a, &b}) {
+    const auto [ex, ind] = DimensionSeries(*doc);
+    for (const auto* series : {&ex, &ind}) {
+      for (double v : series->values) radar_max = std::max(radar_max, v);
+    }
+  }
   for (const auto& [letter, doc] : {std::pair{"A", &a}, std::pair{"B", &b}}) {
-    const ordered_json& side = Get(cmp, letter[0] == 'A' ? "a" : "b");
-    o += std::string("<div><h3>") + letter + ": " + Esc(DocTitle(*doc)) +
-         "</h3><p>Orientation: <strong>" + Esc(Str(side, "orientation")) + "</strong></p>" +
-         ProfileHtml(*doc) + "</div>";
+    o += std::string("<div><h3>") + letter + ": " + DocName(*doc) + "</h3>" +
+         ProfileHtml(*doc, /*with_rule=*/false, radar_max) + "</div>";
   }
   o += "</div></section>\n";
 
@@ -844,9 +867,7 @@ std::string CompareReportHtml(const ordered_json& a, const ordered_json& b, cons
   }
   o += "</section>\n<footer>Made by hstag " + Esc(Str(Get(a, "tool"), "version")) +
        " from the two documents' summaries (as <code>hstag compare</code>).</footer>\n</main>\n";
-  return Page("hstag comparison: " + FileName(Str(Get(a, "source"), "path")) + " / " +
-                  FileName(Str(Get(b, "source"), "path")),
-              o, "");
+  return Page("hstag comparison: " + fa + " / " + fb, o, "");
 }
 
 std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_json& run,
@@ -952,7 +973,8 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
     for (const auto& id : ids) {
       const ordered_json& c = Get(concepts, id.c_str());
       const double v = Num(c, "per_10k_words");
-      num(v, c.is_object() ? Per10k(Get(c, "per_10k_words")) : "", Heat(v, col_max[id]));
+      num(v, c.is_object() ? Per10k(Get(c, "per_10k_words")) : FormatNumber(0, 1),
+          Heat(v, col_max[id]));
     }
     o += "</tr>\n";
   }
