@@ -2,8 +2,10 @@
 #include "hstag/report.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -761,6 +763,24 @@ constexpr char kSortScript[] = R"JS(
 })();
 )JS";
 
+// A table of an object of the comparison: a row per key, a name and the two
+// sides' cells (escaped by `cells`); `none` when the object is empty.
+std::string SideBySide(
+    const ordered_json& object, const std::array<const char*, 3>& heads, const char* none,
+    const std::function<std::array<std::string, 3>(const std::string&, const ordered_json&)>&
+        cells) {
+  if (!object.is_object() || object.empty())
+    return std::string("<p class=\"muted\">") + none + "</p>";
+  std::string o = std::string("<table><thead><tr><th>") + heads[0] + "</th><th class=\"n\">" +
+                  heads[1] + "</th><th class=\"n\">" + heads[2] + "</th></tr></thead><tbody>\n";
+  for (const auto& [id, x] : object.items()) {
+    const auto c = cells(id, x);
+    o += "<tr><td>" + c[0] + "</td><td class=\"n\">" + c[1] + "</td><td class=\"n\">" + c[2] +
+         "</td></tr>\n";
+  }
+  return o + "</tbody></table>";
+}
+
 }  // namespace
 
 std::string DocumentReportHtml(const ordered_json& doc, const ReportOptions& options) {
@@ -835,36 +855,23 @@ std::string CompareReportHtml(const ordered_json& a, const ordered_json& b, cons
     o += "</p>\n";
   }
   o += "</section>\n<section id=\"actors\"><h2>Actors</h2>\n";
-  const ordered_json& actors = Get(cmp, "actors");
-  if (!actors.is_object() || actors.empty()) {
-    o += "<p class=\"muted\">No actor named.</p>";
-  } else {
-    o += "<table><thead><tr><th>Actor</th><th class=\"n\">A</th><th "
-         "class=\"n\">B</th></tr></thead><tbody>\n";
-    for (const auto& [id, x] : actors.items()) {
-      o += "<tr><td>" + Esc(Str(x, "label")) + " <span class=\"id muted\">" + Esc(id) +
-           "</span></td><td class=\"n\">" + Int(Uint(x, "a")) + "</td><td class=\"n\">" +
-           Int(Uint(x, "b")) + "</td></tr>\n";
-    }
-    o += "</tbody></table>";
-  }
+  o += SideBySide(Get(cmp, "actors"), {"Actor", "A", "B"}, "No actor named.",
+                  [](const std::string& id, const ordered_json& x) {
+                    return std::array<std::string, 3>{
+                        Esc(Str(x, "label")) + " <span class=\"id muted\">" + Esc(id) + "</span>",
+                        Int(Uint(x, "a")), Int(Uint(x, "b"))};
+                  });
   o += "</section>\n<section id=\"definitions\"><h2>Definitions</h2>\n";
-  const ordered_json& defs = Get(cmp, "definitions");
-  if (!defs.is_object() || defs.empty()) {
-    o += "<p class=\"muted\">Neither aligns with a canonical definition.</p>";
-  } else {
-    o += "<table><thead><tr><th>Definition</th><th class=\"n\">A: best score</th><th "
-         "class=\"n\">B: best score</th></tr></thead><tbody>\n";
-    for (const auto& [id, x] : defs.items()) {
-      auto score = [&](const char* s) {
-        const ordered_json& v = Get(x, s);
-        return v.is_number() ? FormatNumber(v.get<double>(), 2) : std::string("-");
-      };
-      o += "<tr><td><span class=\"id\">" + Esc(id) + "</span></td><td class=\"n\">" + score("a") +
-           "</td><td class=\"n\">" + score("b") + "</td></tr>\n";
-    }
-    o += "</tbody></table>";
-  }
+  o += SideBySide(Get(cmp, "definitions"), {"Definition", "A: best score", "B: best score"},
+                  "Neither aligns with a canonical definition.",
+                  [](const std::string& id, const ordered_json& x) {
+                    auto score = [&](const char* s) {
+                      const ordered_json& v = Get(x, s);
+                      return v.is_number() ? FormatNumber(v.get<double>(), 2) : std::string("-");
+                    };
+                    return std::array<std::string, 3>{"<span class=\"id\">" + Esc(id) + "</span>",
+                                                      score("a"), score("b")};
+                  });
   o += "</section>\n<footer>Made by hstag " + Esc(Str(Get(a, "tool"), "version")) +
        " from the two documents' summaries (as <code>hstag compare</code>).</footer>\n</main>\n";
   return Page("hstag comparison: " + fa + " / " + fb, o, "");
