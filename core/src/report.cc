@@ -150,7 +150,8 @@ footer{margin-top:2.5rem;border-top:1px solid #ccc;padding-top:.5rem;font-size:.
       "input.filters:focus-visible~main .legend{outline:2px solid #0b5394}\n";
   css += R"CSS(@media print{
 body{font-size:10pt;max-width:none;padding:0}
-nav.toc,.legend,.filters,table.index th button::after{display:none}
+nav.toc,.filters,.noprint,table.index th button::after{display:none}
+.legend{position:static;border:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 a{color:inherit;text-decoration:none}
 h2{break-after:avoid}
@@ -600,7 +601,7 @@ class DocumentReport {
     std::string o =
         "<div class=\"legend\" aria-label=\"Legend: click a category to hide or show its "
         "highlights\">"
-        "<strong>Highlights</strong> (click to hide or show): ";
+        "<strong>Highlights</strong><span class=\"noprint\"> (click to hide or show)</span>: ";
     for (const auto& c : kCategories) {
       if (categories_.count(c.id)) {
         o += "<label for=\"f-" + std::string(c.id) + "\" class=\"c-" + c.id + "\">" + c.label +

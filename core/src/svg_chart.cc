@@ -109,7 +109,7 @@ std::string RadarSvg(const std::vector<std::string>& axes, const std::vector<std
          (s.dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>";
     o += s.dashed ? "<rect x=\"17.5\" y=\"" + N(ly - 7.5) + "\" width=\"7\" height=\"7\"/>"
                   : "<circle cx=\"21\" cy=\"" + N(ly - 4) + "\" r=\"3.5\"/>";
-    o += "</g><text class=\"legend\" x=\"40\" y=\"" + N(ly) + "\">";
+    o += "</g><text class=\"key\" x=\"40\" y=\"" + N(ly) + "\">";
     AppendHtmlEscaped(s.name, &o);
     o += "</text>";
     ly += 14;
