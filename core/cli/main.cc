@@ -430,7 +430,9 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
   hstag::OutputOptions out_options{o.emit_text || html};
   auto finish = [&](size_t i, hstag::ordered_json doc) {
     hstag::Status written;
-    if (html) written = hstag::cli::WriteBatchReport(o.out, inputs[i].relative, &doc, o.emit_text, started);
+    if (html) {
+      written = hstag::cli::WriteBatchReport(o.out, inputs[i].relative, &doc, o.emit_text, started);
+    }
     const fs::path target = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
     std::error_code mk;
     fs::create_directories(target.parent_path(), mk);
@@ -1073,7 +1075,8 @@ int main(int argc, char** argv) {
   }
   if (report->parsed()) {
     auto pipeline = MakePipeline(common);
-    return pipeline ? hstag::cli::Report(report_inputs, report_out, NowUtc(), *pipeline) : kExitFatal;
+    return pipeline ? hstag::cli::Report(report_inputs, report_out, NowUtc(), *pipeline)
+                    : kExitFatal;
   }
   if (compare->parsed()) {
     auto pipeline = MakePipeline(common);
