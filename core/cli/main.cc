@@ -1051,7 +1051,8 @@ int main(int argc, char** argv) {
                                                   "hstag JSON), or of two side by side");
   report->add_option("inputs", report_inputs, "One or two documents or hstag JSON files")
       ->required()->expected(1, 2)->check(CLI::ExistingFile);
-  report->add_option("-o,--output", report_out, "The HTML file to write (- for stdout)")->required();
+  report->add_option("-o,--output", report_out, "The HTML file to write (- for stdout)")
+      ->required();
   AddCommon(report, &common);
 
   try {

@@ -735,7 +735,8 @@ std::string DocName(const ordered_json& doc) {
 
 // The sortable table's script: a click on a column's button sorts the rows
 // by that column's data-v (numbers, largest first) or text. The table gets
-// the class "sortable" when the script runs (the browser test checks it).
+// the class "sortable" when the script runs (the browser test checks it);
+// "#sort=NAME" in the address sorts by the column NAME on load.
 constexpr char kSortScript[] = R"JS(
 (function () {
   var table = document.getElementById("index");
@@ -761,6 +762,15 @@ constexpr char kSortScript[] = R"JS(
       rows.forEach(function (r) { body.appendChild(r); });
     });
   });
+  // index.html#sort=NAME opens sorted by the column NAME (largest first).
+  var m = /^#sort=(.+)$/.exec(location.hash);
+  if (m) {
+    var want = decodeURIComponent(m[1]);
+    Array.prototype.forEach.call(heads, function (th) {
+      var button = th.querySelector("button");
+      if (button && button.textContent === want) button.click();
+    });
+  }
 })();
 )JS";
 
@@ -923,7 +933,8 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
   if (!options.date.empty()) o += "<dt>Index made</dt><dd>" + Esc(options.date) + "</dd>";
   o += "</dl></header>\n<p class=\"muted\">One row per document. Click a column's name to sort by "
        "it "
-       "(again to reverse). Numbers are matches per 10,000 words; the seven dimension columns form "
+       "(again to reverse); index.html#sort=food opens sorted by that column. Numbers are matches "
+       "per 10,000 words; the seven dimension columns form "
        "a heat map on one scale (darker: denser), each concept column is shaded on its own "
        "scale.</p>\n";
   o += "<div class=\"scroll\"><table class=\"index\" id=\"index\"><thead><tr>";

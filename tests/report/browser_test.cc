@@ -35,7 +35,9 @@ struct Browser {
 
 // Runs headless Chromium on `page` with a fresh profile, never longer than
 // two minutes: the DOM after load, and a screenshot into `png` when given.
-Browser Chromium(const fs::path& page, const fs::path& work, const fs::path& png = {}) {
+// `fragment` ("#...") is added to the page's address for the DOM.
+Browser Chromium(const fs::path& page, const fs::path& work, const fs::path& png = {},
+                 const std::string& fragment = "") {
   static int runs = 0;
   const fs::path profile = work / ("profile" + std::to_string(++runs));
   fs::create_directories(profile);
@@ -46,8 +48,9 @@ Browser Chromium(const fs::path& page, const fs::path& work, const fs::path& png
       Quote(profile) + " ";
   const fs::path err = work / ("stderr" + std::to_string(runs) + ".txt");
   Browser b;
-  const auto r = RunCommand(common + "--dump-dom " +
-                            Quote("file://" + fs::absolute(page).string()) + " 2>" + Quote(err));
+  const auto r =
+      RunCommand(common + "--dump-dom " +
+                 Quote("file://" + fs::absolute(page).string() + fragment) + " 2>" + Quote(err));
   b.status = r.status;
   b.dom = r.out;
   b.log = ReadAll(err);
@@ -147,6 +150,14 @@ TEST(Browser, IndexScriptRunsUnderThePolicy) {
   EXPECT_EQ(b.dom.find("id=\"pwned\""), std::string::npos);
   EXPECT_NE(b.dom.find("href=\"reports/jpn.txt.html\""), std::string::npos);
   ExpectNoPolicyViolation(b);
+  // In the walk's order the hostile document comes first; sorted by words
+  // ("#sort=Words", largest first) the longer speech does.
+  const std::string hostile = "href=\"reports/%3Ci", jpn = "href=\"reports/jpn.txt.html\"";
+  EXPECT_LT(b.dom.find(hostile), b.dom.find(jpn));
+  const Browser sorted = Chromium(out / "index.html", dir, {}, "#sort=Words");
+  ASSERT_EQ(sorted.status, 0) << sorted.log;
+  EXPECT_LT(sorted.dom.find(jpn), sorted.dom.find(hostile));
+  EXPECT_NE(sorted.dom.find("aria-sort=\"descending\""), std::string::npos);
 }
 
 TEST(Browser, LongPdfReportElementCount) {
