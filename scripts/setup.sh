@@ -14,6 +14,8 @@ packages=(
   libcli11-dev libyaml-cpp-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema util-linux parallel
+  # the HTML reports rendered in a real browser (tests/report)
+  chromium
   # benchmarks side by side with other tools
   ripgrep poppler-utils
 )

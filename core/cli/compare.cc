@@ -81,44 +81,18 @@ bool Complete(const ordered_json& s) {
   return true;
 }
 
-// Loads one side; on failure prints why and returns false.
-bool Load(const std::string& input, const Pipeline& pipeline, Side* side) {
-  if (EndsWithJson(input)) {
-    auto bytes = ReadFile(input, pipeline.limits().max_bytes);
-    if (!bytes.ok()) {
-      std::cerr << "hstag compare: " << bytes.error() << "\n";
-      return false;
-    }
-    ordered_json j = ordered_json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
-    if (j.is_object() && j.value("schema", "") == "hstag.document/1") {
-      if (j.contains("errors") && j["errors"].is_array() && !j["errors"].empty()) {
-        std::cerr << "hstag compare: " << input << ": the document failed: "
-                  << j["errors"][0].value("message", "") << "\n";
-        return false;
-      }
-      const ordered_json& s = j["summary"];
-      if (!Complete(s)) {
-        std::cerr << "hstag compare: " << input
-                  << ": no complete summary (written by an older hstag?); analyse it again\n";
-        return false;
-      }
-      side->path = j.value("source", ordered_json::object()).value("path", input);
-      side->words = j.value("stats", ordered_json::object()).value("words", uint64_t{0});
-      side->summary = s;
-      return true;
-    }
-    // Any other JSON is a document like any other.
-  }
-  AnalysisResult r = pipeline.Run(input, input);
-  if (r.failed()) {
-    std::string why;
-    for (const auto& e : r.doc.errors) why += (why.empty() ? "" : "; ") + e.message;
-    std::cerr << "hstag compare: " << input << ": " << why << "\n";
+// One side from a document's JSON; false (printing why) when its summary
+// lacks a part Compare reads.
+bool SideOf(const ordered_json& doc, const std::string& input, const char* command, Side* side) {
+  const ordered_json& s = doc["summary"];
+  if (!Complete(s)) {
+    std::cerr << "hstag " << command << ": " << input
+              << ": no complete summary (written by an older hstag?); analyse it again\n";
     return false;
   }
-  side->path = r.doc.path;
-  side->words = r.stats.words;
-  side->summary = Summary(r, pipeline);
+  side->path = doc.value("source", ordered_json::object()).value("path", input);
+  side->words = doc.value("stats", ordered_json::object()).value("words", uint64_t{0});
+  side->summary = s;
   return true;
 }
 
@@ -342,6 +316,45 @@ std::string Table(const Side& a, const Side& b, const ordered_json& j) {
 
 }  // namespace
 
+bool LoadDocument(const std::string& input, const Pipeline& pipeline, bool with_text,
+                  const char* command, ordered_json* doc) {
+  if (EndsWithJson(input)) {
+    auto bytes = ReadFile(input, pipeline.limits().max_bytes);
+    if (!bytes.ok()) {
+      std::cerr << "hstag " << command << ": " << input << ": " << bytes.error() << "\n";
+      return false;
+    }
+    ordered_json j = ordered_json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+    if (j.is_object() && j.value("schema", "") == "hstag.document/1") {
+      if (j.contains("errors") && j["errors"].is_array() && !j["errors"].empty()) {
+        std::cerr << "hstag " << command << ": " << input << ": the document failed: "
+                  << j["errors"][0].value("message", "") << "\n";
+        return false;
+      }
+      *doc = std::move(j);
+      return true;
+    }
+    // Any other JSON is a document like any other.
+  }
+  AnalysisResult r = pipeline.Run(input, input);
+  if (r.failed()) {
+    std::string why;
+    for (const auto& e : r.doc.errors) why += (why.empty() ? "" : "; ") + e.message;
+    std::cerr << "hstag " << command << ": " << input << ": " << why << "\n";
+    return false;
+  }
+  *doc = DocumentJson(r, pipeline, ToolJson(pipeline), OutputOptions{with_text});
+  return true;
+}
+
+bool CompareDocuments(const ordered_json& a, const ordered_json& b, const std::string& input_a,
+                      const std::string& input_b, const char* command, ordered_json* out) {
+  Side sa, sb;
+  if (!SideOf(a, input_a, command, &sa) || !SideOf(b, input_b, command, &sb)) return false;
+  *out = CompareJson(sa, sb);
+  return true;
+}
+
 int Compare(const std::vector<std::string>& inputs, const std::string& format,
             const hstag::Pipeline& pipeline) {
   if (inputs.size() != 2 || (format != "table" && format != "json")) {
@@ -351,7 +364,12 @@ int Compare(const std::vector<std::string>& inputs, const std::string& format,
   Side a, b;
   std::string out;
   try {
-    if (!Load(inputs[0], pipeline, &a) || !Load(inputs[1], pipeline, &b)) return kExitDocuments;
+    ordered_json da, db;
+    if (!LoadDocument(inputs[0], pipeline, false, "compare", &da) ||
+        !LoadDocument(inputs[1], pipeline, false, "compare", &db) ||
+        !SideOf(da, inputs[0], "compare", &a) || !SideOf(db, inputs[1], "compare", &b)) {
+      return kExitDocuments;
+    }
     const ordered_json j = CompareJson(a, b);
     out = format == "json" ? Dump(j, 2) + "\n" : Table(a, b, j);
   } catch (const nlohmann::json::exception& e) {  // hstag JSON edited by hand

@@ -16,9 +16,22 @@
 #include <string>
 #include <vector>
 
+#include "hstag/output.h"
 #include "hstag/pipeline.h"
 
 namespace hstag::cli {
+
+// A document's JSON (hstag.document/1): read from an hstag JSON file, or made
+// by analysing the document (with its text and segments when `with_text`).
+// On failure (unreadable, a failed analysis or a failed document's JSON)
+// prints "hstag <command>: <input>: <why>" on stderr and returns false.
+bool LoadDocument(const std::string& input, const Pipeline& pipeline, bool with_text,
+                  const char* command, ordered_json* doc);
+
+// The comparison ("hstag.compare/1") of two documents' JSON; false (printed
+// on stderr, naming the input) when a summary lacks a part it reads.
+bool CompareDocuments(const ordered_json& a, const ordered_json& b, const std::string& input_a,
+                      const std::string& input_b, const char* command, ordered_json* out);
 
 // Writes the comparison of inputs[0] and inputs[1] to stdout. Returns 0, 1
 // (usage: not two inputs, unknown format), 2 (an input failed: unreadable, a

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "compare.h"
+#include "report.h"
 #include "hstag/batch.h"
 #include "hstag/builtins.h"
 #include "hstag/corpus_output.h"
@@ -131,7 +132,7 @@ std::string ErrorLine(const hstag::ordered_json& errors) {
 struct AnalyzeOptions {
   std::vector<std::string> paths;
   std::string files_from;
-  std::string format;  // json | jsonl
+  std::string format;  // json | jsonl | html (with --out: reports beside the JSON)
   std::string out;
   unsigned jobs = 0;
   bool emit_text = false;
@@ -451,12 +452,17 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
 
   // Per document, in a worker: analyse, write docs/<path>.json, render the
   // corpus files' lines. The payload is "F" (failed) or "O", then JSON.
-  hstag::OutputOptions out_options{o.emit_text};
-  auto finish = [&](size_t i, const hstag::ordered_json& doc) {
+  const bool html = o.format == "html";  // reports/<path>.html, made from the JSON with its text
+  hstag::OutputOptions out_options{o.emit_text || html};
+  auto finish = [&](size_t i, hstag::ordered_json doc) {
+    hstag::Status written;
+    if (html) {
+      written = hstag::cli::WriteBatchReport(o.out, inputs[i].relative, &doc, o.emit_text, started);
+    }
     const fs::path target = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
     std::error_code mk;
     fs::create_directories(target.parent_path(), mk);
-    const hstag::Status written = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n");
+    if (written.ok()) written = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n");
     const auto rows = hstag::CorpusOutput::Render(doc, columns, *values);
     const bool failed_doc = !doc["errors"].empty();
     return PackFields(failed_doc ? 'F' : 'O',
@@ -549,6 +555,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
                               {"max_segments", pipeline.limits().max_segments},
                               {"max_annotations", pipeline.limits().max_annotations}};
   if (hstag::Status s = (*corpus)->Finish(run); !s.ok() && write_error.ok()) write_error = s;
+  if (html && write_error.ok()) write_error = hstag::cli::WriteBatchIndex(o.out, inputs, started);
   if (!write_error.ok()) {
     std::cerr << "hstag: " << write_error.message() << "\n";
     return kExitFatal;
@@ -586,6 +593,10 @@ int Analyze(const AnalyzeOptions& o, const CommonOptions& common) {
   const std::vector<hstag::Input> inputs = hstag::Walk(paths, {o.include, o.exclude});
   const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (!o.out.empty()) return AnalyzeToDir(o, common, *pipeline, inputs, tool, jobs);
+  if (o.format == "html") {
+    std::cerr << "hstag analyze: --format html needs --out (or use hstag report)\n";
+    return kExitUsage;
+  }
 
   const bool single = paths.size() == 1 && inputs.size() == 1 && !fs::is_directory(paths[0]);
   const std::string format = !o.format.empty() ? o.format : (single ? "json" : "jsonl");
@@ -975,8 +986,10 @@ int main(int argc, char** argv) {
   analyze->add_option("--shard", ao.shard,
                       "Only the documents of shard K of N (K/N), or of this Slurm array task "
                       "(slurm); merge the outputs with `hstag merge`");
-  analyze->add_option("--format", ao.format, "json (default for one file) or jsonl")
-      ->check(CLI::IsMember({"json", "jsonl"}));
+  analyze->add_option("--format", ao.format,
+                      "json (default for one file) or jsonl; html with --out: also "
+                      "OUT/reports/<path>.html and OUT/index.html")
+      ->check(CLI::IsMember({"json", "jsonl", "html"}));
   analyze->add_option("--out", ao.out, "Write OUT/docs/<path relative to its root>.json");
   analyze->add_option("-j,--jobs", ao.jobs, "Documents analysed in parallel (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
@@ -1062,6 +1075,17 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json"}));
   AddCommon(compare, &common);
 
+  // report: the HTML audit report of a document, or two side by side (report.h).
+  std::vector<std::string> report_inputs;
+  std::string report_out;
+  CLI::App* report = app.add_subcommand("report", "An HTML audit report of a document (or its "
+                                                  "hstag JSON), or of two side by side");
+  report->add_option("inputs", report_inputs, "One or two documents or hstag JSON files")
+      ->required()->expected(1, 2)->check(CLI::ExistingFile);
+  report->add_option("-o,--output", report_out, "The HTML file to write (- for stdout)")
+      ->required();
+  AddCommon(report, &common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -1080,6 +1104,11 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     return EvalGold(gold_path, eval_split, eval_format, eval_skip, eval_sources, common);
+  }
+  if (report->parsed()) {
+    auto pipeline = MakePipeline(common);
+    return pipeline ? hstag::cli::Report(report_inputs, report_out, NowUtc(), *pipeline)
+                    : kExitFatal;
   }
   if (compare->parsed()) {
     auto pipeline = MakePipeline(common);

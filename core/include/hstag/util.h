@@ -21,6 +21,8 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes = UINT6
 Status WriteFileAtomic(const std::string& path, std::string_view content);
 
 std::string Sha256Hex(std::string_view bytes);
+// The SHA-256 digest in base64 (as a Content-Security-Policy hash source wants it).
+std::string Sha256Base64(std::string_view bytes);
 
 // True when `s` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view s);
