@@ -69,5 +69,7 @@ void WriteScratch(const std::string& path, const uint8_t* data, size_t size);
 }  // namespace hstag::fuzz
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+// Optional: run once before the first input (libFuzzer and the replay driver).
+extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
 
 #endif  // HSTAG_TESTS_FUZZ_FUZZ_SUPPORT_H_
