@@ -206,6 +206,13 @@ void ParseQuanteda(const YAML::Node& node, const std::string& dict, const std::s
   }
 }
 
+// A LIWC category number as a key: leading zeros dropped ("02" is "2"), of
+// any length (a number past any integer type is still a key, not an error).
+std::string CategoryKey(std::string_view digits) {
+  const size_t nz = digits.find_first_not_of('0');
+  return nz == std::string_view::npos ? "0" : std::string(digits.substr(nz));
+}
+
 // LIWC .dic: "%", the categories ("1<TAB>name"), "%", then one entry a line,
 // "word<TAB>cat<TAB>cat...". LIWC 2007's conditional entries
 // ("like<TAB>02 134(02 134)126/253") count in every category they name
@@ -260,7 +267,7 @@ Status ParseLiwc(std::string_view text, const std::string& display, const std::s
         return Status::Error(display + ":" + std::to_string(line_no) +
                              ": expected `<number><TAB><category>`");
       }
-      category[std::to_string(std::stoul(number))] = out->size();
+      category[CategoryKey(number)] = out->size();
       out->push_back(UserConcept(dict, IdPart(name), line_no));
       out->back().label = name;
       continue;
@@ -276,7 +283,7 @@ Status ParseLiwc(std::string_view text, const std::string& display, const std::s
       std::string num;
       auto flush = [&]() -> Status {
         if (num.empty()) return Status();
-        auto it = category.find(std::to_string(std::stoul(num)));
+        auto it = category.find(CategoryKey(num));
         if (it == category.end()) {
           return Status::Error(display + ":" + std::to_string(line_no) + ": unknown category " +
                                num + " for `" + fields[0] + "`");

@@ -129,6 +129,16 @@ Template ParseTemplate(const std::string& text, const RE2& re, const YAML::Node&
     }
     t.parts.push_back({"", g});
   };
+  // A group number as written: one too long for an int is out of range too.
+  auto numbered = [&](const std::string& digits) {
+    const size_t nz = std::min(digits.find_first_not_of('0'), digits.size());
+    if (digits.size() - nz > 6) {
+      throw RuleError(at, "`value` refers to group $" + digits + " but the pattern has " +
+                              std::to_string(re.NumberOfCapturingGroups()));
+    }
+    group(std::stoi(digits));
+  };
+
   for (size_t i = 0; i < text.size();) {
     if (text[i] != '$') {
       const size_t next = text.find('$', i);
@@ -142,7 +152,7 @@ Template ParseTemplate(const std::string& text, const RE2& re, const YAML::Node&
     } else if (i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
       size_t j = i + 1;
       while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
-      group(std::stoi(text.substr(i + 1, j - i - 1)));
+      numbered(text.substr(i + 1, j - i - 1));
       i = j;
     } else if (i + 1 < text.size() && text[i + 1] == '{') {
       const size_t close = text.find('}', i + 2);
@@ -151,7 +161,7 @@ Template ParseTemplate(const std::string& text, const RE2& re, const YAML::Node&
       if (!name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
             return std::isdigit(c);
           })) {
-        group(std::stoi(name));
+        numbered(name);
       } else {
         const auto& named = re.NamedCapturingGroups();
         auto it = named.find(name);
