@@ -2,7 +2,8 @@
 //
 // The analyzer (core/src/analyzer.cc) and the language guesser on any bytes:
 // the first byte picks the declared language, form feeds split the rest into
-// segments (pages), ill-formed UTF-8 is repaired as the host repairs it.
+// segments (pages), ill-formed UTF-8 is repaired as the host repairs it. The
+// word segmentation's ASCII fast path is checked against ICU's on the result.
 #include <array>
 #include <memory>
 #include <string>
@@ -61,6 +62,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         t.sentence >= a.sentences.size()) {
       Fail("token offsets outside their views");
     }
+  }
+  // The ASCII fast path of word segmentation finds what ICU finds.
+  auto fast = analyzer->Words(a.norm, true);
+  auto icu = analyzer->Words(a.norm, false);
+  if (fast.ok() != icu.ok() || (fast.ok() && *fast != *icu)) {
+    Fail("the word segmentation's fast path differs from ICU's");
   }
   for (const auto& s : a.sentences) {
     if (s.start > s.end || s.end > text.size()) Fail("sentence outside the text");
