@@ -462,7 +462,10 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     const fs::path target = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
     std::error_code mk;
     fs::create_directories(target.parent_path(), mk);
-    if (written.ok()) written = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n");
+    if (written.ok()) {
+      written = hstag::WriteFileAtomic(target.string(), hstag::Dump(doc, 2) + "\n",
+                                       hstag::Durability::kAtomicOnly);
+    }
     const auto rows = hstag::CorpusOutput::Render(doc, columns, *values);
     const bool failed_doc = !doc["errors"].empty();
     return PackFields(failed_doc ? 'F' : 'O',

@@ -17,11 +17,12 @@ namespace {
 
 constexpr int kExitOk = 0, kExitUsage = 1, kExitDocuments = 2, kExitFatal = 3;
 
-Status WriteWithDirs(const fs::path& path, const std::string& content) {
+Status WriteWithDirs(const fs::path& path, const std::string& content,
+                     Durability durability = Durability::kDurable) {
   std::error_code ec;
   if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), ec);
   if (ec) return Status::Error(path.parent_path().string() + ": " + ec.message());
-  return WriteFileAtomic(path.string(), content);
+  return WriteFileAtomic(path.string(), content, durability);
 }
 
 }  // namespace
@@ -78,7 +79,8 @@ Status WriteBatchReport(const std::string& out_dir, const std::string& relative,
     doc->erase("text");
     doc->erase("segments");
   }
-  return WriteWithDirs(fs::path(out_dir) / "reports" / (relative + ".html"), html);
+  return WriteWithDirs(fs::path(out_dir) / "reports" / (relative + ".html"), html,
+                       Durability::kAtomicOnly);  // one per document, as the docs/ files
 }
 
 Status WriteBatchIndex(const std::string& out_dir, const std::vector<Input>& inputs,

@@ -55,7 +55,7 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
   return data;
 }
 
-Status WriteFileAtomic(const std::string& path, std::string_view content) {
+Status WriteFileAtomic(const std::string& path, std::string_view content, Durability durability) {
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::Error(tmp + ": " + std::strerror(errno));
@@ -71,7 +71,7 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
     }
     done += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if ((durability == Durability::kDurable && ::fsync(fd) != 0) || ::close(fd) != 0) {
     const int e = errno;
     ::unlink(tmp.c_str());
     return Status::Error(tmp + ": " + std::strerror(e));

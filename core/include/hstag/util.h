@@ -17,8 +17,16 @@ namespace hstag {
 // Reads a whole file; fails with the OS's reason, or when it exceeds max_bytes.
 Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes = UINT64_MAX);
 
-// Writes a file atomically: a temporary file beside it, then rename.
-Status WriteFileAtomic(const std::string& path, std::string_view content);
+// Writes a file atomically: a temporary file beside it, then rename. A
+// killed process leaves the old file or the new one, never a part. kDurable
+// also syncs the data to disk before the rename, so that a machine that
+// loses power does not leave an empty file either; kAtomicOnly skips that
+// (for the many per-document files of a batch, which --resume checks one by
+// one and makes again when they are damaged: a sync each would make the
+// batch wait on the disk).
+enum class Durability { kDurable, kAtomicOnly };
+Status WriteFileAtomic(const std::string& path, std::string_view content,
+                       Durability durability = Durability::kDurable);
 
 std::string Sha256Hex(std::string_view bytes);
 // The SHA-256 digest in base64 (as a Content-Security-Policy hash source wants it).
