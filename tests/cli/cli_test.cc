@@ -29,7 +29,9 @@ using testing::SourceDir;
 
 // hstag with stderr captured into a file; returns stdout and sets *err.
 testing::CommandResult Hstag(const std::string& args, std::string* err = nullptr) {
-  const std::string err_file = ::testing::TempDir() + "/hstag_stderr.txt";
+  // One file per test process: ctest runs the tests of this binary in parallel.
+  const std::string err_file =
+      ::testing::TempDir() + "/hstag_stderr." + std::to_string(::getpid()) + ".txt";
   auto r = RunCommand("cd " + Quote(SourceDir()) + " && " + Binary() + " " + args + " 2>" +
                       Quote(err_file));
   if (err) *err = ReadAll(err_file);
