@@ -6,17 +6,30 @@
 #include <unicode/utf8.h>
 
 #include <array>
-#include <map>
-#include <unordered_map>
+#include <cstdint>
 
 namespace hstag {
 namespace {
 
+// A word of up to 8 bytes packed into an integer (first byte lowest), so
+// that the look-up is one integer comparison per probe; 0 means "no word"
+// and kLong a word too long to be any function word.
+constexpr uint64_t kLong = ~uint64_t{0};
+
+uint64_t Pack(std::string_view w) {
+  if (w.empty()) return 0;
+  if (w.size() > 8) return kLong;
+  uint64_t v = 0;
+  for (size_t i = 0; i < w.size(); ++i) v |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+  return v;
+}
+
 // The most frequent function words of each language, chosen to be rare in
-// the others (no "a", "de", "la", "en", "in", "e" shared across many).
-const std::unordered_map<std::string_view, int>& FunctionWords() {
-  static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string_view, int>;
+// the others (no "a", "de", "la", "en", "in", "e" shared across many), in an
+// open-addressing table of packed words.
+class FunctionWords {
+ public:
+  FunctionWords() {
     const std::array<std::pair<int, std::string_view>, 7> lists = {{
         {0, "the of and to is that for with this are be was have it which by from not"},
         {1, "le les des du et est une dans pour que qui sur pas au aux nous ces"},
@@ -31,16 +44,35 @@ const std::unordered_map<std::string_view, int>& FunctionWords() {
       while (i < words.size()) {
         const size_t sp = words.find(' ', i);
         const std::string_view w = words.substr(i, sp == std::string_view::npos ? sp : sp - i);
+        Slot& s = slots_[Index(Pack(w))];
         // A word listed for two languages counts for neither.
-        auto [it, fresh] = t->emplace(w, lang);
-        if (!fresh) it->second = -1;
+        s.lang = s.key == 0 ? lang : -1;
+        s.key = Pack(w);
         i = sp == std::string_view::npos ? words.size() : sp + 1;
       }
     }
-    return t;
-  }();
-  return *table;
-}
+  }
+  // The language of a packed word, or -1.
+  int Find(uint64_t key) const {
+    if (key == 0 || key == kLong) return -1;
+    const Slot& s = slots_[Index(key)];
+    return s.key == key ? s.lang : -1;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    int lang = -1;
+  };
+  // The slot of `key`, or the empty slot where it would go.
+  size_t Index(uint64_t key) const {
+    size_t i = (key * 0x9E3779B97F4A7C15ULL) >> (64 - kBits);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
+    return i;
+  }
+  static constexpr int kBits = 9;  // 512 slots for about 110 words
+  std::array<Slot, size_t{1} << kBits> slots_{};
+};
 
 constexpr std::array<const char*, 7> kLatin = {"en", "fr", "es", "de", "it", "pt", "nl"};
 
@@ -54,12 +86,18 @@ std::string GuessLanguage(std::string_view text) {
   std::array<size_t, USCRIPT_CODE_LIMIT> scripts{};  // letters per UScriptCode
   size_t kana = 0, letters = 0;
   std::array<size_t, kLatin.size()> votes{};
-  std::string word;
-  const auto& table = FunctionWords();
+  static const FunctionWords table;
+  uint64_t word = 0;  // packed, lower case
+  size_t word_len = 0;
+  auto add_byte = [&](unsigned char b) {
+    if (word_len < 8) word |= uint64_t{b} << (8 * word_len);
+    ++word_len;
+  };
   auto end_word = [&] {
-    if (word.empty()) return;
-    if (auto it = table.find(word); it != table.end() && it->second >= 0) ++votes[it->second];
-    word.clear();
+    if (word_len == 0) return;
+    if (const int lang = table.Find(word_len > 8 ? kLong : word); lang >= 0) ++votes[lang];
+    word = 0;
+    word_len = 0;
   };
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(text.size());
@@ -70,7 +108,7 @@ std::string GuessLanguage(std::string_view text) {
       if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
         ++letters;
         ++scripts[USCRIPT_LATIN];
-        word.push_back(static_cast<char>(b | 0x20));
+        add_byte(static_cast<unsigned char>(b | 0x20));
       } else {
         end_word();
       }
@@ -92,7 +130,7 @@ std::string GuessLanguage(std::string_view text) {
       int32_t len = 0;
       UBool err = false;
       U8_APPEND(buf, len, 4, u_tolower(c), err);
-      word.append(buf, static_cast<size_t>(len));
+      for (int32_t k = 0; k < len; ++k) add_byte(static_cast<unsigned char>(buf[k]));
     } else {
       end_word();
     }
