@@ -60,6 +60,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "hstag/flat_table.h"
 #include "hstag/plugin.h"
 
 namespace {
@@ -146,8 +147,20 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     }
     Load(args.host, path.lexically_normal().string());
     // A document word's ID in one look-up: its equivalent's, else its own.
-    word_ids_ = vocab_;
-    for (const auto& [from, to] : equivalents_) word_ids_[from] = LookUp(to);
+    auto add = [&](std::string_view word, uint32_t id) {
+      doc_words_.Insert(word, static_cast<uint32_t>(doc_word_ids_.size()));
+      doc_word_ids_.push_back(id);
+    };
+    for (const auto& [w, id] : vocab_) {
+      if (!equivalents_.count(w)) add(w, id);
+    }
+    for (const auto& [from, to] : equivalents_) add(from, LookUp(to));
+    // The shingle index, into a flat table for the per-shingle look-up.
+    for (auto& [key, at] : index_) {
+      shingles_.Insert(hstag::Mix64(key), static_cast<uint32_t>(postings_.size()));
+      postings_.push_back({key, std::move(at)});
+    }
+    index_.clear();
   }
 
   void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
@@ -164,9 +177,10 @@ class DefinitionTagger : public hstag::sdk::Tagger {
         key = Mix(key, words[j].id);
       }
       if (!known) continue;
-      auto it = index_.find(key);
-      if (it == index_.end()) continue;
-      for (const auto& [w, j] : it->second) hits[w].push_back({static_cast<uint32_t>(i), j, key});
+      const uint32_t p =
+          shingles_.Find(hstag::Mix64(key), [&](uint32_t v) { return postings_[v].key == key; });
+      if (p == hstag::FlatTable::kNone) continue;
+      for (const auto& [w, j] : postings_[p].at) hits[w].push_back({static_cast<uint32_t>(i), j, key});
     }
 
     std::vector<Passage> passages;
@@ -415,8 +429,9 @@ class DefinitionTagger : public hstag::sdk::Tagger {
         continue;
       }
       if (inside[i] || Skipped(t)) continue;
-      auto id = word_ids_.find(text.Norm(t));
-      words.push_back({id == word_ids_.end() ? 0 : id->second, t.source_start, t.source_end});
+      const uint32_t k = doc_words_.Find(text.Norm(t));
+      words.push_back({k == hstag::WordTable::kNone ? 0 : doc_word_ids_[k], t.source_start,
+                       t.source_end});
     }
     return words;
   }
@@ -428,10 +443,20 @@ class DefinitionTagger : public hstag::sdk::Tagger {
   std::vector<DefinitionItem> items_;
   std::vector<Wording> wordings_;
   // shingle -> (wording, position in the wording)
+  // shingle -> (wording, word) where it occurs: built in index_ while
+  // loading, then kept as postings_ behind a flat table.
   std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, uint32_t>>> index_;
+  struct Postings {
+    uint64_t key;
+    std::vector<std::pair<uint32_t, uint32_t>> at;
+  };
+  std::vector<Postings> postings_;
+  hstag::FlatTable shingles_;  // Mix64(shingle) -> index into postings_
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocab_;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> equivalents_;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> word_ids_;  // Words()
+  // Words(): a document word's ID in one look-up, its equivalent's or its own.
+  hstag::WordTable doc_words_;          // word -> index into doc_word_ids_
+  std::vector<uint32_t> doc_word_ids_;
   std::vector<Expansion> expansions_;
 };
 

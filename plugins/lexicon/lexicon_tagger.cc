@@ -35,6 +35,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "hstag/flat_table.h"
 #include "hstag/lexicon.h"
 #include "hstag/plugin.h"
 
@@ -43,95 +44,18 @@ namespace {
 using hstag::sdk::Strength;
 using hstag::sdk::TextView;
 
-// Open-addressing hash tables with power-of-two capacity (a mask, not a
-// division, per look-up): the matcher does one look-up per document token
-// and one per trie step, so these are its inner loop. Built once, then only
-// read (thread-safe).
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  return x;
-}
-
-uint64_t HashBytes(std::string_view s) {  // FNV-1a, then mixed
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  return Mix(h);
-}
-
-// (64-bit hash -> 32-bit value) with linear probing; `eq` tells a true hit
-// from a hash collision.
-class FlatTable {
- public:
-  static constexpr uint32_t kNone = UINT32_MAX;
-  template <typename Eq>
-  uint32_t Find(uint64_t hash, Eq eq) const {
-    if (slots_.empty()) return kNone;
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.value == kNone) return kNone;
-      if (s.hash == hash && eq(s.value)) return s.value;
-    }
-  }
-  // REQUIRES: `value` != kNone and not yet present under `hash`.
-  void Insert(uint64_t hash, uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) {
-      std::vector<Slot> old = std::move(slots_);
-      slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
-      mask_ = slots_.size() - 1;
-      size_ = 0;
-      for (const Slot& s : old) {
-        if (s.value != kNone) Place(s);
-      }
-    }
-    Place({hash, value});
-  }
-
- private:
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t value = kNone;
-  };
-  void Place(const Slot& slot) {
-    size_t i = slot.hash & mask_;
-    while (slots_[i].value != kNone) i = (i + 1) & mask_;
-    slots_[i] = slot;
-    ++size_;
-  }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0, size_ = 0;
-};
-
-// (node, word) -> child node. Mix is a bijection of 64-bit keys, so equal
+// (node, word) -> child node. Mix64 is a bijection of 64-bit keys, so equal
 // hashes are equal keys.
 class EdgeTable {
  public:
-  static constexpr uint32_t kNone = FlatTable::kNone;
-  uint32_t Find(uint64_t key) const { return table_.Find(Mix(key), [](uint32_t) { return true; }); }
-  void Insert(uint64_t key, uint32_t child) { table_.Insert(Mix(key), child); }
+  static constexpr uint32_t kNone = hstag::FlatTable::kNone;
+  uint32_t Find(uint64_t key) const {
+    return table_.Find(hstag::Mix64(key), [](uint32_t) { return true; });
+  }
+  void Insert(uint64_t key, uint32_t child) { table_.Insert(hstag::Mix64(key), child); }
 
  private:
-  FlatTable table_;
-};
-
-// word (norm form) -> word ID
-class WordTable {
- public:
-  static constexpr uint32_t kNone = FlatTable::kNone;
-  uint32_t Find(std::string_view w) const {
-    return table_.Find(HashBytes(w), [&](uint32_t id) { return words_[id] == w; });
-  }
-  // REQUIRES: `w` not yet present.
-  void Insert(std::string_view w, uint32_t id) {
-    if (words_.size() <= id) words_.resize(id + 1);
-    words_[id] = std::string(w);
-    table_.Insert(HashBytes(w), id);
-  }
-
- private:
-  FlatTable table_;
-  std::vector<std::string> words_;  // by ID
+  hstag::FlatTable table_;
 };
 
 struct Pattern {
@@ -196,10 +120,19 @@ bool OnlyNonLatinLetters(std::string_view term) {
   return any;
 }
 
-std::string Primary(std::string_view lang) {
-  std::string s(lang.substr(0, lang.find_first_of("-_")));
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+// The primary subtag of a language tag, as written ("pt" of "pt-BR").
+std::string_view Primary(std::string_view lang) { return lang.substr(0, lang.find_first_of("-_")); }
+
+// True when `a` and `b` are equal but for ASCII case.
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 class LexiconTagger : public hstag::sdk::Tagger {
@@ -259,6 +192,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       Compile(*p.lex, p.concept_idx, *p.cue, p.exclude, hstag::CueWords(term));
       t = u;
     }
+    root_children_.resize(next_word_id_, EdgeTable::kNone);  // every ID indexes it
     for (const auto& c : concepts_) groups_.push_back(GroupIndex(c.section));
   }
 
@@ -272,7 +206,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       id_start[i] = static_cast<uint32_t>(ids.size());
       if (tokens[i].flags & HSTAG_TOKEN_URL) continue;  // never match inside a URL
       const std::string_view w = text.Norm(tokens[i]);
-      if (const uint32_t id = vocab_.Find(w); id != WordTable::kNone) ids.push_back(id);
+      if (const uint32_t id = vocab_.Find(w); id != hstag::WordTable::kNone) ids.push_back(id);
       if (!globs_.empty()) {
         auto visit = [&](const std::vector<std::pair<std::string, uint32_t>>& bucket) {
           for (const auto& [g, id] : bucket) {
@@ -291,17 +225,29 @@ class LexiconTagger : public hstag::sdk::Tagger {
     std::vector<Candidate> found;
     std::vector<uint32_t> frontier, next;
     for (size_t i = 0; i < n; ++i) {
-      if (id_start[i] == id_start[i + 1]) continue;
-      frontier.assign(1, 0);
-      for (size_t j = i; j < n && !frontier.empty(); ++j) {
-        if (j > i) {
-          const auto& a = tokens[j - 1];
-          const auto& b = tokens[j];
-          if (b.sentence != a.sentence || b.segment != a.segment) break;
-          if (!PlainGap(text.norm(), a.norm_end, b.norm_start)) {
-            const std::string gap = hstag::GapBetween(text.norm(), a.norm_end, b.norm_start);
-            if (!gap.empty() && !IsHyphens(gap) && !gaps_.count(gap)) break;
+      // The trie's first level is an array by word ID: most words of the
+      // vocabulary (those only inside terms) start nothing.
+      frontier.clear();
+      for (uint32_t k = id_start[i]; k < id_start[i + 1]; ++k) {
+        if (const uint32_t child = root_children_[ids[k]]; child != EdgeTable::kNone) {
+          frontier.push_back(child);
+        }
+      }
+      for (size_t j = i; !frontier.empty();) {
+        for (uint32_t node : frontier) {
+          for (uint32_t p : nodes_[node].outputs) {
+            if (Accept(text, patterns_[p], i, j + 1)) {
+              found.push_back({p, static_cast<uint32_t>(i), static_cast<uint32_t>(j + 1)});
+            }
           }
+        }
+        if (++j >= n) break;
+        const auto& a = tokens[j - 1];
+        const auto& b = tokens[j];
+        if (b.sentence != a.sentence || b.segment != a.segment) break;
+        if (!PlainGap(text.norm(), a.norm_end, b.norm_start)) {
+          const std::string gap = hstag::GapBetween(text.norm(), a.norm_end, b.norm_start);
+          if (!gap.empty() && !IsHyphens(gap) && !gaps_.count(gap)) break;
         }
         next.clear();
         for (uint32_t node : frontier) {
@@ -312,13 +258,6 @@ class LexiconTagger : public hstag::sdk::Tagger {
           }
         }
         std::swap(frontier, next);
-        for (uint32_t node : frontier) {
-          for (uint32_t p : nodes_[node].outputs) {
-            if (Accept(text, patterns_[p], i, j + 1)) {
-              found.push_back({p, static_cast<uint32_t>(i), static_cast<uint32_t>(j + 1)});
-            }
-          }
-        }
       }
     }
 
@@ -449,12 +388,17 @@ class LexiconTagger : public hstag::sdk::Tagger {
       p.surfaces.push_back(w.surface);
       p.gaps.push_back(k == 0 ? "" : w.gap_before);
       if (k > 0 && !w.gap_before.empty() && !IsHyphens(w.gap_before)) gaps_.insert(w.gap_before);
-      const uint64_t key = Key(node, WordId(w));
+      const uint32_t word = WordId(w);
+      const uint64_t key = Key(node, word);
       uint32_t child = edges_.Find(key);
       if (child == EdgeTable::kNone) {
         nodes_.emplace_back();
         child = static_cast<uint32_t>(nodes_.size() - 1);
         edges_.Insert(key, child);
+        if (node == 0) {
+          if (root_children_.size() <= word) root_children_.resize(word + 1, EdgeTable::kNone);
+          root_children_[word] = child;
+        }
       }
       node = child;
     }
@@ -465,8 +409,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
   bool Accept(const TextView& text, const Pattern& p, size_t first, size_t last) const {
     const auto tokens = text.tokens();
     if (!p.langs.empty()) {
-      const std::string lang = Primary(text.Language(tokens[first]));
-      if (!lang.empty() && std::find(p.langs.begin(), p.langs.end(), lang) == p.langs.end()) {
+      const std::string_view lang = Primary(text.Language(tokens[first]));
+      if (!lang.empty() && std::none_of(p.langs.begin(), p.langs.end(), [&](const std::string& l) {
+            return EqualsIgnoringCase(l, lang);
+          })) {
         return false;
       }
     }
@@ -492,7 +438,8 @@ class LexiconTagger : public hstag::sdk::Tagger {
   std::vector<Pattern> patterns_;
   std::vector<Node> nodes_;
   EdgeTable edges_;
-  WordTable vocab_;
+  std::vector<uint32_t> root_children_;  // word ID -> child of the root, or kNone
+  hstag::WordTable vocab_;
   std::unordered_map<std::string, uint32_t> word_ids_;
   uint32_t next_word_id_ = 0;
   std::vector<std::pair<std::string, uint32_t>> globs_;
