@@ -78,8 +78,14 @@ void JoinLines(std::string_view text, std::string* out, OffsetMap* map) {
   size_t i = 0;
   while (i < text.size()) {
     if (plain(static_cast<unsigned char>(text[i]))) {  // fast path: a run of plain ASCII
+      // A single space between plain bytes stays as it is: part of the run.
       size_t j = i + 1;
-      while (j < text.size() && plain(static_cast<unsigned char>(text[j]))) ++j;
+      while (j < text.size() &&
+             (plain(static_cast<unsigned char>(text[j])) ||
+              (text[j] == ' ' && j + 1 < text.size() &&
+               plain(static_cast<unsigned char>(text[j + 1]))))) {
+        ++j;
+      }
       out->append(text.data() + i, j - i);
       last = static_cast<unsigned char>(text[j - 1]);
       i = j;

@@ -263,28 +263,30 @@ class Summarizer {
   ordered_json KeyPassages() {
     ordered_json out = ordered_json::object();
     if (o_.key_passages == 0) return out;
-    // Distinct concepts per sentence.
-    std::map<uint32_t, size_t> distinct;
+    // Candidates per concept, in sentence order: each sentence where the
+    // concept occurs, with its first match there and the sentence's number
+    // of distinct concepts.
+    struct Candidate {
+      uint32_t sentence;
+      const Annotation* first;  // the concept's first match in the sentence
+      uint64_t concepts, words;
+    };
+    std::map<std::string_view, std::vector<Candidate>> candidates;
+    std::set<std::string_view> here;
     for (const auto& [sentence, anns] : by_sentence_) {
-      std::set<std::string_view> ids;
-      for (const Annotation* a : anns) ids.insert(a->concept_id);
-      distinct[sentence] = ids.size();
+      here.clear();
+      for (const Annotation* a : anns) here.insert(a->concept_id);
+      const uint64_t distinct = here.size(), words = SentenceWords(sentence);
+      here.clear();
+      for (const Annotation* a : anns) {
+        if (here.insert(a->concept_id).second) {
+          candidates[a->concept_id].push_back({sentence, a, distinct, words});
+        }
+      }
     }
     for (const auto& [id, c] : counts_) {
       if (!c.total()) continue;
-      struct Candidate {
-        uint32_t sentence;
-        const Annotation* first;  // the concept's first match in the sentence
-        uint64_t concepts, words;
-      };
-      std::vector<Candidate> cand;
-      for (const auto& [sentence, anns] : by_sentence_) {
-        for (const Annotation* a : anns) {
-          if (a->concept_id != id) continue;
-          cand.push_back({sentence, a, distinct[sentence], SentenceWords(sentence)});
-          break;
-        }
-      }
+      std::vector<Candidate>& cand = candidates[id];
       // Densest first (compared exactly as fractions), then earlier.
       std::stable_sort(cand.begin(), cand.end(), [](const Candidate& a, const Candidate& b) {
         return a.concepts * b.words > b.concepts * a.words;
