@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <string>
 
@@ -74,16 +75,27 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
   struct Worker {
     pid_t pid = -1;
     int task_fd = -1, result_fd = -1;
-    bool busy = false;
-    size_t index = 0;
+    // Handed out, in the order the worker takes them: it works on the
+    // first (since `started`) and finds the next waiting in its pipe when it
+    // is done, without a round trip through the supervisor.
+    std::deque<size_t> queue;
     Clock::time_point started;
-    std::string buffer;
+    // The answer being read: [index: 8 bytes][length: 8 bytes][payload].
+    uint64_t header[2] = {0, 0};
+    size_t header_got = 0;
+    std::string payload;
+    size_t payload_got = 0;
   };
+  constexpr size_t kQueueDepth = 2;
   WorkerReport report;
   const unsigned jobs = std::max(1u, options.jobs);
-  const size_t window = 4 * static_cast<size_t>(jobs);
   std::vector<Worker> workers(jobs);
-  std::map<size_t, std::string> pending;
+  std::map<size_t, std::string> pending;  // finished, waiting for their turn
+  size_t pending_bytes = 0;
+  auto add_pending = [&](size_t index, std::string payload) {
+    pending_bytes += payload.size();
+    pending.emplace(index, std::move(payload));
+  };
 
   struct sigaction ignore {};
   ignore.sa_handler = SIG_IGN;
@@ -97,8 +109,8 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     if (w.task_fd >= 0) ::close(w.task_fd);
     if (w.result_fd >= 0) ::close(w.result_fd);
     w.task_fd = w.result_fd = -1;
-    w.busy = false;
-    w.buffer.clear();
+    w.header_got = w.payload_got = 0;
+    w.payload.clear();
   };
   auto spawn = [&](Worker& w) -> bool {
     int task[2], result[2];
@@ -135,19 +147,26 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     w.pid = pid;
     w.task_fd = task[1];
     w.result_fd = result[0];
-    w.busy = false;
-    w.buffer.clear();
+    w.queue.clear();
+    w.header_got = w.payload_got = 0;
+    w.payload.clear();
     return true;
   };
-  // A worker that died or was killed: its document fails, a new one starts.
+  std::vector<char> assigned(n, 0);
+  // A worker that died or was killed: the document it was working on fails,
+  // the ones waiting in its queue go back to be handed out again, a new
+  // worker starts.
   auto replace = [&](Worker& w, const std::string& message) {
     close_worker(w);
     int status = 0;
     ::waitpid(w.pid, &status, 0);
-    const size_t index = w.index;
-    pending.emplace(index, error_doc(index, message.empty() ? Describe(status) + " (a crash "
-                                                                  "in a library or a plugin)"
-                                                            : message));
+    if (!w.queue.empty()) {
+      const size_t index = w.queue.front();
+      add_pending(index, error_doc(index, message.empty() ? Describe(status) + " (a crash "
+                                                                    "in a library or a plugin)"
+                                                              : message));
+      for (size_t k = 1; k < w.queue.size(); ++k) assigned[w.queue[k]] = 0;
+    }
     w.pid = -1;
     spawn(w);
   };
@@ -161,33 +180,54 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     }
   }
 
-  size_t next_assign = 0, next_deliver = 0;
+  size_t next_deliver = 0;
   bool stop = false;
-  const auto timeout = std::chrono::duration<double>(options.doc_timeout_seconds);
-  while (next_deliver < n && !(stop && next_deliver == next_assign)) {
-    // Hand out work.
-    for (Worker& w : workers) {
-      while (!w.busy && !stop && next_assign < n && next_assign < next_deliver + window) {
-        const size_t i = next_assign++;
-        const std::string line = std::to_string(i) + "\n";
-        w.busy = true;
-        w.index = i;
-        w.started = Clock::now();
-        if (!WriteAll(w.task_fd, line.data(), line.size())) replace(w, "");
+  // The next input to hand out: the costliest not yet handed out in the
+  // window; only the first one waited for when the waiting payloads are at
+  // their limit. n when there is none.
+  auto choose = [&]() -> size_t {
+    const size_t end = std::min(n, next_deliver + (pending_bytes < kPendingBytes ? kWindow : 1));
+    size_t best = n;
+    uint64_t best_cost = 0;
+    for (size_t i = next_deliver; i < end; ++i) {
+      if (assigned[i]) continue;
+      if (!tasks.cost) return i;
+      const uint64_t c = tasks.cost(i);
+      if (best == n || c > best_cost) {
+        best = i;
+        best_cost = c;
       }
     }
+    return best;
+  };
+  const auto timeout = std::chrono::duration<double>(options.doc_timeout_seconds);
+  while (next_deliver < n) {
     // Hand back what is done, in order; failures count for --max-errors.
     while (!pending.empty() && pending.begin()->first == next_deliver) {
       std::string payload = std::move(pending.begin()->second);
       pending.erase(pending.begin());
+      pending_bytes -= payload.size();
       if (tasks.failed(payload) && ++report.failed == options.max_errors) stop = true;
       tasks.deliver(next_deliver++, std::move(payload));
+    }
+    // Hand out work (after handing back, so that a run stopped by
+    // --max-errors starts nothing more).
+    for (Worker& w : workers) {
+      while (w.queue.size() < kQueueDepth && !stop) {
+        const size_t i = choose();
+        if (i == n) break;
+        const std::string line = std::to_string(i) + "\n";
+        assigned[i] = 1;
+        if (w.queue.empty()) w.started = Clock::now();
+        w.queue.push_back(i);
+        if (!WriteAll(w.task_fd, line.data(), line.size())) replace(w, "");
+      }
     }
     std::vector<pollfd> fds;
     std::vector<Worker*> owners;
     int wait_ms = 1000;
     for (Worker& w : workers) {
-      if (!w.busy) continue;
+      if (w.queue.empty()) continue;
       fds.push_back({w.result_fd, POLLIN, 0});
       owners.push_back(&w);
       if (options.doc_timeout_seconds > 0) {
@@ -196,28 +236,46 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
             std::chrono::duration_cast<std::chrono::milliseconds>(left).count()) + 1));
       }
     }
-    if (fds.empty()) continue;
+    if (fds.empty()) {
+      if (stop) break;  // what was handed out is handed back
+      continue;
+    }
     const int ready = ::poll(fds.data(), fds.size(), wait_ms);
     if (ready < 0 && errno != EINTR) break;
     for (size_t k = 0; k < fds.size(); ++k) {
       Worker& w = *owners[k];
       if (fds[k].revents & (POLLIN | POLLHUP | POLLERR)) {
-        char buf[1 << 16];
-        const ssize_t r = ::read(w.result_fd, buf, sizeof buf);
+        // The header, then the payload read straight into its string.
+        const bool in_header = w.header_got < sizeof w.header;
+        char* dst = in_header ? reinterpret_cast<char*>(w.header) + w.header_got
+                              : w.payload.data() + w.payload_got;
+        const size_t want = in_header ? sizeof w.header - w.header_got
+                                      : w.payload.size() - w.payload_got;
+        const ssize_t r = want ? ::read(w.result_fd, dst, want) : 0;
         if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) {
+        if (r <= 0 && want) {
           replace(w, "");
           continue;
         }
-        w.buffer.append(buf, static_cast<size_t>(r));
-        while (w.buffer.size() >= 16) {
-          uint64_t header[2];
-          std::memcpy(header, w.buffer.data(), sizeof header);
-          if (w.buffer.size() < 16 + header[1]) break;
-          pending.emplace(header[0], w.buffer.substr(16, header[1]));
-          w.buffer.erase(0, 16 + header[1]);
-          w.busy = false;
+        if (in_header) {
+          w.header_got += static_cast<size_t>(r);
+          if (w.header_got < sizeof w.header) continue;
+          if (w.queue.empty() || w.header[0] != w.queue.front()) {  // not what it was given
+            ::kill(w.pid, SIGKILL);
+            replace(w, "the worker analysing it answered out of turn");
+            continue;
+          }
+          w.payload.assign(w.header[1], '\0');
+          w.payload_got = 0;
+        } else {
+          w.payload_got += static_cast<size_t>(r);
         }
+        if (w.payload_got < w.payload.size()) continue;
+        add_pending(w.header[0], std::move(w.payload));
+        w.payload.clear();
+        w.header_got = 0;
+        w.queue.pop_front();
+        w.started = Clock::now();  // on the next one, if any
       } else if (options.doc_timeout_seconds > 0 && Clock::now() - w.started > timeout) {
         ::kill(w.pid, SIGKILL);
         char limit[64];

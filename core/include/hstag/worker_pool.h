@@ -5,18 +5,25 @@
 // the run. The supervisor hands out one input at a time per worker, reads
 // back the document's JSON, and when a worker dies (a signal) or overruns the
 // time limit (it is killed), records that document's error and starts a new
-// worker. Results are handed back in input order, on the calling thread, with
-// at most `window` of them waiting: memory stays bounded.
+// worker. Results are handed back in input order, on the calling thread.
+//
+// Scheduling: work is handed out from a window of the next inputs not yet
+// handed back (kWindow of them, or only the first while the finished ones
+// waiting hold kPendingBytes): memory stays bounded whatever the number of
+// inputs, yet one long document does not stall the other workers. Within the
+// window the costliest input goes first (`cost`, e.g. the file size), so that
+// the run does not end with one worker finishing a long document alone.
 //
 // REQUIRES: the calling process has no other threads when RunInWorkers is
 // called (workers are forked from it and inherit the built pipeline).
 #ifndef HSTAG_WORKER_POOL_H_
 #define HSTAG_WORKER_POOL_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
-#include <vector>
-
 #include <string>
+#include <vector>
 
 namespace hstag {
 
@@ -40,11 +47,15 @@ struct WorkerReport {
 // `failed(payload)` tells a failed document (for --max-errors).
 struct WorkerTasks {
   std::function<std::string(size_t)> work;
+  std::function<uint64_t(size_t)> cost;  // optional; empty: input order
   std::function<std::string(size_t, const std::string&)> on_failure;
   std::function<bool(const std::string&)> failed;
   std::function<void(size_t, std::string&&)> deliver;
 };
 WorkerReport RunInWorkers(size_t inputs, const WorkerOptions& options, const WorkerTasks& tasks);
+
+constexpr size_t kWindow = 256;                  // inputs
+constexpr size_t kPendingBytes = size_t{256} << 20;  // finished payloads waiting for their turn
 
 }  // namespace hstag
 
