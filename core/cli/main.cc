@@ -370,6 +370,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
   struct Item {
     Plan plan = Plan::kRun;
     std::string sha256, first;  // first: the earlier input with the same bytes
+    uint64_t bytes = 0;
     hstag::ordered_json reused;
   };
   std::vector<Item> items(inputs.size());
@@ -381,8 +382,10 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
       hashers.emplace_back([&] {
         for (size_t i; (i = cursor++) < inputs.size();) {
           if (!inputs[i].error.empty()) continue;
-          auto bytes = hstag::ReadFile(inputs[i].path, pipeline.limits().max_bytes);
-          if (bytes.ok()) items[i].sha256 = hstag::Sha256Hex(*bytes);
+          auto digest = hstag::Sha256File(inputs[i].path, pipeline.limits().max_bytes);
+          if (!digest.ok()) continue;
+          items[i].sha256 = std::move(digest->sha256);
+          items[i].bytes = digest->bytes;
         }
       });
     }
@@ -495,6 +498,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     r.doc.Fail("worker", message);
     return finish(run_index[k], hstag::DocumentJson(r, pipeline, tool, out_options));
   };
+  tasks.cost = [&](size_t k) { return items[run_index[k]].bytes; };  // longest first
   tasks.failed = [](const std::string& payload) { return !payload.empty() && payload[0] == 'F'; };
   tasks.deliver = [&](size_t k, std::string&& payload) {
     const size_t i = run_index[k];
@@ -517,8 +521,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
       if (f[2] == "1") ++warned;
     }
     if (!f[5].empty()) keep_error(hstag::Status::Error(std::string(f[5])));
-    keep_error((*corpus)->Append({std::string(f[6]), std::string(f[7]), std::string(f[8]),
-                                  std::string(f[9])}));
+    keep_error((*corpus)->Append({f[6], f[7], f[8], f[9]}));
     lines.emplace_back(f[4]);
     next = i + 1;
   };

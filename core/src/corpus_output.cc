@@ -160,12 +160,12 @@ CorpusOutput::Rows CorpusOutput::Render(const ordered_json& doc,
   return rows;
 }
 
-Status CorpusOutput::Append(const Rows& rows) {
-  for (auto [file, text] : {std::pair{corpus_.get(), &rows.corpus}, std::pair{matrix_.get(), &rows.matrix},
-                            std::pair{annotations_.get(), &rows.annotations},
-                            std::pair{errors_.get(), &rows.errors}}) {
-    if (text->empty()) continue;
-    if (Status s = file->Write(*text); !s.ok()) return s;
+Status CorpusOutput::Append(const RowsView& rows) {
+  for (auto [file, text] : {std::pair{corpus_.get(), rows.corpus}, std::pair{matrix_.get(), rows.matrix},
+                            std::pair{annotations_.get(), rows.annotations},
+                            std::pair{errors_.get(), rows.errors}}) {
+    if (text.empty()) continue;
+    if (Status s = file->Write(text); !s.ok()) return s;
   }
   return Status();
 }

@@ -15,44 +15,83 @@
 
 namespace hstag {
 
-Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
+namespace {
+
+// Reads a file in chunks of 64 KiB, each handed to `chunk`; `size` first
+// gets the size the file has when opened. Fails with the OS's reason, or
+// when the file exceeds max_bytes.
+template <typename Size, typename Chunk>
+Status ReadChunks(const std::string& path, uint64_t max_bytes, Size size, Chunk chunk) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::Error(std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    const int e = errno;
-    ::close(fd);
-    return Status::Error(std::strerror(e));
-  }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return Status::Error("is a directory");
-  }
+  if (::fstat(fd, &st) != 0) return Status::Error(std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return Status::Error("is a directory");
   if (static_cast<uint64_t>(st.st_size) > max_bytes) {
-    ::close(fd);
     return Status::Error("file of " + std::to_string(st.st_size) + " bytes exceeds the limit of " +
                          std::to_string(max_bytes) + " bytes");
   }
-  std::string data;
-  data.reserve(static_cast<size_t>(st.st_size));
+  size(static_cast<uint64_t>(st.st_size));
+  uint64_t total = 0;
   char buf[1 << 16];
   for (;;) {
     const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const int e = errno;
-      ::close(fd);
-      return Status::Error(std::strerror(e));
+      return Status::Error(std::strerror(errno));
     }
-    if (n == 0) break;
-    if (data.size() + static_cast<size_t>(n) > max_bytes) {
-      ::close(fd);
+    if (n == 0) return Status();
+    total += static_cast<uint64_t>(n);
+    if (total > max_bytes) {
       return Status::Error("file exceeds the limit of " + std::to_string(max_bytes) + " bytes");
     }
-    data.append(buf, static_cast<size_t>(n));
+    chunk(std::string_view(buf, static_cast<size_t>(n)));
   }
-  ::close(fd);
+}
+
+std::string Hex(const unsigned char* p, size_t n) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out(2 * n, '0');
+  for (size_t i = 0; i < n; ++i) {
+    out[2 * i] = kHex[p[i] >> 4];
+    out[2 * i + 1] = kHex[p[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
+  std::string data;
+  Status s = ReadChunks(
+      path, max_bytes, [&](uint64_t size) { data.reserve(static_cast<size_t>(size)); },
+      [&](std::string_view chunk) { data.append(chunk); });
+  if (!s.ok()) return s;
   return data;
+}
+
+Result<FileDigest> Sha256File(const std::string& path, uint64_t max_bytes) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
+    return Status::Error("SHA-256 is not available");
+  }
+  FileDigest d;
+  Status s = ReadChunks(
+      path, max_bytes, [](uint64_t) {},
+      [&](std::string_view chunk) {
+        EVP_DigestUpdate(ctx.get(), chunk.data(), chunk.size());
+        d.bytes += chunk.size();
+      });
+  if (!s.ok()) return s;
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx.get(), md, &len);
+  d.sha256 = Hex(md, len);
+  return d;
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view content, Durability durability) {
@@ -88,13 +127,7 @@ std::string Sha256Hex(std::string_view bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-  static const char kHex[] = "0123456789abcdef";
-  std::string out(2 * len, '0');
-  for (unsigned int i = 0; i < len; ++i) {
-    out[2 * i] = kHex[md[i] >> 4];
-    out[2 * i + 1] = kHex[md[i] & 15];
-  }
-  return out;
+  return Hex(md, len);
 }
 
 std::string Sha256Base64(std::string_view bytes) {

@@ -3,10 +3,39 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace hstag {
 namespace {
+
+namespace fs = std::filesystem;
+
+// The streamed digest equals the digest of the whole bytes, across the
+// 64 KiB chunk boundaries, and the file's limits fail as ReadFile's do.
+TEST(Sha256FileTest, EqualsTheDigestOfTheWholeFile) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "sha256file";
+  fs::create_directories(dir);
+  for (size_t size : {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{200001}}) {
+    std::string bytes(size, '\0');
+    for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((i * 131 + i / 7) & 0xFF);
+    const fs::path f = dir / ("f" + std::to_string(size));
+    std::ofstream(f, std::ios::binary) << bytes;
+    auto d = Sha256File(f.string());
+    ASSERT_TRUE(d.ok()) << d.error();
+    EXPECT_EQ(d->sha256, Sha256Hex(bytes)) << size;
+    EXPECT_EQ(d->bytes, size);
+  }
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  auto too_big = Sha256File((dir / "f200001").string(), 1000);
+  ASSERT_FALSE(too_big.ok());
+  EXPECT_NE(too_big.error().find("exceeds the limit of 1000 bytes"), std::string::npos);
+  EXPECT_FALSE(Sha256File((dir / "absent").string()).ok());
+  auto directory = Sha256File(dir.string());
+  ASSERT_FALSE(directory.ok());
+  EXPECT_EQ(directory.error(), "is a directory");
+}
 
 // A bad byte is found wherever it stands against the eight-byte ASCII steps,
 // and so is a character cut at the end.

@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hstag/output.h"
@@ -47,9 +48,15 @@ class CorpusOutput {
   };
   static Rows Render(const ordered_json& doc, const std::vector<std::string>& concepts,
                      MatrixValues values);
-  Status Append(const Rows& rows);
+  struct RowsView {
+    std::string_view corpus, matrix, annotations, errors;
+  };
+  Status Append(const RowsView& rows);
   // A document's JSON (hstag.document/1), analysed or reused.
-  Status Add(const ordered_json& doc) { return Append(Render(doc, concepts_, values_)); }
+  Status Add(const ordered_json& doc) {
+    const Rows r = Render(doc, concepts_, values_);
+    return Append({r.corpus, r.matrix, r.annotations, r.errors});
+  }
   // A document whose bytes equal an earlier one's.
   Status AddDuplicate(const std::string& path, const std::string& sha256,
                       const std::string& first_path);

@@ -29,6 +29,14 @@ Status WriteFileAtomic(const std::string& path, std::string_view content,
                        Durability durability = Durability::kDurable);
 
 std::string Sha256Hex(std::string_view bytes);
+
+// A file's SHA-256 (lower-case hex) and size, read in chunks (no copy of the
+// whole file in memory); fails as ReadFile does.
+struct FileDigest {
+  std::string sha256;
+  uint64_t bytes = 0;
+};
+Result<FileDigest> Sha256File(const std::string& path, uint64_t max_bytes = UINT64_MAX);
 // The SHA-256 digest in base64 (as a Content-Security-Policy hash source wants it).
 std::string Sha256Base64(std::string_view bytes);
 
