@@ -7,27 +7,36 @@
 # one job each) run one after the other and then at the same time. On a
 # machine whose two CPUs are not two full cores (SMT siblings, a busy host)
 # the second ratio is below 2 and caps the first; the efficiency is the
-# first over the second. Rounds rotate which command goes first; medians.
+# first over the second. Rounds rotate which command goes first. Each ratio
+# is taken within a round, from runs made one right after the other, and the
+# medians of the rounds' ratios are reported: on a shared host whose speed
+# drifts by tens of percent from minute to minute, a ratio of medians taken
+# minutes apart is mostly that drift.
 #
 #   scripts/bench_batch.sh [DIR] [ROUNDS]
 #
-# DIR defaults to ../shared/corpus/txt/ungdc beside the checkout (20 MB of
-# speeches), ROUNDS to 3. HSTAG names the binary (default
+# DIR defaults to the whole ../shared/corpus beside the checkout (PDF, XML
+# and the 20 MB of speeches, 44 MB), ROUNDS to 5. HSTAG names the binary (default
 # build/release/bin/hstag). The target is a --jobs 2 speed-up of 1.8.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-dir=${1:-$root/../shared/corpus/txt/ungdc}
-rounds=${2:-3}
+dir=${1:-$root/../shared/corpus}
+rounds=${2:-5}
 hstag=${HSTAG:-$root/build/release/bin/hstag}
 [ -x "$hstag" ] || { echo "no hstag binary at $hstag (set HSTAG)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-run() {  # run OUT ARGS...: one batch into a fresh OUT
-  local out=$tmp/$1
+# Every run writes into a new OUT, and all are removed at the end: deleting
+# a thousand files just before a run would make the file system look for
+# free inodes past the ones freed seconds ago (ext4 skips those), which
+# costs both runs and, as the two workers then wait on each other in the
+# kernel, --jobs 2 more (about 4 MB of disk per MB of input and run).
+run() {  # run NAME ARGS...: one batch into a new OUT
+  local out
+  out=$(mktemp -u "$tmp/$1.XXXXXX")
   shift
-  rm -rf "$out"
   "$hstag" analyze "$dir" --out "$out" --quiet "$@" > /dev/null
 }
 seconds() {  # seconds CMD...: wall time of a command
@@ -42,7 +51,7 @@ halves_parallel() {
   wait "$a"
 }
 
-declare -a j1 j2 hs hp
+declare -a j1 j2 hs hp speedup ceiling
 for ((r = 0; r < rounds; r++)); do
   if ((r % 2 == 0)); then
     j1+=("$(seconds run one --jobs 1)") j2+=("$(seconds run two --jobs 2)")
@@ -53,11 +62,14 @@ for ((r = 0; r < rounds; r++)); do
   fi
   echo "round $((r + 1)): --jobs 1 ${j1[-1]} s, --jobs 2 ${j2[-1]} s;" \
        "halves one after the other ${hs[-1]} s, at the same time ${hp[-1]} s"
+  speedup+=("$(awk -v a="${j1[-1]}" -v b="${j2[-1]}" 'BEGIN { print a / b }')")
+  ceiling+=("$(awk -v a="${hs[-1]}" -v b="${hp[-1]}" 'BEGIN { print a / b }')")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
-awk -v a="$(median "${j1[@]}")" -v b="$(median "${j2[@]}")" \
-    -v c="$(median "${hs[@]}")" -v d="$(median "${hp[@]}")" 'BEGIN {
-  printf "speed-up --jobs 2 / --jobs 1:           %.2f (target >= 1.8)\n", a / b
-  printf "two independent processes / one:        %.2f (what the machine allows)\n", c / d
-  printf "efficiency (speed-up / machine ceiling): %.2f\n", (a / b) / (c / d)
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+awk -v s="$(median "${speedup[@]}")" -v c="$(median "${ceiling[@]}")" \
+    -v a="$(median "${j1[@]}")" -v b="$(median "${j2[@]}")" 'BEGIN {
+  printf "median times: --jobs 1 %.3f s, --jobs 2 %.3f s\n", a, b
+  printf "speed-up --jobs 2 / --jobs 1:           %.2f (median of the rounds; target >= 1.8)\n", s
+  printf "two independent processes / one:        %.2f (what the machine allows)\n", c
+  printf "efficiency (speed-up / machine ceiling): %.2f\n", s / c
 }'
