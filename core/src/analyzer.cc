@@ -80,10 +80,9 @@ void JoinLines(std::string_view text, std::string* out, OffsetMap* map) {
     if (plain(static_cast<unsigned char>(text[i]))) {  // fast path: a run of plain ASCII
       // A single space between plain bytes stays as it is: part of the run.
       size_t j = i + 1;
-      while (j < text.size() &&
-             (plain(static_cast<unsigned char>(text[j])) ||
-              (text[j] == ' ' && j + 1 < text.size() &&
-               plain(static_cast<unsigned char>(text[j + 1]))))) {
+      while (j < text.size() && (plain(static_cast<unsigned char>(text[j])) ||
+                                 (text[j] == ' ' && j + 1 < text.size() &&
+                                  plain(static_cast<unsigned char>(text[j + 1]))))) {
         ++j;
       }
       out->append(text.data() + i, j - i);

@@ -161,9 +161,9 @@ CorpusOutput::Rows CorpusOutput::Render(const ordered_json& doc,
 }
 
 Status CorpusOutput::Append(const RowsView& rows) {
-  for (auto [file, text] : {std::pair{corpus_.get(), rows.corpus}, std::pair{matrix_.get(), rows.matrix},
-                            std::pair{annotations_.get(), rows.annotations},
-                            std::pair{errors_.get(), rows.errors}}) {
+  for (auto [file, text] :
+       {std::pair{corpus_.get(), rows.corpus}, std::pair{matrix_.get(), rows.matrix},
+        std::pair{annotations_.get(), rows.annotations}, std::pair{errors_.get(), rows.errors}}) {
     if (text.empty()) continue;
     if (Status s = file->Write(text); !s.ok()) return s;
   }

@@ -162,9 +162,10 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     ::waitpid(w.pid, &status, 0);
     if (!w.queue.empty()) {
       const size_t index = w.queue.front();
-      add_pending(index, error_doc(index, message.empty() ? Describe(status) + " (a crash "
-                                                                    "in a library or a plugin)"
-                                                              : message));
+      add_pending(index,
+                  error_doc(index, message.empty() ? Describe(status) + " (a crash "
+                                                                        "in a library or a plugin)"
+                                                   : message));
       for (size_t k = 1; k < w.queue.size(); ++k) assigned[w.queue[k]] = 0;
     }
     w.pid = -1;
@@ -249,8 +250,8 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
         const bool in_header = w.header_got < sizeof w.header;
         char* dst = in_header ? reinterpret_cast<char*>(w.header) + w.header_got
                               : w.payload.data() + w.payload_got;
-        const size_t want = in_header ? sizeof w.header - w.header_got
-                                      : w.payload.size() - w.payload_got;
+        const size_t want =
+            in_header ? sizeof w.header - w.header_got : w.payload.size() - w.payload_got;
         const ssize_t r = want ? ::read(w.result_fd, dst, want) : 0;
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0 && want) {

@@ -180,7 +180,8 @@ class DefinitionTagger : public hstag::sdk::Tagger {
       const uint32_t p =
           shingles_.Find(hstag::Mix64(key), [&](uint32_t v) { return postings_[v].key == key; });
       if (p == hstag::FlatTable::kNone) continue;
-      for (const auto& [w, j] : postings_[p].at) hits[w].push_back({static_cast<uint32_t>(i), j, key});
+      for (const auto& [w, j] : postings_[p].at)
+        hits[w].push_back({static_cast<uint32_t>(i), j, key});
     }
 
     std::vector<Passage> passages;
@@ -430,8 +431,8 @@ class DefinitionTagger : public hstag::sdk::Tagger {
       }
       if (inside[i] || Skipped(t)) continue;
       const uint32_t k = doc_words_.Find(text.Norm(t));
-      words.push_back({k == hstag::WordTable::kNone ? 0 : doc_word_ids_[k], t.source_start,
-                       t.source_end});
+      words.push_back(
+          {k == hstag::WordTable::kNone ? 0 : doc_word_ids_[k], t.source_start, t.source_end});
     }
     return words;
   }
@@ -455,7 +456,7 @@ class DefinitionTagger : public hstag::sdk::Tagger {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocab_;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> equivalents_;
   // Words(): a document word's ID in one look-up, its equivalent's or its own.
-  hstag::WordTable doc_words_;          // word -> index into doc_word_ids_
+  hstag::WordTable doc_words_;  // word -> index into doc_word_ids_
   std::vector<uint32_t> doc_word_ids_;
   std::vector<Expansion> expansions_;
 };

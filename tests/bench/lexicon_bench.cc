@@ -128,7 +128,8 @@ void Run(benchmark::State& state, const hstag::Pipeline& pipeline) {
   if (Speeches().empty()) return state.SkipWithError("shared corpus absent");
   size_t annotations = 0;
   for (auto _ : state) {
-    for (const auto& d : Speeches()) annotations += pipeline.RunBytes(d, "x.txt").annotations.size();
+    for (const auto& d : Speeches())
+      annotations += pipeline.RunBytes(d, "x.txt").annotations.size();
   }
   state.counters["annotations"] = static_cast<double>(annotations) / state.iterations();
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));

@@ -54,7 +54,7 @@ struct WorkerTasks {
 };
 WorkerReport RunInWorkers(size_t inputs, const WorkerOptions& options, const WorkerTasks& tasks);
 
-constexpr size_t kWindow = 256;                  // inputs
+constexpr size_t kWindow = 256;                      // inputs
 constexpr size_t kPendingBytes = size_t{256} << 20;  // finished payloads waiting for their turn
 
 }  // namespace hstag
