@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "hstag/analyzer.h"
+#include "hstag/plugin.h"
 #include "hstag/util.h"
 #include "hstag/version.h"
 
@@ -366,6 +367,49 @@ std::vector<CueWord> CueWords(const hstag_text_v1& t) {
            t.tokens[i + 1].source_start == k.source_end + 1;
   }
   return words;
+}
+
+Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const sdk::Host& host,
+                                                       const std::vector<std::string_view>& terms) {
+  std::string joined;
+  std::vector<std::pair<uint32_t, uint32_t>> spans;  // of each term in `joined`
+  for (std::string_view t : terms) {
+    const auto start = static_cast<uint32_t>(joined.size());
+    joined += t;
+    spans.emplace_back(start, static_cast<uint32_t>(joined.size()));
+    joined += "\n\n";
+  }
+  auto analyzed = host.Analyze(joined);
+  if (!analyzed.ok()) return Status::Error("the lexicon's terms cannot be analyzed");
+  const hstag_text_v1& all = *analyzed.view().raw();
+  std::vector<std::vector<CueWord>> out;
+  out.reserve(terms.size());
+  size_t t = 0;
+  for (const auto& [start, end] : spans) {
+    while (t < all.n_tokens && all.tokens[t].source_start < start) ++t;
+    size_t u = t;
+    while (u < all.n_tokens && all.tokens[u].source_end <= end) ++u;
+    hstag_text_v1 term = all;
+    term.tokens = all.tokens + t;
+    term.n_tokens = u - t;
+    out.push_back(CueWords(term));
+    t = u;
+  }
+  return out;
+}
+
+bool LanguageMatches(std::string_view lang, const std::vector<std::string>& langs) {
+  if (langs.empty()) return true;
+  const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
+  if (primary.empty()) return true;
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  return std::any_of(langs.begin(), langs.end(), [&](const std::string& l) {
+    return l.size() == primary.size() &&
+           std::equal(l.begin(), l.end(), primary.begin(),
+                      [&](char a, char b) { return lower(a) == lower(b); });
+  });
 }
 
 bool GlobMatch(std::string_view p, std::string_view w) {

@@ -120,21 +120,6 @@ bool OnlyNonLatinLetters(std::string_view term) {
   return any;
 }
 
-// The primary subtag of a language tag, as written ("pt" of "pt-BR").
-std::string_view Primary(std::string_view lang) { return lang.substr(0, lang.find_first_of("-_")); }
-
-// True when `a` and `b` are equal but for ASCII case.
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 class LexiconTagger : public hstag::sdk::Tagger {
  public:
   explicit LexiconTagger(const hstag::sdk::CreateArgs& args) {
@@ -146,15 +131,11 @@ class LexiconTagger : public hstag::sdk::Tagger {
     for (const auto& l : args.lexicons) files.emplace_back(l.data, l.size);
     if (options.contains("lexicons")) files = options["lexicons"].get<std::vector<std::string>>();
     nodes_.emplace_back();
-    // Every term is analyzed in one call: the terms joined by blank lines
-    // (a paragraph break, so no term runs into the next), then split again
-    // by their offsets.
     struct Pending {
       const hstag::Lexicon* lex;
       uint32_t concept_idx;
       const hstag::Cue* cue;
       bool exclude;
-      uint32_t start, end;  // in `joined`
     };
     std::vector<hstag::Lexicon> lexicons;
     for (const auto& f : files) {
@@ -162,35 +143,25 @@ class LexiconTagger : public hstag::sdk::Tagger {
       if (!lex.ok()) throw std::runtime_error(lex.error());
       lexicons.push_back(std::move(lex).value());
     }
-    std::string joined;
     std::vector<Pending> pending;
+    std::vector<std::string_view> terms;
     for (const auto& lex : lexicons) {
       for (const auto& c : lex.concepts) ConceptIndex(c.id, c.overlap_group);
       for (const auto& c : lex.concepts) {
         const uint32_t ci = ConceptIndex(c.id, c.overlap_group);
         for (bool exclude : {false, true}) {
           for (const auto& cue : exclude ? c.excludes : c.cues) {
-            const uint32_t start = static_cast<uint32_t>(joined.size());
-            joined += cue.term;
-            pending.push_back({&lex, ci, &cue, exclude, start, static_cast<uint32_t>(joined.size())});
-            joined += "\n\n";
+            pending.push_back({&lex, ci, &cue, exclude});
+            terms.push_back(cue.term);
           }
         }
       }
     }
-    auto analyzed = args.host.Analyze(joined);
-    if (!analyzed.ok()) throw std::runtime_error("the lexicon's terms cannot be analyzed");
-    const hstag_text_v1& all = *analyzed.view().raw();
-    size_t t = 0;
-    for (const Pending& p : pending) {
-      while (t < all.n_tokens && all.tokens[t].source_start < p.start) ++t;
-      size_t u = t;
-      while (u < all.n_tokens && all.tokens[u].source_end <= p.end) ++u;
-      hstag_text_v1 term = all;
-      term.tokens = all.tokens + t;
-      term.n_tokens = u - t;
-      Compile(*p.lex, p.concept_idx, *p.cue, p.exclude, hstag::CueWords(term));
-      t = u;
+    auto words = hstag::AnalyzeTerms(args.host, terms);
+    if (!words.ok()) throw std::runtime_error(words.error());
+    for (size_t k = 0; k < pending.size(); ++k) {
+      const Pending& p = pending[k];
+      Compile(*p.lex, p.concept_idx, *p.cue, p.exclude, (*words)[k]);
     }
     root_children_.resize(next_word_id_, EdgeTable::kNone);  // every ID indexes it
     for (const auto& c : concepts_) groups_.push_back(GroupIndex(c.section));
@@ -408,14 +379,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
 
   bool Accept(const TextView& text, const Pattern& p, size_t first, size_t last) const {
     const auto tokens = text.tokens();
-    if (!p.langs.empty()) {
-      const std::string_view lang = Primary(text.Language(tokens[first]));
-      if (!lang.empty() && std::none_of(p.langs.begin(), p.langs.end(), [&](const std::string& l) {
-            return EqualsIgnoringCase(l, lang);
-          })) {
-        return false;
-      }
-    }
+    if (!hstag::LanguageMatches(text.Language(tokens[first]), p.langs)) return false;
     for (size_t k = first; k < last; ++k) {
       const size_t w = k - first;
       if (p.exact && !p.surfaces[w].empty() && p.surfaces[w].find('*') == std::string::npos &&

@@ -10,6 +10,7 @@
 #define HSTAG_LEXICON_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hstag/document.h"
@@ -19,6 +20,9 @@
 namespace hstag {
 
 class Analyzer;
+namespace sdk {
+class Host;
+}
 
 struct Cue {
   enum class Case { kFold, kExact };
@@ -66,6 +70,17 @@ struct CueWord {
 // What stands between two words of the norm view, white space removed.
 std::string GapBetween(std::string_view norm, uint32_t from, uint32_t to);
 std::vector<CueWord> CueWords(const hstag_text_v1& term);
+
+// The words of every term, each term analyzed as documents are: all of them
+// in one call of the host's analyzer (joined by blank lines, so no term runs
+// into the next), then split again by their offsets.
+Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const sdk::Host& host,
+                                                       const std::vector<std::string_view>& terms);
+
+// True when a cue for `langs` (primary subtags; empty: every language)
+// applies in a text of language `lang` (a BCP 47 tag, "" when unknown: every
+// cue applies).
+bool LanguageMatches(std::string_view lang, const std::vector<std::string>& langs);
 
 // True when `word` matches the glob `pattern` (`*`: any run of characters).
 bool GlobMatch(std::string_view pattern, std::string_view word);
