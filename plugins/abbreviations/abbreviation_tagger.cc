@@ -43,12 +43,24 @@
 // A document-defined short form is never a cue: an SF the document does not
 // define is not tagged, whatever another document said.
 //
+// Phrases. A short form stands for its long form inside the lexicons'
+// multi-word cues too: when the long form's words are part of a cue ("human
+// security" in "human security programme", hs.approach), an occurrence with
+// the cue's other words around it ("HS programme") is tagged as that cue
+// would be: its concept and `also` concepts, its strength, over the whole
+// phrase. As in the lexicon tagger, the phrase then replaces the short form's
+// own annotation within the same codebook section (hs.approach's `also`
+// brings hs.concept along) and not across sections. The words around match
+// by their normalized form, in the same sentence, with only white space or
+// hyphens between them and no prior annotation on them; cues with a case
+// rule, a `requires`, globs or a language other than the text's are left out;
+// the longest phrase wins (ties: lexicon order).
+//
 // Limits: a long form is what the lexicon tagger annotated, so "CHS
 // (Commission on HS)" defines nothing (the lexicon knows "Commission on Human
-// Security", not "Commission on HS"), and a resolved short form does not feed
-// back into the lexicon ("HS approach" is hs.concept, not hs.approach).
+// Security", not "Commission on HS").
 //
-// Options (JSON): {"plurals": true, "before_definition": true}.
+// Options (JSON): {"plurals": true, "before_definition": true, "phrases": true}.
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -56,6 +68,7 @@
 #include <string>
 #include <vector>
 
+#include "hstag/lexicon.h"
 #include "hstag/plugin.h"
 
 namespace {
@@ -135,7 +148,25 @@ struct Definition {
   std::vector<size_t> lf;     // prior annotations: the long form's concepts
   std::string meaning;        // sorted concept IDs
   std::string long_form;      // as written in the source text
+  std::vector<std::string> lf_words;  // the long form's words, normalized
 };
+
+// A multi-word lexicon cue, for short forms inside phrases.
+struct Phrase {
+  std::vector<std::string> words;     // normalized
+  std::vector<std::string> concepts;  // the cue's concept, then its `also`
+  Strength strength = Strength::kExplicit;
+  std::vector<std::string> langs;
+};
+
+// True when only white space or hyphens stand between two words of the
+// norm view.
+bool SpaceOrHyphens(std::string_view norm, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; ++i) {
+    if (norm[i] != ' ' && norm[i] != '\n' && norm[i] != '-') return false;
+  }
+  return true;
+}
 
 class AbbreviationTagger : public hstag::sdk::Tagger {
  public:
@@ -149,11 +180,14 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         plurals_ = value.get<bool>();
       } else if (key == "before_definition") {
         before_definition_ = value.get<bool>();
+      } else if (key == "phrases") {
+        phrases_on_ = value.get<bool>();
       } else {
         throw std::runtime_error("unknown option `" + key +
-                                 "` (known: plurals, before_definition)");
+                                 "` (known: plurals, before_definition, phrases)");
       }
     }
+    if (phrases_on_) LoadPhrases(args);
   }
 
   void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
@@ -259,18 +293,35 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
       }
       if (!chosen) continue;
       const std::string rule = "abbreviation:" + chosen->sf;
+      hstag::sdk::Annotation a;
+      a.rule = rule;
+      a.value = chosen->long_form;
+      a.via = chosen->start;
+      const auto [phrase, before, after] = FindPhrase(text, covered, *chosen, i, i + words);
+      std::vector<std::string> phrase_sections;
+      if (phrase) {
+        a.strength = phrase->strength;
+        a.start = tokens[i - before].source_start;
+        a.end = tokens[i + words + after - 1].source_end;
+        for (const auto& c : phrase->concepts) {
+          a.concept_id = c;
+          sink.Emit(a);
+          phrase_sections.push_back(hstag::SectionOfId(c));
+        }
+      }
       for (size_t k : chosen->lf) {
-        hstag::sdk::Annotation a;
         a.concept_id = hstag::sdk::View(prior[k].concept_id);
+        const std::string section = hstag::SectionOfId(std::string(a.concept_id));
+        if (std::find(phrase_sections.begin(), phrase_sections.end(), section) !=
+            phrase_sections.end()) {
+          continue;  // the longer phrase wins within its section
+        }
         a.strength = static_cast<Strength>(prior[k].strength);
         a.start = tokens[i].source_start;
         a.end = tokens[i + words - 1].source_end;
-        a.rule = rule;
-        a.value = chosen->long_form;
-        a.via = chosen->start;
         sink.Emit(a);
       }
-      i += words - 1;
+      i += words + after - 1;
     }
   }
 
@@ -288,6 +339,99 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         std::partition_point(tokens.begin(), tokens.end(),
                              [&](const hstag_token_v1& t) { return t.surface_start < surface_off; }) -
         tokens.begin());
+  }
+
+  // The lexicons' multi-word cues that a short form can stand in.
+  void LoadPhrases(const hstag::sdk::CreateArgs& args) {
+    std::vector<std::string_view> terms;
+    std::vector<Phrase> phrases;
+    std::vector<hstag::Lexicon> lexicons;
+    for (const auto& l : args.lexicons) {
+      const std::string f(l.data, l.size);
+      auto lex = hstag::LoadLexicon(f, f);
+      if (!lex.ok()) throw std::runtime_error(lex.error());
+      lexicons.push_back(std::move(lex).value());
+    }
+    for (const auto& lex : lexicons) {
+      for (const auto& c : lex.concepts) {
+        for (const auto& cue : c.cues) {
+          if (cue.case_mode != hstag::Cue::Case::kFold || !cue.required.empty() ||
+              cue.term.find('*') != std::string::npos) {
+            continue;  // single words are left out once analyzed
+          }
+          Phrase p;
+          p.concepts.push_back(c.id);
+          p.concepts.insert(p.concepts.end(), cue.also.begin(), cue.also.end());
+          p.strength = cue.strength == hstag::Strength::kExplicit ? Strength::kExplicit
+                                                                  : Strength::kIndicator;
+          p.langs = cue.langs;
+          phrases.push_back(std::move(p));
+          terms.push_back(cue.term);
+        }
+      }
+    }
+    auto words = hstag::AnalyzeTerms(args.host, terms);
+    if (!words.ok()) throw std::runtime_error(words.error());
+    for (size_t k = 0; k < phrases.size(); ++k) {
+      if ((*words)[k].size() < 2) continue;
+      for (const auto& w : (*words)[k]) phrases[k].words.push_back(w.norm);
+      const auto idx = static_cast<uint32_t>(phrases_.size());
+      for (uint32_t pos = 0; pos < phrases[k].words.size(); ++pos) {
+        by_word_[phrases[k].words[pos]].emplace_back(idx, pos);
+      }
+      phrases_.push_back(std::move(phrases[k]));
+    }
+  }
+
+  struct PhraseMatch {
+    const Phrase* phrase = nullptr;
+    size_t before = 0, after = 0;  // the phrase's words before and after the short form
+  };
+
+  // The longest phrase whose long-form words the short form at tokens
+  // [first, last) stands for, the phrase's other words around it.
+  PhraseMatch FindPhrase(const TextView& text, const std::vector<bool>& covered,
+                         const Definition& d, size_t first, size_t last) const {
+    PhraseMatch best;
+    if (d.lf_words.empty()) return best;
+    auto it = by_word_.find(d.lf_words.front());
+    if (it == by_word_.end()) return best;
+    const auto tokens = text.tokens();
+    const size_t lf = d.lf_words.size();
+    // Token k, the phrase's word w: same sentence as the short form, free,
+    // that word, joined to its neighbour on the short form's side.
+    auto fits = [&](size_t k, const std::string& w, size_t neighbour) {
+      const auto& t = tokens[k];
+      const auto& o = tokens[neighbour];
+      if (covered[k] || (t.flags & HSTAG_TOKEN_URL) || t.sentence != tokens[first].sentence ||
+          t.segment != tokens[first].segment || text.Norm(t) != w) {
+        return false;
+      }
+      return k < neighbour ? SpaceOrHyphens(text.norm(), t.norm_end, o.norm_start)
+                           : SpaceOrHyphens(text.norm(), o.norm_end, t.norm_start);
+    };
+    for (const auto& [idx, pos] : it->second) {
+      const Phrase& p = phrases_[idx];
+      if (pos + lf > p.words.size() ||
+          !std::equal(d.lf_words.begin(), d.lf_words.end(), p.words.begin() + pos)) {
+        continue;
+      }
+      const size_t before = pos, after = p.words.size() - pos - lf;
+      if (before + after <= best.before + best.after || before > first ||
+          last + after > tokens.size()) {
+        continue;
+      }
+      if (!hstag::LanguageMatches(text.Language(tokens[first]), p.langs)) continue;
+      bool ok = true;
+      for (size_t k = 0; k < before && ok; ++k) {
+        ok = fits(first - 1 - k, p.words[pos - 1 - k], first - k);
+      }
+      for (size_t k = 0; k < after && ok; ++k) {
+        ok = fits(last + k, p.words[pos + lf + k], last + k - 1);
+      }
+      if (ok) best = {&p, before, after};
+    }
+    return best;
   }
 
   // The nearest definition at or before `off`; before the first, the first
@@ -345,6 +489,10 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
     std::sort(concepts.begin(), concepts.end());
     for (const auto& c : concepts) d->meaning += c + ";";
     d->long_form = std::string(text.text().substr(b.start, b.end - b.start));
+    for (size_t k = FirstTokenEndingAfter(tokens, b.start);
+         k < tokens.size() && tokens[k].source_start < b.end; ++k) {
+      d->lf_words.emplace_back(text.Norm(tokens[k]));
+    }
     return true;
   }
 
@@ -402,6 +550,10 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
 
   bool plurals_ = true;
   bool before_definition_ = true;
+  bool phrases_on_ = true;
+  std::vector<Phrase> phrases_;
+  // word -> (phrase, position of the word in it)
+  std::map<std::string, std::vector<std::pair<uint32_t, uint32_t>>, std::less<>> by_word_;
 };
 
 }  // namespace

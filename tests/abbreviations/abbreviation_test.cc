@@ -249,6 +249,72 @@ TEST(AbbreviationTest, MultiWordShortForm) {
   }
 }
 
+// The annotations of the abbreviation plugin on exactly `span` of `text`.
+std::vector<std::string> ConceptsOn(const std::vector<Annotation>& abbr, const std::string& text,
+                                    const std::string& span, size_t from = 0) {
+  std::vector<std::string> out;
+  const size_t at = text.find(span, from);
+  for (const auto& a : abbr) {
+    if (a.start == at && a.end == at + span.size()) out.push_back(a.concept_id);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// "HS programme" is what "human security programme" is (hs.approach, and
+// hs.concept by the cue's `also`) over the whole phrase, and "HS" is not
+// tagged again inside it; hyphens join too ("HS-based approach").
+TEST(AbbreviationTest, ShortFormInsideALexiconPhrase) {
+  const std::string text =
+      "Human Security (HS) is new. The HS programme of the ministry and its HS-based approach "
+      "differ. HS matters.";
+  const AnalysisResult r = Rules().RunBytes(text, "t.txt");
+  const auto abbr = FromPlugin(r, "abbreviations");
+  const std::vector<std::string> approach = {"hs.approach", "hs.concept"};
+  EXPECT_EQ(ConceptsOn(abbr, text, "HS programme"), approach);
+  EXPECT_EQ(ConceptsOn(abbr, text, "HS-based approach"), approach);
+  EXPECT_TRUE(ConceptsOn(abbr, text, "HS", text.find("HS programme")).empty());
+  EXPECT_EQ(ConceptsOn(abbr, text, "HS matters"), std::vector<std::string>{});
+  EXPECT_EQ(ConceptsOn(abbr, text, "HS", text.find("HS matters")),
+            std::vector<std::string>{"hs.concept"});
+  for (const auto& a : abbr) {
+    EXPECT_EQ(a.rule, "abbreviation:HS");
+    EXPECT_EQ(a.value, "Human Security");
+    EXPECT_EQ(a.via, 0);
+  }
+}
+
+// A phrase of another section (an actor) leaves the short form's own
+// concept in place, as the lexicon does for "Trust Fund for Human Security".
+TEST(AbbreviationTest, PhraseOfAnotherSectionKeepsTheShortForm) {
+  const std::string text = "Human Security (HS) matters. The Trust Fund for HS paid for it.";
+  const auto abbr = FromPlugin(Rules().RunBytes(text, "t.txt"), "abbreviations");
+  EXPECT_EQ(ConceptsOn(abbr, text, "Trust Fund for HS"), std::vector<std::string>{"actor.untfhs"});
+  EXPECT_EQ(ConceptsOn(abbr, text, "HS", text.find("for HS")),
+            std::vector<std::string>{"hs.concept"});
+}
+
+// Near misses: a phrase does not run across a sentence, across punctuation,
+// or over words a prior annotation has; `phrases: false` switches it off.
+TEST(AbbreviationTest, PhraseNearMisses) {
+  const std::string text =
+      "Human Security (HS) is new. We fund HS. Programme staff came. HS, programme, lens. "
+      "HS (programme) too.";
+  const auto abbr = FromPlugin(Rules().RunBytes(text, "t.txt"), "abbreviations");
+  for (const auto& a : abbr) {
+    EXPECT_EQ(a.concept_id, "hs.concept") << text.substr(a.start, a.end - a.start);
+    EXPECT_EQ(text.substr(a.start, a.end - a.start), "HS");
+  }
+  EXPECT_EQ(abbr.size(), 4u);  // in the parentheses of the definition, and three more
+  auto off = Make("pipeline.yaml", {{"abbreviations", R"({"phrases": false})"}});
+  ASSERT_TRUE(off);
+  const std::string phrase = "Human Security (HS) is new. The HS programme started.";
+  const auto plain = FromPlugin(off->RunBytes(phrase, "t.txt"), "abbreviations");
+  EXPECT_EQ(ConceptsOn(plain, phrase, "HS", phrase.find("HS programme")),
+            std::vector<std::string>{"hs.concept"});
+  EXPECT_TRUE(ConceptsOn(plain, phrase, "HS programme").empty());
+}
+
 TEST(AbbreviationTest, BeforeDefinitionCanBeSwitchedOff) {
   auto p = Make("pipeline.yaml", {{"abbreviations", R"({"before_definition": false})"}});
   ASSERT_TRUE(p);
@@ -292,16 +358,30 @@ TEST(AbbreviationTest, CcoeInfoSheetEveryHsAfterTheDefinition) {
   for (uint32_t p : WholeWords(bytes, "HS", def)) {
     if (!InUrl(bytes, p)) expected.insert(p);
   }
+  // Every "HS" is hs.concept: alone, or inside a phrase of the approach
+  // cues, whose `also` brings hs.concept. Inside an actor's name it is the
+  // actor as well.
   std::set<uint32_t> tagged;
+  std::map<std::string, std::set<std::string>> phrases;  // phrase -> concepts
   for (const auto& a : FromPlugin(r, "abbreviations")) {
     if (a.rule != "abbreviation:HS") continue;
-    EXPECT_EQ(a.concept_id, "hs.concept");
     EXPECT_EQ(a.via, static_cast<int64_t>(def));
-    EXPECT_EQ(bytes.substr(a.start, a.end - a.start), "HS");
-    tagged.insert(a.start);
+    const std::string span = bytes.substr(a.start, a.end - a.start);
+    if (span != "HS") phrases[span].insert(a.concept_id);
+    if (a.concept_id != "hs.concept") continue;
+    const auto in = WholeWords(span, "HS", 0);
+    ASSERT_EQ(in.size(), 1u) << span;
+    tagged.insert(a.start + in.front());
   }
   EXPECT_EQ(tagged, expected);
   EXPECT_GT(expected.size(), 100u);
+  const std::set<std::string> approach = {"hs.approach", "hs.concept"};
+  EXPECT_EQ(phrases["HS approach"], approach);
+  EXPECT_EQ(phrases["HS Approach"], approach);
+  EXPECT_EQ(phrases["HS programme"], approach);
+  EXPECT_EQ(phrases["Commission on HS"], std::set<std::string>{"actor.chs"});
+  EXPECT_EQ(phrases["Trust Fund for HS"], std::set<std::string>{"actor.untfhs"});
+  EXPECT_EQ(phrases.size(), 5u);
   // Nothing before the definition is "HS".
   EXPECT_TRUE(WholeWords(bytes.substr(0, def), "HS", 0).empty());
 

@@ -744,16 +744,10 @@ TEST(CodebookAbbreviationsTest, AmbiguousShortFormsCountWhereTheDocumentDefinesT
   }
 }
 
-// Codebook §1 gives "HS programme" as an example of hs.approach. A defined
-// "HS" yields hs.concept, but the approach cues ("human security programme")
-// are phrases of words and the abbreviation plugin resolves only the short
-// form itself, so "HS programme" / "HS approach" are not hs.approach; nor is
-// "Human Security (HS) approach" (the parenthesis breaks the phrase). "HS" is
-// never a lexicon cue (README), so the lexicon cannot fix this: a limitation
-// of the abbreviation plugin. Remove the skip when it is lifted.
+// Codebook §1 gives "HS programme" as an example of hs.approach. "HS" is
+// never a lexicon cue (README); the abbreviation plugin reads a defined "HS"
+// inside the approach cues' phrases ("human security programme").
 TEST(CodebookAbbreviationsTest, DefinedShortFormInAnApproachPhraseIsTheApproach) {
-  GTEST_SKIP() << "tool limitation: a defined abbreviation does not take part in multi-word "
-                  "cues (\"HS programme\" is hs.concept only, not hs.approach)";
   const Tagged t = Tag(
       "The Human Security (HS) concept is new, and the HS programme of the ministry is the basis "
       "of the work for all of the people of the region.");
