@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hstag/corpus_output.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,8 +24,10 @@ Result<MatrixValues> ParseMatrixValues(const std::string& name) {
 
 // A file written under a temporary name and renamed when complete.
 struct CorpusOutput::File {
+  static constexpr size_t kWriteBackEvery = 4u << 20;
   std::string path, tmp;
   FILE* f = nullptr;
+  size_t unsynced = 0;  // bytes written since write-back was last started
   ~File() {
     if (f) {
       std::fclose(f);
@@ -42,6 +45,14 @@ struct CorpusOutput::File {
   Status Write(std::string_view s) {
     if (std::fwrite(s.data(), 1, s.size(), f) != s.size()) {
       return Status::Error(tmp + ": " + std::strerror(errno));
+    }
+    // Start the write-back of what is written every few MiB, without waiting
+    // for it: the fsync of Commit then has little left to do, and the end of
+    // a long run does not stall on flushing the whole file at once.
+    unsynced += s.size();
+    if (unsynced >= kWriteBackEvery && std::fflush(f) == 0) {
+      ::sync_file_range(fileno(f), 0, 0, SYNC_FILE_RANGE_WRITE);
+      unsynced = 0;
     }
     return Status();
   }
