@@ -108,26 +108,27 @@ ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
                 {"sentences", r.stats.sentences},   {"pages", r.stats.pages},
                 {"segments", r.stats.segments}};
   ordered_json anns = ordered_json::array();
+  anns.get_ref<ordered_json::array_t&>().reserve(r.annotations.size());
   for (const auto& a : r.annotations) {
-    ordered_json x;
-    x["concept"] = a.concept_id;
-    x["strength"] = StrengthName(a.strength);
-    x["start"] = a.start;
-    x["end"] = a.end;
-    x["text"] = d.text.substr(a.start, a.end - a.start);
-    x["sentence"] = a.sentence;
+    ordered_json x = ordered_json::object();
+    Put(x, "concept", a.concept_id);
+    Put(x, "strength", StrengthName(a.strength));
+    Put(x, "start", a.start);
+    Put(x, "end", a.end);
+    Put(x, "text", std::string_view(d.text).substr(a.start, a.end - a.start));
+    Put(x, "sentence", a.sentence);
     if (!d.segments.empty()) {
       const Segment& s = d.segments[a.segment];
-      if (s.page) x["page"] = s.page;
-      if (!s.page_label.empty()) x["page_label"] = s.page_label;
-      if (!s.xpath.empty()) x["xpath"] = s.xpath;
-      if (s.boilerplate) x["boilerplate"] = true;
+      if (s.page) Put(x, "page", s.page);
+      if (!s.page_label.empty()) Put(x, "page_label", s.page_label);
+      if (!s.xpath.empty()) Put(x, "xpath", s.xpath);
+      if (s.boilerplate) Put(x, "boilerplate", true);
     }
-    x["plugin"] = a.plugin;
-    x["rule"] = a.rule;
-    if (!a.value.empty()) x["value"] = a.value;
-    if (a.via >= 0) x["via"] = a.via;
-    if (a.score >= 0) x["score"] = a.score;
+    Put(x, "plugin", a.plugin);
+    Put(x, "rule", a.rule);
+    if (!a.value.empty()) Put(x, "value", a.value);
+    if (a.via >= 0) Put(x, "via", a.via);
+    if (a.score >= 0) Put(x, "score", a.score);
     anns.push_back(std::move(x));
   }
   j["annotations"] = std::move(anns);

@@ -12,6 +12,7 @@
 
 #include "hstag/analyzer.h"
 #include "hstag/lexicon.h"
+#include "hstag/output.h"
 
 namespace hstag {
 
@@ -145,7 +146,7 @@ class Summarizer {
       } else {
         e["first"] = nullptr;
       }
-      concepts[id] = std::move(e);
+      Put(concepts, id, std::move(e));
     }
     return concepts;
   }
@@ -229,7 +230,7 @@ class Summarizer {
     for (const Actor* a : order) {
       const Concept* c = p_.FindConcept(a->id);
       ordered_json with = ordered_json::object();
-      for (const auto& [id, n] : a->with) with[id] = n;
+      for (const auto& [id, n] : a->with) Put(with, id, n);
       out.push_back({{"id", a->id},
                      {"label", c ? c->label : a->id},
                      {"type", c && !c->type.empty() ? ordered_json(c->type) : ordered_json(nullptr)},
@@ -303,7 +304,7 @@ class Summarizer {
         e["words"] = x.words;
         list.push_back(std::move(e));
       }
-      out[id] = std::move(list);
+      Put(out, id, std::move(list));
     }
     return out;
   }

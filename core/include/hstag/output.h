@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "hstag/pipeline.h"
 
@@ -35,6 +37,16 @@ ordered_json DocumentJson(const AnalysisResult& result, const Pipeline& pipeline
 // and a list of warnings or errors: as in the document JSON.
 ordered_json SegmentsJson(const Document& doc, bool with_text);
 ordered_json MessagesJson(const std::vector<Message>& messages);
+
+// Adds `key` to `object` (null becomes an empty object) without looking for
+// it first, as operator[] does in a linear search: for the objects built
+// here, whose keys are distinct by construction. Keeps insertion order.
+template <typename V>
+void Put(ordered_json& object, std::string_view key, V&& value) {
+  if (object.is_null()) object = ordered_json::object();
+  object.get_ref<ordered_json::object_t&>().emplace_back(std::string(key),
+                                                         ordered_json(std::forward<V>(value)));
+}
 
 // Serializes compactly; invalid UTF-8 (never expected) is replaced, not thrown.
 std::string Dump(const ordered_json& j, int indent = -1);
