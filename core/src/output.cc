@@ -4,6 +4,8 @@
 #include <unicode/uversion.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 
 #include "hstag/summary.h"
 #include "hstag/version.h"
@@ -142,8 +144,185 @@ ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
   return j;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i] (a lead byte of 0x80
+// or more), or 0: the same acceptance as nlohmann's decoder (no overlong
+// forms, no surrogates, nothing past U+10FFFF).
+size_t Utf8Length(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = at(i);
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size() || at(i + 1) < lo || at(i + 1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k) {
+    if ((at(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+// A JSON string literal, quoted, as nlohmann writes it without ensure_ascii:
+// UTF-8 as it is, the short escapes, \u00XX for the other control
+// characters. Runs that need nothing are copied whole. Ill-formed UTF-8
+// (which the pipeline repairs before, so never expected) goes through
+// nlohmann's serializer, which replaces it.
+void AppendString(std::string_view s, std::string* out) {
+  const size_t mark = out->size();
+  out->push_back('"');
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const size_t n = Utf8Length(s, i);
+      if (n == 0) {
+        out->resize(mark);
+        *out += ordered_json(std::string(s))
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += n;
+      continue;
+    }
+    out->append(s.data() + run, i - run);
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      default: {
+        static const char kHex[] = "0123456789abcdef";
+        const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out->append(u, sizeof u);
+      }
+    }
+    run = ++i;
+  }
+  out->append(s.data() + run, s.size() - run);
+  out->push_back('"');
+}
+
+// nlohmann's layout: with indent >= 0, one member or element a line and
+// "key": value; without, no space at all.
+void Append(const ordered_json& j, int indent, int depth, std::string* out) {
+  const bool pretty = indent >= 0;
+  auto newline = [&](int d) {
+    out->push_back('\n');
+    out->append(static_cast<size_t>(indent) * static_cast<size_t>(d), ' ');
+  };
+  switch (j.type()) {
+    case ordered_json::value_t::object: {
+      const auto& o = j.get_ref<const ordered_json::object_t&>();
+      if (o.empty()) {
+        *out += "{}";
+        return;
+      }
+      out->push_back('{');
+      bool first = true;
+      for (const auto& [key, value] : o) {
+        if (!first) out->push_back(',');
+        first = false;
+        if (pretty) newline(depth + 1);
+        AppendString(key, out);
+        *out += pretty ? ": " : ":";
+        Append(value, indent, depth + 1, out);
+      }
+      if (pretty) newline(depth);
+      out->push_back('}');
+      return;
+    }
+    case ordered_json::value_t::array: {
+      const auto& a = j.get_ref<const ordered_json::array_t&>();
+      if (a.empty()) {
+        *out += "[]";
+        return;
+      }
+      out->push_back('[');
+      bool first = true;
+      for (const auto& value : a) {
+        if (!first) out->push_back(',');
+        first = false;
+        if (pretty) newline(depth + 1);
+        Append(value, indent, depth + 1, out);
+      }
+      if (pretty) newline(depth);
+      out->push_back(']');
+      return;
+    }
+    case ordered_json::value_t::string:
+      AppendString(j.get_ref<const std::string&>(), out);
+      return;
+    case ordered_json::value_t::number_integer:
+    case ordered_json::value_t::number_unsigned: {
+      char buf[24];
+      const auto r = j.is_number_unsigned()
+                         ? std::to_chars(buf, buf + sizeof buf, j.get<uint64_t>())
+                         : std::to_chars(buf, buf + sizeof buf, j.get<int64_t>());
+      out->append(buf, r.ptr);
+      return;
+    }
+    case ordered_json::value_t::boolean:
+      *out += j.get<bool>() ? "true" : "false";
+      return;
+    case ordered_json::value_t::null:
+      *out += "null";
+      return;
+    case ordered_json::value_t::number_float: {
+      // nlohmann's own shortest round-trip form ("0.25", "1.0", "1e+300").
+      const double x = j.get<double>();
+      if (!std::isfinite(x)) {
+        *out += "null";
+        return;
+      }
+      char buf[64];
+      out->append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, x));
+      return;
+    }
+    default:  // binary and discarded values, never in our output
+      *out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
+  }
+}
+
+}  // namespace
+
 std::string Dump(const ordered_json& j, int indent) {
-  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  Append(j, indent, 0, &out);
+  return out;
 }
 
 }  // namespace hstag

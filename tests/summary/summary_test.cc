@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "hstag/output.h"
 #include "hstag/util.h"
 #include "test_support.h"
 
@@ -47,18 +46,6 @@ std::string Repeat(const std::string& s, int n) {
   std::string out;
   for (int i = 0; i < n; ++i) out += s;
   return out;
-}
-
-// Put (hstag/output.h) builds the summary's objects: a null value becomes an
-// object, keys keep the order they were put in, values of every kind.
-TEST(PutTest, AppendsKeysInOrder) {
-  json o;
-  Put(o, "b", 1);
-  Put(o, std::string("a"), std::string_view("text"));
-  Put(o, "c", json::array({1, 2}));
-  ASSERT_TRUE(o.is_object());
-  EXPECT_EQ(Dump(o), R"({"b":1,"a":"text","c":[1,2]})");
-  EXPECT_EQ(o["a"], "text");
 }
 
 TEST(SummaryTest, DensityPerTenThousandWords) {
