@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <mutex>
 
@@ -157,19 +158,22 @@ void JoinLines(std::string_view text, std::string* out, OffsetMap* map) {
   }
 }
 
-Status Normalize(const icu::Normalizer2* nf, std::string_view in, std::string* out,
-                 OffsetMap* map) {
+// ICU's normalization of `in`, appended to *out; its changes go into *map,
+// `in` starting at offset `base` of the whole input.
+Status IcuNormalize(const icu::Normalizer2* nf, std::string_view in, uint32_t base,
+                    std::string* out, OffsetMap* map) {
   UErrorCode ec = U_ZERO_ERROR;
   icu::Edits edits;
-  out->clear();
+  const auto dest_base = static_cast<uint32_t>(out->size());
   icu::StringByteSink<std::string> sink(out, static_cast<int32_t>(in.size()));
   nf->normalizeUTF8(0, icu::StringPiece(in.data(), static_cast<int32_t>(in.size())), sink, &edits,
                     ec);
   if (U_FAILURE(ec)) return Status::Error(std::string("ICU normalization: ") + u_errorName(ec));
   icu::Edits::Iterator it = edits.getFineChangesIterator();
   while (it.next(ec)) {
-    map->Add(static_cast<uint32_t>(it.destinationIndex()), static_cast<uint32_t>(it.sourceIndex()),
-             static_cast<uint32_t>(it.newLength()), static_cast<uint32_t>(it.oldLength()));
+    map->Add(dest_base + static_cast<uint32_t>(it.destinationIndex()),
+             base + static_cast<uint32_t>(it.sourceIndex()), static_cast<uint32_t>(it.newLength()),
+             static_cast<uint32_t>(it.oldLength()));
   }
   if (U_FAILURE(ec)) return Status::Error(std::string("ICU edits: ") + u_errorName(ec));
   return Status();
@@ -385,8 +389,8 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
 
   std::string joined;
   JoinLines(text, &joined, &a.joined_to_text);
-  if (Status s = Normalize(impl_->nfkc, joined, &a.surface, &a.surface_to_joined); !s.ok()) return s;
-  if (Status s = Normalize(impl_->nfkc_cf, a.surface, &a.norm, &a.norm_to_surface); !s.ok()) return s;
+  if (Status s = Normalize(joined, false, &a.surface, &a.surface_to_joined); !s.ok()) return s;
+  if (Status s = Normalize(a.surface, true, &a.norm, &a.norm_to_surface); !s.ok()) return s;
 
   UErrorCode ec = U_ZERO_ERROR;
   // Sentences, in surface offsets first.
@@ -458,6 +462,61 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
     a.tokens.push_back(t);
   }
   return out;
+}
+
+Status Analyzer::Normalize(std::string_view in, bool casefold, std::string* out, OffsetMap* map,
+                           bool ascii_fast_path) const {
+  if (in.size() >= UINT32_MAX) return Status::Error("text larger than 4 GiB");
+  const icu::Normalizer2* nf = casefold ? impl_->nfkc_cf : impl_->nfkc;
+  out->clear();
+  if (!ascii_fast_path) return IcuNormalize(nf, in, 0, out, map);
+  // ASCII is its own NFKC, and case folding it keeps its length (a change
+  // the map does not record): ASCII runs are copied, lower-cased for
+  // NFKC_Casefold. Every ASCII character has a normalization boundary before
+  // it, so the rest goes to ICU in pieces that normalize as they would in the
+  // whole text, each with the ASCII character before it (a combining mark
+  // may follow that one).
+  constexpr size_t kLongAsciiRun = 32;
+  out->reserve(in.size());
+  auto ascii = [&](size_t k) { return static_cast<unsigned char>(in[k]) < 0x80; };
+  auto ascii_run_end = [&](size_t j) {  // eight bytes at a time
+    for (uint64_t w; j + 8 <= in.size(); j += 8) {
+      std::memcpy(&w, in.data() + j, 8);
+      if (w & 0x8080808080808080ull) break;
+    }
+    while (j < in.size() && ascii(j)) ++j;
+    return j;
+  };
+  for (size_t p = 0; p < in.size();) {
+    const size_t j = ascii_run_end(p);
+    const size_t copy_end = j == in.size() || j == p ? j : j - 1;
+    const size_t from = out->size();
+    out->append(in.data() + p, copy_end - p);
+    if (casefold) {
+      char* const end = out->data() + out->size();  // hoisted: a char* store may alias *out
+      for (char* c = out->data() + from; c != end; ++c) {
+        *c = static_cast<char>(*c + (static_cast<unsigned char>(*c - 'A') < 26 ? 32 : 0));
+      }
+    }
+    if (j == in.size()) break;
+    // ICU takes the text up to the next ASCII run long enough to be worth a
+    // call of its own (in scripts written with ASCII spaces, every word
+    // would be one otherwise).
+    size_t k = j;
+    for (;;) {
+      while (k < in.size() && !ascii(k)) ++k;
+      const size_t m = ascii_run_end(k);
+      if (m == in.size() || m - k >= kLongAsciiRun) break;
+      k = m;
+    }
+    if (Status s = IcuNormalize(nf, in.substr(copy_end, k - copy_end),
+                                static_cast<uint32_t>(copy_end), out, map);
+        !s.ok()) {
+      return s;
+    }
+    p = k;
+  }
+  return Status();
 }
 
 Result<std::vector<Analyzer::WordSegment>> Analyzer::Words(std::string_view s,

@@ -324,5 +324,107 @@ TEST_F(AnalyzerTest, WordBreakRealDocumentsSegmentAsWithIcu) {
   }
 }
 
+// The ASCII fast path of normalization against ICU over the whole string:
+// the same NFKC and NFKC_Casefold, and every offset mapped back to the same
+// place, on what combines with or follows ASCII, on random strings and on
+// real documents.
+std::string NormalizeDiff(const Analyzer& analyzer, const std::string& s) {
+  for (bool casefold : {false, true}) {
+    std::string fast, icu;
+    OffsetMap fast_map, icu_map;
+    if (!analyzer.Normalize(s, casefold, &fast, &fast_map, true).ok() ||
+        !analyzer.Normalize(s, casefold, &icu, &icu_map, false).ok()) {
+      return "normalization failed";
+    }
+    if (fast != icu)
+      return "casefold " + std::to_string(casefold) + ": \"" + fast + "\" vs ICU \"" + icu + "\"";
+    for (uint32_t o = 0; o <= fast.size(); ++o) {
+      for (bool is_end : {false, true}) {
+        if (fast_map.ToSource(o, is_end) != icu_map.ToSource(o, is_end)) {
+          return "casefold " + std::to_string(casefold) + ": offset " + std::to_string(o) +
+                 " maps to " + std::to_string(fast_map.ToSource(o, is_end)) + ", ICU " +
+                 std::to_string(icu_map.ToSource(o, is_end));
+        }
+      }
+    }
+  }
+  return "";
+}
+
+// ASCII pieces and what normalization changes next to them: combining marks,
+// a ligature, fullwidth forms, Hangul jamo, a soft hyphen (removed by case
+// folding), expansions in case folding, compatibility forms.
+const std::vector<std::string> kNormAlphabet = {"a",
+                                                "Z",
+                                                "K",
+                                                "1",
+                                                " ",
+                                                ".",
+                                                "\n",
+                                                "\xCC\x81" /* U+0301 */,
+                                                "\xCC\x8A" /* U+030A */,
+                                                "\xEF\xAC\x81" /* ﬁ */,
+                                                "\xEF\xBC\xA1" /* Ａ */,
+                                                "\xE1\x84\x80" /* U+1100 */,
+                                                "\xE1\x85\xA1" /* U+1161 */,
+                                                "\xE1\x86\xA8" /* U+11A8 */,
+                                                "\xC2\xAD" /* soft hyphen */,
+                                                "\xC3\x9F" /* ß */,
+                                                "\xC4\xB0" /* İ */,
+                                                "\xC2\xBD" /* ½ */,
+                                                "\xE2\x80\xA6" /* … */,
+                                                "\xE2\x84\xAA" /* Kelvin */,
+                                                "\xC3\xA9" /* é */,
+                                                "\xE6\x97\xA5" /* 日 */};
+
+TEST_F(AnalyzerTest, NormalizeFastPathAsIcuOnEveryPairAndTriple) {
+  size_t failures = 0, checked = 0;
+  for (const auto& x : kNormAlphabet) {
+    for (const auto& y : kNormAlphabet) {
+      for (const auto& z : kNormAlphabet) {
+        for (const std::string& s : {x + y, x + y + z, "Ab" + x + y + z + "Cd"}) {
+          ++checked;
+          if (std::string d = NormalizeDiff(*analyzer_, s); !d.empty() && ++failures <= 10) {
+            ADD_FAILURE() << "\"" << s << "\": " << d;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(failures, 0u) << "of " << checked;
+}
+
+TEST_F(AnalyzerTest, NormalizeFastPathAsIcuOnRandomStrings) {
+  std::mt19937 rng(20261127);
+  std::uniform_int_distribution<size_t> pick(0, kNormAlphabet.size() - 1), length(1, 30);
+  size_t failures = 0;
+  for (int n = 0; n < 5000; ++n) {
+    std::string s;
+    for (size_t i = length(rng); i > 0; --i) s += kNormAlphabet[pick(rng)];
+    if (std::string d = NormalizeDiff(*analyzer_, s); !d.empty() && ++failures <= 10) {
+      ADD_FAILURE() << "\"" << s << "\": " << d;
+    }
+  }
+  EXPECT_EQ(failures, 0u);
+}
+
+TEST_F(AnalyzerTest, NormalizeFastPathAsIcuOnRealDocuments) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() + "/samples")) {
+    if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path());
+  }
+  if (const std::string corpus = testing::CorpusDir(); !corpus.empty()) {
+    for (const auto& e : fs::directory_iterator(corpus + "/xml")) {
+      if (e.path().extension() == ".xml") files.push_back(e.path());
+    }
+  }
+  ASSERT_GT(files.size(), 5u);
+  for (const auto& f : files) {
+    const Document doc = testing::DefaultPipeline().Extract(f.string(), f.string());
+    if (!doc.errors.empty()) continue;
+    EXPECT_EQ(NormalizeDiff(*analyzer_, doc.text), "") << f;
+  }
+}
+
 }  // namespace
 }  // namespace hstag

@@ -78,6 +78,12 @@ class Analyzer {
   };
   Result<std::vector<WordSegment>> Words(std::string_view s, bool ascii_fast_path = true) const;
 
+  // NFKC of a UTF-8 string (NFKC_Casefold with `casefold`) into *out, its
+  // changes into *map (toward `s`). `ascii_fast_path` false runs ICU over all
+  // of it (what the fast path is tested against).
+  Status Normalize(std::string_view s, bool casefold, std::string* out, OffsetMap* map,
+                   bool ascii_fast_path = true) const;
+
  private:
   struct Impl;
   explicit Analyzer(std::unique_ptr<Impl> impl);
