@@ -413,9 +413,16 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
       if (s < e) sentences.emplace_back(s, e);
     }
   }
+  // Sentence and token offsets come in increasing order: cursors map them
+  // (AnalyzedText::SurfaceToSource, a walk instead of a search per offset).
+  OffsetMap::Cursor norm_to_surface(a.norm_to_surface), surface_to_joined(a.surface_to_joined),
+      joined_to_text(a.joined_to_text);
+  auto surface_to_source = [&](uint32_t off, bool is_end) {
+    return joined_to_text.ToSource(surface_to_joined.ToSource(off, is_end), is_end);
+  };
   a.sentences.reserve(sentences.size());
   for (auto [s, e] : sentences) {
-    a.sentences.push_back({a.SurfaceToSource(s, false), a.SurfaceToSource(e, true)});
+    a.sentences.push_back({surface_to_source(s, false), surface_to_source(e, true)});
   }
 
   for (const Segment& s : segments) {
@@ -444,10 +451,10 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
                                             IsElision(w.substr(0, apos))) {
       t.norm_start += static_cast<uint32_t>(apos + 1);
     }
-    t.surface_start = a.norm_to_surface.ToSource(t.norm_start, false);
-    t.surface_end = a.norm_to_surface.ToSource(t.norm_end, true);
-    t.source_start = a.SurfaceToSource(t.surface_start, false);
-    t.source_end = a.SurfaceToSource(t.surface_end, true);
+    t.surface_start = norm_to_surface.ToSource(t.norm_start, false);
+    t.surface_end = norm_to_surface.ToSource(t.norm_end, true);
+    t.source_start = surface_to_source(t.surface_start, false);
+    t.source_end = surface_to_source(t.surface_end, true);
     while (sentence + 1 < sentences.size() && sentences[sentence + 1].first <= t.surface_start) {
       ++sentence;
     }

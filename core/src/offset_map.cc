@@ -20,12 +20,32 @@ uint32_t OffsetMap::ToSource(uint32_t dest, bool is_end) const {
                                       [](const Change& c, uint32_t d) { return c.dest < d; })
                    : std::upper_bound(changes_.begin(), changes_.end(), dest,
                                       [](uint32_t d, const Change& c) { return d < c.dest; });
-  if (it == changes_.begin()) return dest;
-  const Change& c = *(it - 1);
+  return Resolve(static_cast<size_t>(it - changes_.begin()), dest, is_end);
+}
+
+uint32_t OffsetMap::Resolve(size_t after, uint32_t dest, bool is_end) const {
+  if (after == 0) return dest;
+  const Change& c = changes_[after - 1];
   const uint32_t dest_end = c.dest + c.dest_len;
   if (dest >= dest_end) return c.source + c.source_len + (dest - dest_end);
   if (dest == c.dest) return c.source;  // only for a start offset
   return is_end ? c.source + c.source_len : c.source;
+}
+
+uint32_t OffsetMap::Cursor::Walk(uint32_t dest, bool is_end) {
+  const std::vector<Change>& ch = map_->changes_;
+  if (next_ > 0 && ch[next_ - 1].dest >= dest) {  // went back: search from the start
+    next_ = static_cast<size_t>(
+        std::lower_bound(ch.begin(), ch.begin() + static_cast<std::ptrdiff_t>(next_), dest,
+                         [](const Change& c, uint32_t d) { return c.dest < d; }) -
+        ch.begin());
+  }
+  while (next_ < ch.size() && ch[next_].dest < dest) ++next_;
+  size_t after = next_;  // changes starting before dest
+  if (!is_end) {
+    while (after < ch.size() && ch[after].dest == dest) ++after;
+  }
+  return map_->Resolve(after, dest, is_end);
 }
 
 }  // namespace hstag

@@ -15,6 +15,7 @@
 #ifndef HSTAG_OFFSET_MAP_H_
 #define HSTAG_OFFSET_MAP_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -33,7 +34,29 @@ class OffsetMap {
   bool empty() const { return changes_.empty(); }
   const std::vector<Change>& changes() const { return changes_; }
 
+  // ToSource for offsets that mostly come in increasing order (the tokens
+  // of a text, one after the other): it walks on from the last answer
+  // instead of searching. Any order gives ToSource's answers. The map must
+  // outlive it and not change meanwhile.
+  class Cursor {
+   public:
+    explicit Cursor(const OffsetMap& map) : map_(&map) {}
+    uint32_t ToSource(uint32_t dest, bool is_end) {
+      return map_->changes_.empty() ? dest : Walk(dest, is_end);
+    }
+
+   private:
+    uint32_t Walk(uint32_t dest, bool is_end);
+
+    const OffsetMap* map_;
+    size_t next_ = 0;  // the first change with dest >= the last offset asked
+  };
+
  private:
+  // The answer given `after`, the number of changes that start before
+  // `dest` (at or before it for a start offset).
+  uint32_t Resolve(size_t after, uint32_t dest, bool is_end) const;
+
   std::vector<Change> changes_;
 };
 
