@@ -121,7 +121,7 @@ CorpusOutput::Rows CorpusOutput::Render(const ordered_json& doc,
                                         MatrixValues values) {
   Rows rows;
   const std::string path = doc["source"]["path"];
-  ordered_json line;
+  ordered_json line = ObjectWithRoom(6);  // the members below
   line["path"] = path;
   line["source"] = doc["source"];
   line["stats"] = doc["stats"];

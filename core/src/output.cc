@@ -90,7 +90,7 @@ ordered_json SegmentsJson(const Document& d, bool with_text) {
 ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
                           const ordered_json& tool, const OutputOptions& options) {
   const Document& d = r.doc;
-  ordered_json j;
+  ordered_json j = ObjectWithRoom(10);  // the members below
   j["schema"] = HSTAG_SCHEMA_DOCUMENT;
   ordered_json source;
   source["path"] = d.path;

@@ -68,7 +68,7 @@ class Summarizer {
 
   ordered_json Build() {
     Count();
-    ordered_json s;
+    ordered_json s = ObjectWithRoom(7);  // the members below
     s["annotations"] = r_.annotations.size();
     s["concepts"] = Concepts();
     s["profile"] = Profile();
@@ -94,9 +94,9 @@ class Summarizer {
   void Where(const Annotation& a, ordered_json* j) const {
     const Segment* s = SegmentOf(a);
     if (!s) return;
-    if (s->page) (*j)["page"] = s->page;
-    if (!s->page_label.empty()) (*j)["page_label"] = s->page_label;
-    if (!s->xpath.empty()) (*j)["xpath"] = s->xpath;
+    if (s->page) Put(*j, "page", s->page);
+    if (!s->page_label.empty()) Put(*j, "page_label", s->page_label);
+    if (!s->xpath.empty()) Put(*j, "xpath", s->xpath);
   }
   ordered_json Per10k(uint64_t n) const {
     if (r_.stats.words == 0) return nullptr;
@@ -125,26 +125,26 @@ class Summarizer {
   }
 
   ordered_json Concepts() const {
-    ordered_json concepts = ordered_json::object();
+    ordered_json concepts = ObjectWithRoom(counts_.size());
     for (const auto& [id, c] : counts_) {
       ordered_json e;
       const Concept* concept_ptr = p_.FindConcept(id);
-      e["label"] = concept_ptr ? concept_ptr->label : id;
-      e["section"] = concept_ptr ? concept_ptr->section : SectionOfId(id);
-      e["explicit"] = c.explicit_;
-      e["indicator"] = c.indicator;
-      e["total"] = c.total();
-      if (c.boilerplate) e["boilerplate"] = c.boilerplate;
-      if (c.best_score >= 0) e["best_score"] = c.best_score;
-      e["per_10k_words"] = Per10k(c.total());
-      if (paged_) e["pages"] = c.pages;
-      if (xml_) e["xpaths"] = c.xpaths;
+      Put(e, "label", concept_ptr ? concept_ptr->label : id);
+      Put(e, "section", concept_ptr ? concept_ptr->section : SectionOfId(id));
+      Put(e, "explicit", c.explicit_);
+      Put(e, "indicator", c.indicator);
+      Put(e, "total", c.total());
+      if (c.boilerplate) Put(e, "boilerplate", c.boilerplate);
+      if (c.best_score >= 0) Put(e, "best_score", c.best_score);
+      Put(e, "per_10k_words", Per10k(c.total()));
+      if (paged_) Put(e, "pages", c.pages);
+      if (xml_) Put(e, "xpaths", c.xpaths);
       if (c.first) {
         ordered_json f{{"start", c.first->start}, {"end", c.first->end}};
         Where(*c.first, &f);
-        e["first"] = std::move(f);
+        Put(e, "first", std::move(f));
       } else {
-        e["first"] = nullptr;
+        Put(e, "first", nullptr);
       }
       Put(concepts, id, std::move(e));
     }
@@ -157,7 +157,7 @@ class Summarizer {
   }
 
   ordered_json Profile() const {
-    ordered_json profile;
+    ordered_json profile = ObjectWithRoom(7);  // the members below
     const uint64_t fear = Total("pillar.freedom_from_fear");
     const uint64_t want = Total("pillar.freedom_from_want");
     const uint64_t dignity = Total("pillar.freedom_to_live_in_dignity");
@@ -229,7 +229,7 @@ class Summarizer {
     ordered_json out = ordered_json::array();
     for (const Actor* a : order) {
       const Concept* c = p_.FindConcept(a->id);
-      ordered_json with = ordered_json::object();
+      ordered_json with = ObjectWithRoom(a->with.size());
       for (const auto& [id, n] : a->with) Put(with, id, n);
       out.push_back({{"id", a->id},
                      {"label", c ? c->label : a->id},
@@ -262,7 +262,7 @@ class Summarizer {
   }
 
   ordered_json KeyPassages() {
-    ordered_json out = ordered_json::object();
+    ordered_json out = ObjectWithRoom(o_.key_passages ? counts_.size() : 0);
     if (o_.key_passages == 0) return out;
     // Candidates per concept, in sentence order: each sentence where the
     // concept occurs, with its first match there and the sentence's number
@@ -296,12 +296,12 @@ class Summarizer {
       for (size_t k = 0; k < cand.size() && k < o_.key_passages; ++k) {
         const Candidate& x = cand[k];
         ordered_json e;
-        e["sentence"] = x.sentence;
-        e["text"] = SentenceText(x.sentence);
+        Put(e, "sentence", x.sentence);
+        Put(e, "text", SentenceText(x.sentence));
         Where(*x.first, &e);
-        e["density"] = Round(double(x.concepts) / double(x.words), 10000);
-        e["concepts"] = x.concepts;
-        e["words"] = x.words;
+        Put(e, "density", Round(double(x.concepts) / double(x.words), 10000));
+        Put(e, "concepts", x.concepts);
+        Put(e, "words", x.words);
         list.push_back(std::move(e));
       }
       Put(out, id, std::move(list));

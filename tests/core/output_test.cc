@@ -101,5 +101,14 @@ TEST(PutTest, AppendsKeysInOrder) {
   EXPECT_EQ(o["a"], "text");
 }
 
+TEST(PutTest, ObjectWithRoomIsAnEmptyObjectThatDoesNotGrow) {
+  ordered_json o = ObjectWithRoom(3);
+  EXPECT_EQ(Dump(o), "{}");
+  const auto* members = o.get_ref<ordered_json::object_t&>().data();
+  for (const char* key : {"a", "b", "c"}) Put(o, key, std::string(100, 'x'));
+  EXPECT_EQ(o.get_ref<ordered_json::object_t&>().data(), members);  // no reallocation
+  EXPECT_EQ(o.size(), 3u);
+}
+
 }  // namespace
 }  // namespace hstag

@@ -48,6 +48,15 @@ void Put(ordered_json& object, std::string_view key, V&& value) {
                                                          ordered_json(std::forward<V>(value)));
 }
 
+// An empty object with room for `members`. An object is a vector of
+// (const key, value) pairs, which it copies, values and all, each time it
+// grows: an object of large values is made with room for all of them.
+inline ordered_json ObjectWithRoom(size_t members) {
+  ordered_json object = ordered_json::object();
+  object.get_ref<ordered_json::object_t&>().reserve(members);
+  return object;
+}
+
 // Serializes compactly; invalid UTF-8 (never expected) is replaced, not thrown.
 std::string Dump(const ordered_json& j, int indent = -1);
 
