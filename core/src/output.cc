@@ -243,45 +243,36 @@ void Append(const ordered_json& j, int indent, int depth, std::string* out) {
     out->push_back('\n');
     out->append(static_cast<size_t>(indent) * static_cast<size_t>(d), ' ');
   };
+  // The members of an object or the elements of an array, each written by
+  // `one`, between `open` and `close`.
+  auto container = [&](const auto& items, char open, char close, auto one) {
+    out->push_back(open);
+    if (items.empty()) {
+      out->push_back(close);
+      return;
+    }
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) out->push_back(',');
+      first = false;
+      if (pretty) newline(depth + 1);
+      one(item);
+    }
+    if (pretty) newline(depth);
+    out->push_back(close);
+  };
   switch (j.type()) {
-    case ordered_json::value_t::object: {
-      const auto& o = j.get_ref<const ordered_json::object_t&>();
-      if (o.empty()) {
-        *out += "{}";
-        return;
-      }
-      out->push_back('{');
-      bool first = true;
-      for (const auto& [key, value] : o) {
-        if (!first) out->push_back(',');
-        first = false;
-        if (pretty) newline(depth + 1);
-        AppendString(key, out);
+    case ordered_json::value_t::object:
+      container(j.get_ref<const ordered_json::object_t&>(), '{', '}', [&](const auto& member) {
+        AppendString(member.first, out);
         *out += pretty ? ": " : ":";
-        Append(value, indent, depth + 1, out);
-      }
-      if (pretty) newline(depth);
-      out->push_back('}');
+        Append(member.second, indent, depth + 1, out);
+      });
       return;
-    }
-    case ordered_json::value_t::array: {
-      const auto& a = j.get_ref<const ordered_json::array_t&>();
-      if (a.empty()) {
-        *out += "[]";
-        return;
-      }
-      out->push_back('[');
-      bool first = true;
-      for (const auto& value : a) {
-        if (!first) out->push_back(',');
-        first = false;
-        if (pretty) newline(depth + 1);
-        Append(value, indent, depth + 1, out);
-      }
-      if (pretty) newline(depth);
-      out->push_back(']');
+    case ordered_json::value_t::array:
+      container(j.get_ref<const ordered_json::array_t&>(), '[', ']',
+                [&](const ordered_json& value) { Append(value, indent, depth + 1, out); });
       return;
-    }
     case ordered_json::value_t::string:
       AppendString(j.get_ref<const std::string&>(), out);
       return;

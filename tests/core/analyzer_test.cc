@@ -288,7 +288,7 @@ TEST_F(AnalyzerTest, WordBreakLongRandomStringsSegmentAsWithIcu) {
 
 // Every sample document and, when the corpus is there, its XML (the UDHR in
 // eight languages among them) and a spread of its speeches.
-TEST_F(AnalyzerTest, WordBreakRealDocumentsSegmentAsWithIcu) {
+std::vector<fs::path> RealDocuments() {
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() + "/samples")) {
     if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path());
@@ -304,6 +304,11 @@ TEST_F(AnalyzerTest, WordBreakRealDocumentsSegmentAsWithIcu) {
       }
     }
   }
+  return files;
+}
+
+TEST_F(AnalyzerTest, WordBreakRealDocumentsSegmentAsWithIcu) {
+  const std::vector<fs::path> files = RealDocuments();
   ASSERT_GT(files.size(), 5u);
   for (const auto& f : files) {
     const Document doc = testing::DefaultPipeline().Extract(f.string(), f.string());
@@ -409,15 +414,7 @@ TEST_F(AnalyzerTest, NormalizeFastPathAsIcuOnRandomStrings) {
 }
 
 TEST_F(AnalyzerTest, NormalizeFastPathAsIcuOnRealDocuments) {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() + "/samples")) {
-    if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path());
-  }
-  if (const std::string corpus = testing::CorpusDir(); !corpus.empty()) {
-    for (const auto& e : fs::directory_iterator(corpus + "/xml")) {
-      if (e.path().extension() == ".xml") files.push_back(e.path());
-    }
-  }
+  const std::vector<fs::path> files = RealDocuments();
   ASSERT_GT(files.size(), 5u);
   for (const auto& f : files) {
     const Document doc = testing::DefaultPipeline().Extract(f.string(), f.string());
