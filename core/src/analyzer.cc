@@ -8,6 +8,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -392,27 +393,10 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
   if (Status s = Normalize(joined, false, &a.surface, &a.surface_to_joined); !s.ok()) return s;
   if (Status s = Normalize(a.surface, true, &a.norm, &a.norm_to_surface); !s.ok()) return s;
 
-  UErrorCode ec = U_ZERO_ERROR;
   // Sentences, in surface offsets first.
-  std::vector<std::pair<uint32_t, uint32_t>> sentences;
-  {
-    UTextPtr ut = OpenUtf8(a.surface, &ec);
-    std::unique_ptr<icu::BreakIterator> sb(impl_->SentencesFor(language).clone());
-    if (!sb) return Status::Error("ICU: cannot clone the sentence iterator");
-    sb->setText(ut.get(), ec);
-    if (U_FAILURE(ec)) return Status::Error(std::string("ICU sentence break: ") + u_errorName(ec));
-    int32_t start = sb->first();
-    for (int32_t end = sb->next(); end != icu::BreakIterator::DONE; start = end, end = sb->next()) {
-      int32_t e = end;
-      while (e > start && (a.surface[e - 1] == ' ' || a.surface[e - 1] == '\n' ||
-                           a.surface[e - 1] == '\t' || a.surface[e - 1] == '\r')) {
-        --e;
-      }
-      int32_t s = start;
-      while (s < e && (a.surface[s] == ' ' || a.surface[s] == '\n')) ++s;
-      if (s < e) sentences.emplace_back(s, e);
-    }
-  }
+  auto found = Sentences(a.surface, language);
+  if (!found.ok()) return found.status();
+  const std::vector<std::pair<uint32_t, uint32_t>>& sentences = *found;
   // Sentence and token offsets come in increasing order: cursors map them
   // (AnalyzedText::SurfaceToSource, a walk instead of a search per offset).
   OffsetMap::Cursor norm_to_surface(a.norm_to_surface), surface_to_joined(a.surface_to_joined),
@@ -524,6 +508,95 @@ Status Analyzer::Normalize(std::string_view in, bool casefold, std::string* out,
     p = k;
   }
   return Status();
+}
+
+Result<std::vector<std::pair<uint32_t, uint32_t>>> Analyzer::Sentences(std::string_view s,
+                                                                       std::string_view language,
+                                                                       bool ascii_fast_path) const {
+  if (s.size() >= INT32_MAX) return Status::Error("text larger than 2 GiB");
+  // ICU is given UTF-16, which its iterators read directly (through a UTF-8
+  // UText they spend more on the conversion than on the rules); at[k] is the
+  // byte offset in s of the code point that u[k] belongs to. Neither is
+  // longer than s (and at has one more, for the end).
+  const auto n = static_cast<int32_t>(s.size());
+  auto u = std::make_unique_for_overwrite<char16_t[]>(s.size() + 1);
+  auto at = std::make_unique_for_overwrite<uint32_t[]>(s.size() + 1);
+  int32_t k = 0;
+  auto letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+  auto alnum = [&](unsigned char c) { return letter(c) || (c >= '0' && c <= '9'); };
+  for (int32_t i = 0; i < n;) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const auto from = static_cast<uint32_t>(i);
+      UChar32 cp;
+      U8_NEXT(s.data(), i, n, cp);
+      if (cp < 0) cp = 0xFFFD;
+      if (cp <= 0xFFFF) {
+        u[k] = static_cast<char16_t>(cp);
+        at[k++] = from;
+      } else {
+        u[k] = static_cast<char16_t>(U16_LEAD(cp));
+        at[k++] = from;
+        u[k] = static_cast<char16_t>(U16_TRAIL(cp));
+        at[k++] = from;
+      }
+      continue;
+    }
+    int32_t end = i + 1;
+    if (ascii_fast_path && letter(c) && (i == 0 || s[i - 1] == ' ')) {
+      // Plain words (ASCII letters and digits, the first starting with a
+      // letter) separated by single spaces, the last followed by a space or
+      // the end: the first and last characters stand for all of them. In
+      // them there is nothing the sentence rules (UAX #29) break at; after
+      // them the rules look back at one character, the last; before them the
+      // rules look ahead (past digits and white space) to the first letter,
+      // the first; and every word of ICU's abbreviation lists touches a full
+      // stop, which none of these does (the lists' entries all end in ".").
+      int32_t last = -1;  // end of the last word followed by a space or the end
+      for (int32_t j = i;;) {
+        while (j < n && alnum(static_cast<unsigned char>(s[j]))) ++j;
+        if (j < n && s[j] != ' ') break;
+        last = j;
+        if (j + 1 >= n || !alnum(static_cast<unsigned char>(s[j + 1]))) break;
+        ++j;
+      }
+      if (last - i >= 3) {
+        u[k] = c;
+        at[k++] = static_cast<uint32_t>(i);
+        u[k] = static_cast<unsigned char>(s[last - 1]);
+        at[k++] = static_cast<uint32_t>(last - 1);
+        i = last;
+        continue;
+      }
+    }
+    for (; i < end; ++i) {
+      u[k] = static_cast<unsigned char>(s[i]);
+      at[k++] = static_cast<uint32_t>(i);
+    }
+  }
+  at[k] = static_cast<uint32_t>(s.size());
+
+  UErrorCode ec = U_ZERO_ERROR;
+  UTextPtr ut(utext_openUChars(nullptr, reinterpret_cast<const UChar*>(u.get()), k, &ec));
+  std::unique_ptr<icu::BreakIterator> sb(impl_->SentencesFor(language).clone());
+  if (!sb) return Status::Error("ICU: cannot clone the sentence iterator");
+  sb->setText(ut.get(), ec);
+  if (U_FAILURE(ec)) return Status::Error(std::string("ICU sentence break: ") + u_errorName(ec));
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  uint32_t start = at[sb->first()];
+  for (int32_t next = sb->next(); next != icu::BreakIterator::DONE; next = sb->next()) {
+    const uint32_t end = at[next];
+    uint32_t e = end;
+    while (e > start &&
+           (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r')) {
+      --e;
+    }
+    uint32_t b = start;
+    while (b < e && (s[b] == ' ' || s[b] == '\n')) ++b;
+    if (b < e) out.emplace_back(b, e);
+    start = end;
+  }
+  return out;
 }
 
 Result<std::vector<Analyzer::WordSegment>> Analyzer::Words(std::string_view s,

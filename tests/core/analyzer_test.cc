@@ -423,5 +423,138 @@ TEST_F(AnalyzerTest, NormalizeFastPathAsIcuOnRealDocuments) {
   }
 }
 
+// Sentences: the fast path (UTF-16, runs of plain words shortened to their
+// ends) against ICU given every character. Tokens chosen for the rules that
+// look at a word's characters: terminators and what may follow them
+// (closing punctuation, white space, digits, lower and upper case), words
+// that start with digits, and abbreviations of ICU's English, German,
+// French and Spanish lists, some with spaces inside.
+const std::vector<std::string> kSentenceTokens = {" ",
+                                                  " ",
+                                                  "  ",
+                                                  "\n",
+                                                  "\n\n",
+                                                  "\t",
+                                                  ".",
+                                                  ".",
+                                                  "!",
+                                                  "?",
+                                                  ",",
+                                                  ";",
+                                                  ":",
+                                                  "-",
+                                                  "\"",
+                                                  "'",
+                                                  "(",
+                                                  ")",
+                                                  "[",
+                                                  "]",
+                                                  "...",
+                                                  "\u2019",
+                                                  "\u201D",
+                                                  "\u3002",
+                                                  "\u00A0",
+                                                  "a",
+                                                  "b",
+                                                  "Z",
+                                                  "5",
+                                                  "12",
+                                                  "the",
+                                                  "word",
+                                                  "Word",
+                                                  "WORD",
+                                                  "3Com",
+                                                  "5apples",
+                                                  "x2",
+                                                  "e2e",
+                                                  "Mr",
+                                                  "Mr.",
+                                                  "Dr.",
+                                                  "U.S.",
+                                                  "e.g.",
+                                                  "i.e.",
+                                                  "etc.",
+                                                  "Ph.D.",
+                                                  "n. Chr.",
+                                                  "v. Chr.",
+                                                  "Nr.",
+                                                  "z. B.",
+                                                  "av. J.-C.",
+                                                  "p. ex.",
+                                                  "a. C.",
+                                                  "No.",
+                                                  "no.",
+                                                  "Jan.",
+                                                  "St.",
+                                                  "Inc.",
+                                                  "vs.",
+                                                  "\u00E9t\u00E9",
+                                                  "\u4E2D\u6587",
+                                                  "\u0414\u043E",
+                                                  "caf\u00E9",
+                                                  "\U0001F600"};
+
+std::string SentenceDiff(const Analyzer& analyzer, std::string_view s, std::string_view lang) {
+  auto fast = analyzer.Sentences(s, lang, true);
+  auto icu = analyzer.Sentences(s, lang, false);
+  if (!fast.ok() || !icu.ok()) return "error";
+  if (*fast == *icu) return "";
+  size_t i = 0;
+  while (i < fast->size() && i < icu->size() && (*fast)[i] == (*icu)[i]) ++i;
+  auto show = [&](const auto& v) {
+    return i < v.size() ? std::to_string(v[i].first) + "-" + std::to_string(v[i].second) : "none";
+  };
+  return "sentence " + std::to_string(i) + ": fast " + show(*fast) + ", ICU " + show(*icu);
+}
+
+TEST_F(AnalyzerTest, SentencesFastPathAsIcuOnRandomStrings) {
+  std::mt19937 rng(20261127);
+  std::uniform_int_distribution<size_t> pick(0, kSentenceTokens.size() - 1), length(1, 40);
+  size_t failures = 0;
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    for (int n = 0; n < 4000; ++n) {
+      std::string s;
+      for (size_t i = length(rng); i > 0; --i) {
+        s += kSentenceTokens[pick(rng)];
+        if (pick(rng) % 2) s += ' ';
+      }
+      if (std::string d = SentenceDiff(*analyzer_, s, lang); !d.empty() && ++failures <= 10) {
+        ADD_FAILURE() << lang << " \"" << s << "\": " << d;
+      }
+    }
+  }
+  EXPECT_EQ(failures, 0u);
+}
+
+TEST_F(AnalyzerTest, SentencesFastPathKeepsWhatTheRulesLookAt) {
+  // After a full stop and a space, ICU looks past digits to the first letter:
+  // an upper-case one starts a sentence, a lower-case one does not.
+  for (const std::string s :
+       {"It cost 5. 3Com paid more.", "It cost 5. 3com paid more.", "See the U.S. Army today.",
+        "Mr. Smith went to Washington. He did not stay long.", "He said (so. and so) twice.",
+        "Wer? v. Chr. geboren und so weiter. Dann nicht.", "A sentence. another one. Final One!"}) {
+    EXPECT_EQ(SentenceDiff(*analyzer_, s, "en"), "") << s;
+    EXPECT_EQ(SentenceDiff(*analyzer_, s, "de"), "") << s;
+  }
+  auto sentences = analyzer_->Sentences("It cost 5. 3Com paid more. Mr. Smith agreed.", "en");
+  ASSERT_TRUE(sentences.ok());
+  ASSERT_EQ(sentences->size(), 3u);
+  EXPECT_EQ((*sentences)[0], std::make_pair(0u, 10u));   // "It cost 5."
+  EXPECT_EQ((*sentences)[1], std::make_pair(11u, 26u));  // "3Com paid more."
+  EXPECT_EQ((*sentences)[2], std::make_pair(27u, 44u));  // "Mr. Smith agreed."
+}
+
+TEST_F(AnalyzerTest, SentencesRealDocumentsAsWithIcu) {
+  const std::vector<fs::path> files = RealDocuments();
+  ASSERT_GT(files.size(), 5u);
+  for (const auto& f : files) {
+    const Document doc = testing::DefaultPipeline().Extract(f.string(), f.string());
+    if (!doc.errors.empty()) continue;
+    auto a = analyzer_->Analyze(doc.text, doc.segments, doc.language);
+    ASSERT_TRUE(a.ok()) << f;
+    EXPECT_EQ(SentenceDiff(*analyzer_, (*a)->surface, doc.language), "") << f;
+  }
+}
+
 }  // namespace
 }  // namespace hstag
