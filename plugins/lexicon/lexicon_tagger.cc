@@ -44,18 +44,24 @@ namespace {
 using hstag::sdk::Strength;
 using hstag::sdk::TextView;
 
-// (node, word) -> child node. Mix64 is a bijection of 64-bit keys, so equal
-// hashes are equal keys.
+// (node, word) -> child node; the key of the one edge into each child is
+// kept to tell a hit from two keys whose hashes agree in the bits the table
+// keeps.
 class EdgeTable {
  public:
   static constexpr uint32_t kNone = hstag::FlatTable::kNone;
   uint32_t Find(uint64_t key) const {
-    return table_.Find(hstag::Mix64(key), [](uint32_t) { return true; });
+    return table_.Find(hstag::Mix64(key), [&](uint32_t child) { return keys_[child] == key; });
   }
-  void Insert(uint64_t key, uint32_t child) { table_.Insert(hstag::Mix64(key), child); }
+  void Insert(uint64_t key, uint32_t child) {
+    if (keys_.size() <= child) keys_.resize(child + 1);
+    keys_[child] = key;
+    table_.Insert(hstag::Mix64(key), child);
+  }
 
  private:
   hstag::FlatTable table_;
+  std::vector<uint64_t> keys_;  // by child: a child has one edge into it
 };
 
 struct Pattern {
