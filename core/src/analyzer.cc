@@ -73,10 +73,14 @@ void JoinLines(std::string_view text, std::string* out, OffsetMap* map) {
     out->append(with);
   };
   // Bytes copied as they are: ASCII other than hyphens and white space.
-  auto plain = [](unsigned char b) {
-    return b < 0x80 && b != '-' && b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\v' &&
-           b != '\f';
-  };
+  static constexpr auto kPlain = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0; b < 0x80; ++b) {
+      t[b] = b != '-' && b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\v' && b != '\f';
+    }
+    return t;
+  }();
+  auto plain = [](unsigned char b) { return kPlain[b]; };
   size_t i = 0;
   while (i < text.size()) {
     if (plain(static_cast<unsigned char>(text[i]))) {  // fast path: a run of plain ASCII
@@ -522,8 +526,14 @@ Result<std::vector<std::pair<uint32_t, uint32_t>>> Analyzer::Sentences(std::stri
   auto u = std::make_unique_for_overwrite<char16_t[]>(s.size() + 1);
   auto at = std::make_unique_for_overwrite<uint32_t[]>(s.size() + 1);
   int32_t k = 0;
-  auto letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
-  auto alnum = [&](unsigned char c) { return letter(c) || (c >= '0' && c <= '9'); };
+  static constexpr auto kClass = [] {  // 1: ASCII letter, 2: ASCII digit
+    std::array<uint8_t, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 0x20] = 1;
+    for (int c = '0'; c <= '9'; ++c) t[c] = 2;
+    return t;
+  }();
+  auto letter = [](unsigned char c) { return kClass[c] == 1; };
+  auto alnum = [](unsigned char c) { return kClass[c] != 0; };
   for (int32_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
