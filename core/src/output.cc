@@ -4,6 +4,7 @@
 #include <unicode/uversion.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -183,9 +184,15 @@ void AppendString(std::string_view s, std::string* out) {
   const size_t mark = out->size();
   out->push_back('"');
   size_t run = 0;  // start of the bytes not yet copied
+  // Bytes that need a look: control characters, '"', '\\', non-ASCII.
+  static constexpr auto kLook = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+    return t;
+  }();
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (!kLook[c]) {
       ++i;
       continue;
     }
