@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "test_support.h"
@@ -287,8 +288,9 @@ TEST_F(AnalyzerTest, WordBreakLongRandomStringsSegmentAsWithIcu) {
 }
 
 // Every sample document and, when the corpus is there, its XML (the UDHR in
-// eight languages among them) and a spread of its speeches.
-std::vector<fs::path> RealDocuments() {
+// eight languages among them) and a spread of its speeches, extracted (those
+// that extract without errors).
+std::vector<std::pair<fs::path, Document>> RealDocuments() {
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() + "/samples")) {
     if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path());
@@ -304,15 +306,18 @@ std::vector<fs::path> RealDocuments() {
       }
     }
   }
-  return files;
+  std::vector<std::pair<fs::path, Document>> docs;
+  for (const auto& f : files) {
+    Document doc = testing::DefaultPipeline().Extract(f.string(), f.string());
+    if (doc.errors.empty()) docs.emplace_back(f, std::move(doc));
+  }
+  return docs;
 }
 
 TEST_F(AnalyzerTest, WordBreakRealDocumentsSegmentAsWithIcu) {
-  const std::vector<fs::path> files = RealDocuments();
-  ASSERT_GT(files.size(), 5u);
-  for (const auto& f : files) {
-    const Document doc = testing::DefaultPipeline().Extract(f.string(), f.string());
-    if (!doc.errors.empty()) continue;
+  const auto docs = RealDocuments();
+  ASSERT_GT(docs.size(), 5u);
+  for (const auto& [f, doc] : docs) {
     auto a = analyzer_->Analyze(doc.text, doc.segments, doc.language);
     ASSERT_TRUE(a.ok()) << f;
     auto fast = analyzer_->Words((*a)->norm, true);
@@ -414,11 +419,9 @@ TEST_F(AnalyzerTest, NormalizeFastPathAsIcuOnRandomStrings) {
 }
 
 TEST_F(AnalyzerTest, NormalizeFastPathAsIcuOnRealDocuments) {
-  const std::vector<fs::path> files = RealDocuments();
-  ASSERT_GT(files.size(), 5u);
-  for (const auto& f : files) {
-    const Document doc = testing::DefaultPipeline().Extract(f.string(), f.string());
-    if (!doc.errors.empty()) continue;
+  const auto docs = RealDocuments();
+  ASSERT_GT(docs.size(), 5u);
+  for (const auto& [f, doc] : docs) {
     EXPECT_EQ(NormalizeDiff(*analyzer_, doc.text), "") << f;
   }
 }
@@ -545,11 +548,9 @@ TEST_F(AnalyzerTest, SentencesFastPathKeepsWhatTheRulesLookAt) {
 }
 
 TEST_F(AnalyzerTest, SentencesRealDocumentsAsWithIcu) {
-  const std::vector<fs::path> files = RealDocuments();
-  ASSERT_GT(files.size(), 5u);
-  for (const auto& f : files) {
-    const Document doc = testing::DefaultPipeline().Extract(f.string(), f.string());
-    if (!doc.errors.empty()) continue;
+  const auto docs = RealDocuments();
+  ASSERT_GT(docs.size(), 5u);
+  for (const auto& [f, doc] : docs) {
     auto a = analyzer_->Analyze(doc.text, doc.segments, doc.language);
     ASSERT_TRUE(a.ok()) << f;
     EXPECT_EQ(SentenceDiff(*analyzer_, (*a)->surface, doc.language), "") << f;
