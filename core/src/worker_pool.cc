@@ -313,8 +313,10 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
   }
   report.not_started = n - next_deliver;
   report.stopped_early = stop && report.not_started > 0;
+  // Every worker is told to stop before any is waited for: they exit at the
+  // same time, not one after the other.
+  for (Worker& w : workers) close_worker(w);
   for (Worker& w : workers) {
-    close_worker(w);
     if (w.pid > 0) {
       int status;
       ::waitpid(w.pid, &status, 0);
