@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unicode/utf8.h>
 #include <unistd.h>
 
@@ -63,7 +64,69 @@ std::string Hex(const unsigned char* p, size_t n) {
   return out;
 }
 
+// The unnamed way: a file without a name in the target's directory
+// (O_TMPFILE), written, then given its name. The directory changes once
+// (the link), where a named temporary file changes it twice (create, rename),
+// and the new file's inode is found without holding the directory's lock:
+// workers writing into the same directories do not queue on it. The name
+// taken (a re-run into the same output): linked under a temporary name and
+// renamed over it. Returns false, having left nothing behind, where the
+// file system has no unnamed files (or /proc is not mounted); the caller
+// then takes the named way.
+bool WriteUnnamed(const std::string& path, std::string_view content, Durability durability,
+                  Status* status) {
+  const size_t slash = path.rfind('/');
+  const std::string dir =
+      slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (!WriteAll(fd, {content}) || (durability == Durability::kDurable && ::fsync(fd) != 0)) {
+    *status = Status::Error(path + ": " + std::strerror(errno));
+    return true;
+  }
+  char self[48];
+  std::snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+  if (::linkat(AT_FDCWD, self, AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) return true;
+  if (errno != EEXIST) return false;
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  ::unlink(tmp.c_str());  // left by a killed process of the same number
+  if (::linkat(AT_FDCWD, self, AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) return false;
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    *status = Status::Error(path + ": " + std::strerror(errno));
+    ::unlink(tmp.c_str());
+  }
+  return true;
+}
+
 }  // namespace
+
+bool WriteAll(int fd, std::vector<std::string_view> parts) {
+  size_t first = 0;
+  while (first < parts.size()) {
+    iovec iov[4];
+    int k = 0;
+    for (size_t i = first; i < parts.size() && k < 4; ++i) {
+      iov[k++] = {const_cast<char*>(parts[i].data()), parts[i].size()};
+    }
+    const ssize_t w = ::writev(fd, iov, k);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    for (size_t left = static_cast<size_t>(w); first < parts.size(); ++first) {
+      if (left < parts[first].size()) {
+        parts[first].remove_prefix(left);
+        break;
+      }
+      left -= parts[first].size();
+    }
+  }
+  return true;
+}
 
 Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
   std::string data;
@@ -95,20 +158,16 @@ Result<FileDigest> Sha256File(const std::string& path, uint64_t max_bytes) {
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view content, Durability durability) {
+  Status unnamed;
+  if (WriteUnnamed(path, content, durability, &unnamed)) return unnamed;
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::Error(tmp + ": " + std::strerror(errno));
-  size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int e = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return Status::Error(tmp + ": " + std::strerror(e));
-    }
-    done += static_cast<size_t>(n);
+  if (!WriteAll(fd, {content})) {
+    const int e = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return Status::Error(tmp + ": " + std::strerror(e));
   }
   if ((durability == Durability::kDurable && ::fsync(fd) != 0) || ::close(fd) != 0) {
     const int e = errno;

@@ -5,7 +5,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
-#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,35 +17,12 @@
 #include <string_view>
 #include <vector>
 
+#include "hstag/util.h"
+
 namespace hstag {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Writes the parts in order, in one system call when the pipe has room.
-bool WriteAll(int fd, std::vector<std::string_view> parts) {
-  size_t first = 0;
-  while (first < parts.size()) {
-    iovec iov[4];
-    int k = 0;
-    for (size_t i = first; i < parts.size() && k < 4; ++i) {
-      iov[k++] = {const_cast<char*>(parts[i].data()), parts[i].size()};
-    }
-    const ssize_t w = ::writev(fd, iov, k);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    for (size_t left = static_cast<size_t>(w); first < parts.size(); ++first) {
-      if (left < parts[first].size()) {
-        parts[first].remove_prefix(left);
-        break;
-      }
-      left -= parts[first].size();
-    }
-  }
-  return true;
-}
 
 // The worker: reads input indexes (one a line), answers with
 // [index: 8 bytes][length: 8 bytes][document JSON].

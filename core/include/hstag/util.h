@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hstag/status.h"
 
@@ -17,8 +18,15 @@ namespace hstag {
 // Reads a whole file; fails with the OS's reason, or when it exceeds max_bytes.
 Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes = UINT64_MAX);
 
-// Writes a file atomically: a temporary file beside it, then rename. A
-// killed process leaves the old file or the new one, never a part. kDurable
+// Writes the parts to `fd` in order, in one system call when there is room
+// (writev), going on after a short write or an interruption; false, with
+// errno set, when the system refuses.
+bool WriteAll(int fd, std::vector<std::string_view> parts);
+
+// Writes a file atomically: a temporary file beside it, then its name (an
+// unnamed file linked in where the file system allows, else a named one
+// renamed). A killed process leaves the old file or the new one, never a
+// part, and with unnamed files no temporary file either. kDurable
 // also syncs the data to disk before the rename, so that a machine that
 // loses power does not leave an empty file either; kAtomicOnly skips that
 // (for the many per-document files of a batch, which --resume checks one by
