@@ -51,6 +51,7 @@ struct Counts {
   std::set<uint32_t> pages;
   std::vector<std::string> xpaths;  // distinct, in order, at most kMaxXpaths
   const Annotation* first = nullptr;
+  uint32_t index = 0;  // the concept's place in the order of IDs (Summarizer::ids_)
   uint64_t total() const { return explicit_ + indicator; }
 };
 
@@ -104,6 +105,12 @@ class Summarizer {
   }
 
   void Count() {
+    struct Hit {
+      uint32_t sentence;
+      const Counts* counts;
+      const Annotation* a;
+    };
+    std::vector<Hit> hits;
     for (const auto& a : r_.annotations) {
       Counts& c = counts_[a.concept_id];
       c.best_score = std::max(c.best_score, a.score);
@@ -120,7 +127,22 @@ class Summarizer {
           c.xpaths.push_back(s->xpath);
         }
       }
-      if (a.sentence < r_.sentences.size()) by_sentence_[a.sentence].push_back(&a);
+      if (a.sentence < r_.sentences.size()) hits.push_back({a.sentence, &c, &a});
+    }
+    // Concepts numbered in the order of their IDs: a sorted list of numbers
+    // is a sorted list of IDs.
+    for (auto& [id, c] : counts_) {
+      c.index = static_cast<uint32_t>(ids_.size());
+      ids_.push_back(&id);
+    }
+    // Annotations by sentence (sentences ascending, annotations in start order).
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const Hit& x, const Hit& y) { return x.sentence < y.sentence; });
+    for (const Hit& h : hits) {
+      if (by_sentence_.empty() || by_sentence_.back().sentence != h.sentence) {
+        by_sentence_.push_back({h.sentence, {}});
+      }
+      by_sentence_.back().anns.push_back({h.counts->index, h.a});
     }
   }
 
@@ -174,10 +196,10 @@ class Summarizer {
     ordered_json by = ordered_json::object();
     uint64_t covered_explicit = 0, covered_any = 0;
     for (const char* d : kDimensions) {
-      const std::string id = std::string("dimension.") + d;
+      const std::string id = std::string("dimension.") + d, below = id + ".";
       uint64_t ex = 0, ind = 0;
       for (const auto& [cid, c] : counts_) {
-        if (cid == id || cid.rfind(id + ".", 0) == 0) {
+        if (cid == id || cid.starts_with(below)) {
           ex += c.explicit_;
           ind += c.indicator;
         }
@@ -204,40 +226,58 @@ class Summarizer {
 
   ordered_json Actors() const {
     struct Actor {
-      std::string id;
+      const std::string* id;
       uint64_t count = 0;
-      std::map<std::string, uint64_t> with;
+      std::vector<uint64_t> with;  // by concept number
     };
-    std::map<std::string, Actor> actors;
+    std::vector<Actor> actors;
+    std::vector<int32_t> actor_of(ids_.size(), -1);  // concept number -> actors index
     for (const auto& [id, c] : counts_) {
-      if (c.total() && Section(id) == "actor") actors[id] = {id, c.total(), {}};
+      if (c.total() && Section(id) == "actor") {
+        actor_of[c.index] = static_cast<int32_t>(actors.size());
+        actors.push_back({&id, c.total(), std::vector<uint64_t>(ids_.size(), 0)});
+      }
     }
     // Per sentence: each (actor, other concept) pair present counts once.
+    std::vector<uint32_t> here_actors, here_others;
     for (const auto& [sentence, anns] : by_sentence_) {
-      std::set<std::string> here_actors, here_others;
-      for (const Annotation* a : anns) {
-        (actors.count(a->concept_id) ? here_actors : here_others).insert(a->concept_id);
+      here_actors.clear();
+      here_others.clear();
+      for (const auto& [concept_index, a] : anns) {
+        (actor_of[concept_index] >= 0 ? here_actors : here_others).push_back(concept_index);
       }
-      for (const auto& actor : here_actors) {
-        for (const auto& other : here_others) ++actors[actor].with[other];
+      SortUnique(&here_actors);
+      SortUnique(&here_others);
+      for (uint32_t actor : here_actors) {
+        for (uint32_t other : here_others) ++actors[actor_of[actor]].with[other];
       }
     }
     std::vector<const Actor*> order;
-    for (const auto& [id, a] : actors) order.push_back(&a);
+    for (const Actor& a : actors) order.push_back(&a);
     std::stable_sort(order.begin(), order.end(),
                      [](const Actor* a, const Actor* b) { return a->count > b->count; });
     ordered_json out = ordered_json::array();
     for (const Actor* a : order) {
-      const Concept* c = p_.FindConcept(a->id);
-      ordered_json with = ObjectWithRoom(a->with.size());
-      for (const auto& [id, n] : a->with) Put(with, id, n);
-      out.push_back({{"id", a->id},
-                     {"label", c ? c->label : a->id},
-                     {"type", c && !c->type.empty() ? ordered_json(c->type) : ordered_json(nullptr)},
-                     {"count", a->count},
-                     {"co_occurrence", std::move(with)}});
+      const Concept* c = p_.FindConcept(*a->id);
+      size_t n = 0;
+      for (uint64_t k : a->with) n += k > 0;
+      ordered_json with = ObjectWithRoom(n);
+      for (size_t i = 0; i < a->with.size(); ++i) {
+        if (a->with[i]) Put(with, *ids_[i], a->with[i]);
+      }
+      out.push_back(
+          {{"id", *a->id},
+           {"label", c ? c->label : *a->id},
+           {"type", c && !c->type.empty() ? ordered_json(c->type) : ordered_json(nullptr)},
+           {"count", a->count},
+           {"co_occurrence", std::move(with)}});
     }
     return out;
+  }
+
+  static void SortUnique(std::vector<uint32_t>* v) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
   }
 
   // Words of sentence `i` as the analyzer counts them (at least 1).
@@ -272,22 +312,25 @@ class Summarizer {
       const Annotation* first;  // the concept's first match in the sentence
       uint64_t concepts, words;
     };
-    std::map<std::string_view, std::vector<Candidate>> candidates;
-    std::set<std::string_view> here;
+    std::vector<std::vector<Candidate>> candidates(ids_.size());  // by concept number
+    std::vector<uint32_t> here;
+    std::vector<char> seen(ids_.size(), 0);
     for (const auto& [sentence, anns] : by_sentence_) {
       here.clear();
-      for (const Annotation* a : anns) here.insert(a->concept_id);
+      for (const auto& [concept_index, a] : anns) here.push_back(concept_index);
+      SortUnique(&here);
       const uint64_t distinct = here.size(), words = SentenceWords(sentence);
-      here.clear();
-      for (const Annotation* a : anns) {
-        if (here.insert(a->concept_id).second) {
-          candidates[a->concept_id].push_back({sentence, a, distinct, words});
+      for (const auto& [concept_index, a] : anns) {
+        if (!seen[concept_index]) {
+          seen[concept_index] = 1;
+          candidates[concept_index].push_back({sentence, a, distinct, words});
         }
       }
+      for (uint32_t k : here) seen[k] = 0;
     }
     for (const auto& [id, c] : counts_) {
       if (!c.total()) continue;
-      std::vector<Candidate>& cand = candidates[id];
+      std::vector<Candidate>& cand = candidates[c.index];
       // Densest first (compared exactly as fractions), then earlier.
       std::stable_sort(cand.begin(), cand.end(), [](const Candidate& a, const Candidate& b) {
         return a.concepts * b.words > b.concepts * a.words;
@@ -368,7 +411,12 @@ class Summarizer {
   const SummaryOptions& o_;
   bool paged_ = false, xml_ = false;
   std::map<std::string, Counts> counts_;
-  std::map<uint32_t, std::vector<const Annotation*>> by_sentence_;  // outside boilerplate
+  std::vector<const std::string*> ids_;  // the concepts' IDs in order, by concept number
+  struct Sentence {
+    uint32_t sentence;
+    std::vector<std::pair<uint32_t, const Annotation*>> anns;  // (concept number, annotation)
+  };
+  std::vector<Sentence> by_sentence_;  // outside boilerplate, sentences ascending
 };
 
 }  // namespace
