@@ -365,33 +365,43 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     return kExitFatal;
   }
 
-  // First pass: content hashes, for duplicates and --resume.
+  // Duplicates and --resume go by content hashes, but only files that could
+  // be the same as another need one: files of the same size, and files whose
+  // earlier output matches them in all but the hash. Every other file is read
+  // once, by the worker that analyses it.
   enum class Plan { kRun, kReuse, kDuplicate };
   struct Item {
     Plan plan = Plan::kRun;
+    bool sized = false;         // a file whose size is known, within the limit
+    bool hash = false;          // its content hash is needed
     std::string sha256, first;  // first: the earlier input with the same bytes
     uint64_t bytes = 0;
     hstag::ordered_json reused;
   };
   std::vector<Item> items(inputs.size());
-  {
-    // Content hashes on `jobs` threads, joined before any worker is forked.
+  // body(i) for every input, on `jobs` threads joined before any worker is forked.
+  auto each_input = [&](const std::function<void(size_t)>& body) {
     std::atomic<size_t> cursor{0};
-    std::vector<std::thread> hashers;
+    std::vector<std::thread> threads;
     for (unsigned t = 0; t < jobs; ++t) {
-      hashers.emplace_back([&] {
-        for (size_t i; (i = cursor++) < inputs.size();) {
-          if (!inputs[i].error.empty()) continue;
-          auto digest = hstag::Sha256File(inputs[i].path, pipeline.limits().max_bytes);
-          if (!digest.ok()) continue;
-          items[i].sha256 = std::move(digest->sha256);
-          items[i].bytes = digest->bytes;
-        }
+      threads.emplace_back([&] {
+        for (size_t i; (i = cursor++) < inputs.size();) body(i);
       });
     }
-    for (auto& t : hashers) t.join();
+    for (auto& t : threads) t.join();
+  };
+  each_input([&](size_t i) {
+    if (!inputs[i].error.empty()) return;
+    std::error_code size_error;
+    const uint64_t size = fs::file_size(inputs[i].path, size_error);
+    if (size_error || size > pipeline.limits().max_bytes) return;  // the run reports it
+    items[i].sized = true;
+    items[i].bytes = size;
+  });
+  std::map<uint64_t, size_t> of_size;
+  for (const Item& item : items) {
+    if (item.sized) ++of_size[item.bytes];
   }
-  std::map<std::string, std::string> first_by_sha;
   std::set<std::string> names;
   size_t collisions = 0;
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -400,13 +410,9 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
       // Two roots with the same relative path: the second is renamed.
       inputs[i].relative = in.relative + "~" + std::to_string(++collisions);
     }
-    if (items[i].sha256.empty()) continue;  // not readable: the run reports it
-    auto [it, fresh] = first_by_sha.emplace(items[i].sha256, in.path);
-    if (!fresh) {
-      items[i].plan = Plan::kDuplicate;
-      items[i].first = it->second;
-      continue;
-    }
+    Item& item = items[i];
+    if (!item.sized) continue;
+    item.hash = of_size[item.bytes] > 1;
     if (o.resume) {
       const fs::path prev = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
       auto text = hstag::ReadFile(prev.string(), 1ull << 32);
@@ -414,11 +420,31 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
       auto doc = hstag::ordered_json::parse(*text, nullptr, false);
       if (doc.is_discarded() || !doc.is_object() || !doc.contains("tool") ||
           doc["tool"].value("fingerprint", "") != fingerprint ||
-          doc["source"].value("sha256", "") != items[i].sha256 || !doc["errors"].empty()) {
+          doc["source"].value("bytes", uint64_t{0}) != item.bytes || !doc["errors"].empty()) {
         continue;
       }
-      items[i].plan = Plan::kReuse;
-      items[i].reused = std::move(doc);
+      item.hash = true;  // reused if the hash is the same too
+      item.reused = std::move(doc);
+    }
+  }
+  each_input([&](size_t i) {
+    if (!items[i].hash) return;
+    auto digest = hstag::Sha256File(inputs[i].path, pipeline.limits().max_bytes);
+    if (digest.ok()) items[i].sha256 = std::move(digest->sha256);
+  });
+  std::map<std::string, std::string> first_by_sha;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    Item& item = items[i];
+    hstag::ordered_json reused = std::move(item.reused);
+    item.reused = nullptr;
+    if (item.sha256.empty()) continue;  // no other file of its size, or not readable
+    auto [it, fresh] = first_by_sha.emplace(item.sha256, inputs[i].path);
+    if (!fresh) {
+      item.plan = Plan::kDuplicate;
+      item.first = it->second;
+    } else if (reused.is_object() && reused["source"].value("sha256", "") == item.sha256) {
+      item.plan = Plan::kReuse;
+      item.reused = std::move(reused);
     }
   }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "hstag/util.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -92,6 +93,32 @@ TEST(BatchTest, OutWritesEveryCorpusFile) {
   EXPECT_EQ(std::stoul(count.out), annotations);
 }
 
+// Only files of the same size can be duplicates: among files of several
+// sizes, the copy is found, a file of the same size with other bytes is not a
+// duplicate, and a file of its own size is analysed with its hash recorded.
+TEST(BatchTest, DuplicatesAmongFilesOfSeveralSizes) {
+  const fs::path in = fs::path(::testing::TempDir()) / "batch_sizes";
+  fs::remove_all(in);
+  fs::create_directories(in);
+  std::ofstream(in / "a.txt") << "Human security is freedom from fear.\n";
+  std::ofstream(in / "b.txt") << "Freedom from want, and the right to live in dignity.\n";
+  std::ofstream(in / "c.txt") << "Human security is freedom from fear.\n";
+  std::ofstream(in / "d.txt") << "Human security is freedom from want.\n";
+  const fs::path out = fs::path(::testing::TempDir()) / "batch_sizes_out";
+  fs::remove_all(out);
+  ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --jobs 2").status, 0);
+  const json run = json::parse(ReadAll(out / "run.json"));
+  EXPECT_EQ(run["counts"]["done"], 3);
+  EXPECT_EQ(run["counts"]["duplicate"], 1);
+  EXPECT_NE(
+      ReadAll(out / "corpus.jsonl").find("\"duplicate_of\":\"" + (in / "a.txt").string() + "\""),
+      std::string::npos);
+  EXPECT_FALSE(fs::exists(out / "docs" / "c.txt.json"));
+  EXPECT_TRUE(fs::exists(out / "docs" / "d.txt.json"));
+  const json b = json::parse(ReadAll(out / "docs" / "b.txt.json"));
+  EXPECT_EQ(b["source"]["sha256"], Sha256Hex(ReadAll(in / "b.txt")));
+}
+
 TEST(BatchTest, MatrixValuesPer10k) {
   const fs::path in = MakeCorpus("batch_per10k", 2);
   const fs::path out = fs::path(::testing::TempDir()) / "batch_per10k_out";
@@ -121,6 +148,13 @@ TEST(BatchTest, ResumeSkipsUnchangedDocumentsAndRedoesChangedOnes) {
   std::ofstream(in / "doc1002.txt", std::ios::app) << "\nFood security and famine.\n";
   auto changed = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume");
   EXPECT_NE(changed.out.find("1 analysed, 0 failed, 3 unchanged"), std::string::npos) << changed.out;
+  // A change that keeps the size is found by the content hash.
+  std::string bytes = ReadAll(in / "sub" / "doc1001.txt");
+  bytes[bytes.find("Document 1.")] = 'd';
+  std::ofstream(in / "sub" / "doc1001.txt", std::ios::binary | std::ios::trunc) << bytes;
+  auto same_size = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume");
+  EXPECT_NE(same_size.out.find("1 analysed, 0 failed, 3 unchanged"), std::string::npos)
+      << same_size.out;
   // Another pipeline (a different lexicon) reuses nothing.
   auto other = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume --lexicon " +
                      SourceDir() + "/tests/data/lexicons/semantics.yaml");
