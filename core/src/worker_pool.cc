@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -72,13 +73,23 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     // is done, without a round trip through the supervisor.
     std::deque<size_t> queue;
     Clock::time_point started;
+    // Seconds per document, a moving average. The queue holds about 2 ms of
+    // work, and at least 2 documents: when documents are that quick, the
+    // supervisor naps a millisecond before it waits, so that one wake-up
+    // takes several answers, and no worker runs dry meanwhile. Longer
+    // documents, where wake-ups are rare anyway, keep the queue of 2 that
+    // lets the run end evenly.
+    double seconds_per_doc = 1;
+    size_t Depth() const {
+      return std::clamp<size_t>(static_cast<size_t>(0.002 / std::max(seconds_per_doc, 1e-6)) + 1, 2,
+                                64);
+    }
     // The answer being read: [index: 8 bytes][length: 8 bytes][payload].
     uint64_t header[2] = {0, 0};
     size_t header_got = 0;
     std::string payload;
     size_t payload_got = 0;
   };
-  constexpr size_t kQueueDepth = 2;
   WorkerReport report;
   const unsigned jobs = std::max(1u, options.jobs);
   std::vector<Worker> workers(jobs);
@@ -211,7 +222,7 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     // Hand out work (after handing back, so that a run stopped by
     // --max-errors starts nothing more).
     for (Worker& w : workers) {
-      while (w.queue.size() < kQueueDepth && !stop) {
+      while (w.queue.size() < w.Depth() && !stop) {
         const size_t i = choose();
         if (i == n) break;
         const std::string line = std::to_string(i) + "\n";
@@ -238,6 +249,9 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
       if (stop) break;  // what was handed out is handed back
       continue;
     }
+    bool nap = !stop;  // every worker on quick documents, and stocked
+    for (Worker& w : workers) nap = nap && w.Depth() > 2 && w.queue.size() == w.Depth();
+    if (nap && wait_ms > 1) ::poll(nullptr, 0, 1);
     const int ready = ::poll(fds.data(), fds.size(), wait_ms);
     if (ready < 0 && errno != EINTR) break;
     for (size_t k = 0; k < fds.size(); ++k) {
@@ -276,8 +290,11 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
           w.payload.clear();
           w.header_got = 0;
           w.queue.pop_front();
-          w.started = Clock::now();  // on the next one, if any
-          break;
+          const auto now = Clock::now();
+          w.seconds_per_doc = 0.8 * w.seconds_per_doc +
+                              0.2 * std::chrono::duration<double>(now - w.started).count();
+          w.started = now;             // on the next one, if any
+          if (w.queue.empty()) break;  // else its next answer may be there too
         }
       } else if (options.doc_timeout_seconds > 0 && Clock::now() - w.started > timeout) {
         ::kill(w.pid, SIGKILL);

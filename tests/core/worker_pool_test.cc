@@ -36,6 +36,25 @@ TEST(WorkerPoolTest, CostliestFirstAndDeliveredInInputOrder) {
   EXPECT_EQ(payloads, (std::vector<std::string>{"0:4", "1:1", "2:2", "3:0", "4:3"}));
 }
 
+// Many quick documents over two workers (answers that arrive together are
+// read in one wake-up, and quick documents are queued deeper): every one
+// comes back once, in input order, with its own answer, whatever its size.
+TEST(WorkerPoolTest, ManyQuickDocumentsComeBackWholeAndInOrder) {
+  constexpr size_t kDocs = 3000;
+  WorkerTasks tasks;
+  tasks.work = [](size_t i) { return std::to_string(i) + ":" + std::string(i % 97 * 50, 'x'); };
+  tasks.on_failure = [](size_t i, const std::string& m) { return std::to_string(i) + ":F " + m; };
+  tasks.failed = [](const std::string& p) { return p.find(":F") != std::string::npos; };
+  size_t next = 0, wrong = 0;
+  tasks.deliver = [&](size_t i, std::string&& p) {
+    if (i != next++ || p != std::to_string(i) + ":" + std::string(i % 97 * 50, 'x')) ++wrong;
+  };
+  const WorkerReport report = RunInWorkers(kDocs, {2, 10, 0}, tasks);
+  EXPECT_EQ(report.failed, 0u);
+  EXPECT_EQ(next, kDocs);
+  EXPECT_EQ(wrong, 0u);
+}
+
 // A worker that dies costs the document it was working on; the one waiting
 // in its queue goes to the new worker and is done.
 TEST(WorkerPoolTest, AWorkerThatDiesCostsOnlyItsDocument) {
@@ -71,7 +90,8 @@ TEST(WorkerPoolTest, MaxErrorsStartsNothingMore) {
   const WorkerReport report = RunInWorkers(50, {1, 10, 3}, tasks);
   EXPECT_TRUE(report.stopped_early);
   EXPECT_GE(delivered, 3u);
-  // At most one more than the limit: the one waiting in the worker's queue.
+  // At most one more than the limit: the one waiting in the worker's queue
+  // (two deep while documents are new to it).
   EXPECT_LE(delivered, 4u);
   EXPECT_EQ(report.not_started, 50u - delivered);
 }
