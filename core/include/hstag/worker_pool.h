@@ -2,8 +2,8 @@
 //
 // Runs the pipeline over many inputs in worker processes (a pre-forked
 // pool), so that a crash or a hang inside a library costs one document, not
-// the run. The supervisor hands out one input at a time per worker, reads
-// back the document's JSON, and when a worker dies (a signal) or overruns the
+// the run. The supervisor hands out inputs to each worker, reads back what
+// the worker made of each, and when a worker dies (a signal) or overruns the
 // time limit (it is killed), records that document's error and starts a new
 // worker. Results are handed back in input order, on the calling thread.
 //
@@ -13,6 +13,9 @@
 // inputs, yet one long document does not stall the other workers. Within the
 // window the costliest input goes first (`cost`, e.g. the file size), so that
 // the run does not end with one worker finishing a long document alone.
+// Each worker has its next documents waiting in its pipe (2, or about 2 ms of
+// work when documents are quicker), and the supervisor takes every answer
+// that is ready in one wake-up.
 //
 // REQUIRES: the calling process has no other threads when RunInWorkers is
 // called (workers are forked from it and inherit the built pipeline).
