@@ -255,6 +255,85 @@ std::string SummaryLine(const hstag::ordered_json& doc) {
   return line;
 }
 
+// What --resume needs of an earlier document JSON, read without building it
+// in memory: its pipeline fingerprint, the size and hash of the bytes it was
+// made from, and whether it failed. `ok` is false when the file is not a
+// document JSON.
+struct EarlierDocument {
+  bool ok = false;
+  std::string fingerprint, sha256;
+  uint64_t bytes = 0;
+  bool failed = false;
+};
+
+EarlierDocument ReadEarlierDocument(const std::string& path) {
+  EarlierDocument d;
+  auto text = hstag::ReadFile(path, 1ull << 32);
+  if (!text.ok()) return d;
+  // The parse as events, with the keys down to the current value.
+  struct Reader : nlohmann::json_sax<hstag::ordered_json> {
+    EarlierDocument* d;
+    std::vector<std::string> keys;  // the key each open container is under ("" for the top)
+    std::string name;               // the key of the next value
+    size_t depth = 0;
+    bool tool = false;
+    bool At(std::string_view outer, std::string_view inner) const {
+      return depth == 2 && keys.size() == 2 && keys[1] == outer && name == inner;
+    }
+    bool Value() {
+      if (depth == 2 && keys.size() == 2 && keys[1] == "errors") d->failed = true;
+      return true;
+    }
+    bool null() override { return Value(); }
+    bool boolean(bool) override { return Value(); }
+    bool number_integer(number_integer_t) override { return Value(); }
+    bool number_unsigned(number_unsigned_t v) override {
+      if (At("source", "bytes")) d->bytes = v;
+      return Value();
+    }
+    bool number_float(number_float_t, const string_t&) override { return Value(); }
+    bool string(string_t& v) override {
+      if (At("source", "sha256")) d->sha256 = v;
+      if (At("tool", "fingerprint")) d->fingerprint = v;
+      return Value();
+    }
+    bool binary(binary_t&) override { return Value(); }
+    bool start_object(std::size_t) override {
+      Value();
+      if (depth == 1 && name == "tool") tool = true;
+      keys.push_back(depth == 0 ? "" : name);
+      ++depth;
+      return true;
+    }
+    bool key(string_t& k) override {
+      name = k;
+      return true;
+    }
+    bool end_object() override {
+      keys.pop_back();
+      --depth;
+      return true;
+    }
+    bool start_array(std::size_t) override {
+      Value();
+      keys.push_back(name);
+      ++depth;
+      return true;
+    }
+    bool end_array() override {
+      keys.pop_back();
+      --depth;
+      return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+      return false;
+    }
+  } reader;
+  reader.d = &d;
+  d.ok = hstag::ordered_json::sax_parse(*text, &reader) && reader.tool;
+  return d;
+}
+
 // Progress on stderr for a batch: a bar redrawn in place on a terminal, a
 // plain line every few seconds otherwise (a log), nothing with --quiet.
 class Progress {
@@ -375,10 +454,14 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     bool sized = false;         // a file whose size is known, within the limit
     bool hash = false;          // its content hash is needed
     std::string sha256, first;  // first: the earlier input with the same bytes
+    std::string earlier_sha256;  // of an earlier output that --resume may reuse
     uint64_t bytes = 0;
-    hstag::ordered_json reused;
   };
   std::vector<Item> items(inputs.size());
+  // docs/<relative path>.json of input i (once relative paths are unique, below).
+  auto doc_path = [&](size_t i) {
+    return fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
+  };
   // body(i) for every input, on `jobs` threads joined before any worker is forked.
   auto each_input = [&](const std::function<void(size_t)>& body) {
     std::atomic<size_t> cursor{0};
@@ -410,22 +493,20 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
       // Two roots with the same relative path: the second is renamed.
       inputs[i].relative = in.relative + "~" + std::to_string(++collisions);
     }
-    Item& item = items[i];
-    if (!item.sized) continue;
-    item.hash = of_size[item.bytes] > 1;
-    if (o.resume) {
-      const fs::path prev = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
-      auto text = hstag::ReadFile(prev.string(), 1ull << 32);
-      if (!text.ok()) continue;
-      auto doc = hstag::ordered_json::parse(*text, nullptr, false);
-      if (doc.is_discarded() || !doc.is_object() || !doc.contains("tool") ||
-          doc["tool"].value("fingerprint", "") != fingerprint ||
-          doc["source"].value("bytes", uint64_t{0}) != item.bytes || !doc["errors"].empty()) {
-        continue;
-      }
-      item.hash = true;  // reused if the hash is the same too
-      item.reused = std::move(doc);
-    }
+    if (items[i].sized) items[i].hash = of_size[items[i].bytes] > 1;
+  }
+  if (o.resume) {
+    // Earlier outputs, read in parallel: one whose fingerprint and size match
+    // is reused if the hash matches too. Nothing of it is kept but its hash:
+    // it is read again when its rows are written.
+    each_input([&](size_t i) {
+      Item& item = items[i];
+      if (!item.sized) return;
+      const EarlierDocument d = ReadEarlierDocument(doc_path(i).string());
+      if (!d.ok || d.fingerprint != fingerprint || d.bytes != item.bytes || d.failed) return;
+      item.hash = true;
+      item.earlier_sha256 = d.sha256;
+    });
   }
   each_input([&](size_t i) {
     if (!items[i].hash) return;
@@ -435,16 +516,13 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
   std::map<std::string, std::string> first_by_sha;
   for (size_t i = 0; i < inputs.size(); ++i) {
     Item& item = items[i];
-    hstag::ordered_json reused = std::move(item.reused);
-    item.reused = nullptr;
     if (item.sha256.empty()) continue;  // no other file of its size, or not readable
     auto [it, fresh] = first_by_sha.emplace(item.sha256, inputs[i].path);
     if (!fresh) {
       item.plan = Plan::kDuplicate;
       item.first = it->second;
-    } else if (reused.is_object() && reused["source"].value("sha256", "") == item.sha256) {
+    } else if (item.earlier_sha256 == item.sha256) {
       item.plan = Plan::kReuse;
-      item.reused = std::move(reused);
     }
   }
 
@@ -468,9 +546,17 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     for (; next < end; ++next) {
       if (items[next].plan == Plan::kReuse) {
         ++reused;
-        keep_error((*corpus)->Add(items[next].reused));
-        lines.push_back(SummaryLine(items[next].reused));
-        items[next].reused = nullptr;
+        // Read again here, one at a time, so that memory stays bounded.
+        const fs::path earlier = doc_path(next);
+        auto text = hstag::ReadFile(earlier.string(), 1ull << 32);
+        const auto doc =
+            text.ok() ? hstag::ordered_json::parse(*text, nullptr, false) : hstag::ordered_json();
+        if (!doc.is_object()) {
+          keep_error(hstag::Status::Error(earlier.string() + ": changed during the run"));
+          continue;
+        }
+        keep_error((*corpus)->Add(doc));
+        lines.push_back(SummaryLine(doc));
       } else if (items[next].plan == Plan::kDuplicate) {
         ++duplicates;
         keep_error((*corpus)->AddDuplicate(inputs[next].path, items[next].sha256, items[next].first));
@@ -488,7 +574,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const CommonOptions& common, hstag::Pi
     if (html) {
       written = hstag::cli::WriteBatchReport(o.out, inputs[i].relative, &doc, o.emit_text, started);
     }
-    const fs::path target = fs::path(o.out) / "docs" / (inputs[i].relative + ".json");
+    const fs::path target = doc_path(i);
     std::error_code mk;
     fs::create_directories(target.parent_path(), mk);
     if (written.ok()) {

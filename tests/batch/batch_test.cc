@@ -148,6 +148,14 @@ TEST(BatchTest, ResumeSkipsUnchangedDocumentsAndRedoesChangedOnes) {
   std::ofstream(in / "doc1002.txt", std::ios::app) << "\nFood security and famine.\n";
   auto changed = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume");
   EXPECT_NE(changed.out.find("1 analysed, 0 failed, 3 unchanged"), std::string::npos) << changed.out;
+  // A damaged earlier output is made again.
+  const std::string earlier = ReadAll(out / "docs" / "doc1000.txt.json");
+  std::ofstream(out / "docs" / "doc1000.txt.json", std::ios::binary | std::ios::trunc)
+      << earlier.substr(0, earlier.size() / 2);
+  auto damaged = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --resume");
+  EXPECT_NE(damaged.out.find("1 analysed, 0 failed, 3 unchanged"), std::string::npos)
+      << damaged.out;
+  EXPECT_EQ(ReadAll(out / "docs" / "doc1000.txt.json"), earlier);
   // A change that keeps the size is found by the content hash.
   std::string bytes = ReadAll(in / "sub" / "doc1001.txt");
   bytes[bytes.find("Document 1.")] = 'd';
