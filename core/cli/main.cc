@@ -275,13 +275,22 @@ EarlierDocument ReadEarlierDocument(const std::string& path) {
     EarlierDocument* d;
     std::vector<std::string> keys;  // the key each open container is under ("" for the top)
     std::string name;               // the key of the next value
-    size_t depth = 0;
     bool tool = false;
     bool At(std::string_view outer, std::string_view inner) const {
-      return depth == 2 && keys.size() == 2 && keys[1] == outer && name == inner;
+      return keys.size() == 2 && keys[1] == outer && name == inner;
     }
     bool Value() {
-      if (depth == 2 && keys.size() == 2 && keys[1] == "errors") d->failed = true;
+      if (keys.size() == 2 && keys[1] == "errors") d->failed = true;
+      return true;
+    }
+    bool Open() {
+      Value();
+      if (keys.size() == 1 && name == "tool") tool = true;
+      keys.push_back(name);
+      return true;
+    }
+    bool Close() {
+      keys.pop_back();
       return true;
     }
     bool null() override { return Value(); }
@@ -298,33 +307,14 @@ EarlierDocument ReadEarlierDocument(const std::string& path) {
       return Value();
     }
     bool binary(binary_t&) override { return Value(); }
-    bool start_object(std::size_t) override {
-      Value();
-      if (depth == 1 && name == "tool") tool = true;
-      keys.push_back(depth == 0 ? "" : name);
-      ++depth;
-      return true;
-    }
+    bool start_object(std::size_t) override { return Open(); }
     bool key(string_t& k) override {
       name = k;
       return true;
     }
-    bool end_object() override {
-      keys.pop_back();
-      --depth;
-      return true;
-    }
-    bool start_array(std::size_t) override {
-      Value();
-      keys.push_back(name);
-      ++depth;
-      return true;
-    }
-    bool end_array() override {
-      keys.pop_back();
-      --depth;
-      return true;
-    }
+    bool end_object() override { return Close(); }
+    bool start_array(std::size_t) override { return Open(); }
+    bool end_array() override { return Close(); }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
       return false;
     }
