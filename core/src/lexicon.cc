@@ -572,9 +572,11 @@ Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display)
   // Parsed lexicons are kept by the hash of their bytes: the pipeline and
   // the lexicon tagger load the same files, and YAML parsing is most of the
   // cost of building a pipeline. Keyed by content, a cached entry cannot be
-  // stale; errors are not cached (they carry the file's display name).
+  // stale; errors are not cached (they carry the file's display name). The
+  // cache is never destroyed: freeing its many small allocations would only
+  // slow down every exit.
   static std::mutex mu;
-  static std::map<std::string, std::shared_ptr<const Lexicon>> cache;
+  static auto& cache = *new std::map<std::string, std::shared_ptr<const Lexicon>>;
   const std::string sha = Sha256Hex(*bytes);
   const std::string key = sha + '/' + DictionaryName(path);  // see ParseCached
   {
