@@ -5,6 +5,10 @@
 // error (a config, lexicon or plugin that does not load).
 #include <unistd.h>
 
+#ifdef HSTAG_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <cstring>
@@ -1079,6 +1083,15 @@ int EvalReviewed(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef HSTAG_MIMALLOC
+  // The allocator's rare warnings go to stderr as ours do, named. (Its
+  // output buffered until now, flushed here, is empty or a bare newline.)
+  mi_register_output(
+      [](const char* message, void*) {
+        if (std::strspn(message, " \n") < std::strlen(message)) std::cerr << "hstag: " << message;
+      },
+      nullptr);
+#endif
   CLI::App app{"hstag: tags how policy documents speak about Human Security"};
   app.set_version_flag("--version", std::string("hstag ") + HSTAG_VERSION);
   app.require_subcommand(1);
