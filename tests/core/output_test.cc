@@ -61,6 +61,26 @@ TEST(DumpTest, RandomBytes) {
   }
 }
 
+// Longer strings, mostly of bytes that need nothing: the runs copied whole
+// end on every kind of byte that needs a look, at every position.
+TEST(DumpTest, RandomTextWithRareSpecialBytes) {
+  std::mt19937 rng(271127);
+  const std::vector<std::string> special = {"\"",   "\\", "\n", "\t",   "\x01", "\x1F",
+                                            "\x7F", "é",  "人", "\xC3", "\xFF"};
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    const size_t length = rng() % 40;
+    while (s.size() < length) {
+      if (rng() % 10 == 0) {
+        s += special[rng() % special.size()];  // a character, or an ill-formed byte
+      } else {
+        s += static_cast<char>(0x20 + rng() % 0x5F);  // printable ASCII, '"' and '\\' included
+      }
+    }
+    ASSERT_EQ(Dump(s), Reference(s, -1)) << n;
+  }
+}
+
 TEST(DumpTest, NumbersAndLayout) {
   const std::vector<ordered_json> values = {
       0,
