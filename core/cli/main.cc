@@ -1084,6 +1084,13 @@ int EvalReviewed(const std::string& path) {
 
 int main(int argc, char** argv) {
 #ifdef HSTAG_MIMALLOC
+  // mimalloc gives each block over 16 MiB a mapping of its own and returns
+  // it when freed, so a large document (its text, tokens and JSON) faults
+  // its memory in afresh again and again. With large OS pages (transparent
+  // huge pages where the system allows them), memory mapped from here on
+  // faults in 2 MiB at a time: on a document of 28 MB, page faults fall from
+  // 220,000 to 84,000 (what was mapped before main keeps 4 KiB pages).
+  mi_option_enable(mi_option_large_os_pages);
   // The allocator's rare warnings go to stderr as ours do, named. (Its
   // output buffered until now, flushed here, is empty or a bare newline.)
   mi_register_output(
