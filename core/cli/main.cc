@@ -725,19 +725,18 @@ int Analyze(const AnalyzeOptions& o, const CommonOptions& common) {
   size_t failed = 0;
   bool first = true;
   if (format == "json" && !single) WriteStdout("[\n");
+  std::string text;  // a document's JSON, written as it is rendered (no tree)
   hstag::RunOrdered(*pipeline, inputs, jobs, [&](size_t, hstag::AnalysisResult&& r) {
     if (r.failed()) {
       ++failed;
       if (!o.quiet) std::cerr << "hstag: " << r.doc.path << ": " << ErrorLine(r.doc) << "\n";
     }
-    const hstag::ordered_json doc = hstag::DocumentJson(r, *pipeline, tool, out_options);
-    if (format == "jsonl") {
-      WriteStdout(hstag::Dump(doc) + "\n");
-    } else if (single) {
-      WriteStdout(hstag::Dump(doc, 2) + "\n");
-    } else {
-      WriteStdout(std::string(first ? "" : ",\n") + hstag::Dump(doc, 2));
-    }
+    text.clear();
+    if (format == "json" && !single && !first) text += ",\n";
+    hstag::JsonWriter writer(&text, format == "jsonl" ? -1 : 2);
+    hstag::WriteDocument(writer, r, *pipeline, tool, out_options);
+    if (format == "jsonl" || single) text += '\n';
+    WriteStdout(text);
     first = false;
   });
   if (format == "json" && !single) WriteStdout("\n]\n");

@@ -121,14 +121,15 @@ CorpusOutput::Rows CorpusOutput::Render(const ordered_json& doc,
                                         MatrixValues values) {
   Rows rows;
   const std::string path = doc["source"]["path"];
-  ordered_json line = ObjectWithRoom(6);  // the members below
-  line["path"] = path;
-  line["source"] = doc["source"];
-  line["stats"] = doc["stats"];
-  line["summary"] = doc["summary"];
-  line["warnings"] = doc["warnings"];
-  line["errors"] = doc["errors"];
-  rows.corpus = Dump(line) + "\n";
+  JsonWriter line(&rows.corpus);
+  line.BeginObject();
+  line.Member("path", path);
+  for (const char* key : {"source", "stats", "summary", "warnings", "errors"}) {
+    line.Key(key);
+    line.Value(doc[key]);
+  }
+  line.EndObject();
+  rows.corpus += '\n';
   if (!doc["errors"].empty()) {
     rows.errors = Dump(ordered_json{{"path", path}, {"errors", doc["errors"]}}) + "\n";
     return rows;

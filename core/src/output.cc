@@ -88,61 +88,100 @@ ordered_json SegmentsJson(const Document& d, bool with_text) {
   return segs;
 }
 
-ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
-                          const ordered_json& tool, const OutputOptions& options) {
+void WriteDocument(JsonSink& w, const AnalysisResult& r, const Pipeline& pipeline,
+                   const ordered_json& tool, const OutputOptions& options) {
   const Document& d = r.doc;
-  ordered_json j = ObjectWithRoom(10);  // the members below
-  j["schema"] = HSTAG_SCHEMA_DOCUMENT;
-  ordered_json source;
-  source["path"] = d.path;
-  source["format"] = d.format.empty() ? nullptr : ordered_json(d.format);
-  source["sha256"] = d.sha256.empty() ? nullptr : ordered_json(d.sha256);
-  source["bytes"] = d.bytes;
-  source["text_origin"] = d.text_origin.empty() ? nullptr : ordered_json(d.text_origin);
-  source["language"] = d.language.empty() ? nullptr : ordered_json(d.language);
-  source["language_origin"] =
-      d.language_origin.empty() ? nullptr : ordered_json(d.language_origin);
-  ordered_json meta = ordered_json::object();
-  for (const auto& [k, v] : d.metadata) meta[k] = v;
-  source["metadata"] = meta;
-  j["source"] = source;
-  j["tool"] = tool;
-  j["stats"] = {{"characters", r.stats.characters}, {"words", r.stats.words},
-                {"sentences", r.stats.sentences},   {"pages", r.stats.pages},
-                {"segments", r.stats.segments}};
-  ordered_json anns = ordered_json::array();
-  anns.get_ref<ordered_json::array_t&>().reserve(r.annotations.size());
+  auto string_or_null = [&](std::string_view key, const std::string& s) {
+    w.Key(key);
+    s.empty() ? w.Null() : w.String(s);
+  };
+  w.BeginObject();
+  w.Member("schema", HSTAG_SCHEMA_DOCUMENT);
+  w.Key("source");
+  w.BeginObject();
+  w.Member("path", d.path);
+  string_or_null("format", d.format);
+  string_or_null("sha256", d.sha256);
+  w.Member("bytes", d.bytes);
+  string_or_null("text_origin", d.text_origin);
+  string_or_null("language", d.language);
+  string_or_null("language_origin", d.language_origin);
+  w.Key("metadata");
+  w.BeginObject();
+  for (const auto& [k, v] : d.metadata) w.Member(k, v);
+  w.EndObject();
+  w.EndObject();
+  w.Key("tool");
+  w.Value(tool);
+  w.Key("stats");
+  w.BeginObject();
+  w.Member("characters", r.stats.characters);
+  w.Member("words", r.stats.words);
+  w.Member("sentences", r.stats.sentences);
+  w.Member("pages", r.stats.pages);
+  w.Member("segments", r.stats.segments);
+  w.EndObject();
+  w.Key("annotations");
+  w.BeginArray();
   for (const auto& a : r.annotations) {
-    ordered_json x = ordered_json::object();
-    Put(x, "concept", a.concept_id);
-    Put(x, "strength", StrengthName(a.strength));
-    Put(x, "start", a.start);
-    Put(x, "end", a.end);
-    Put(x, "text", std::string_view(d.text).substr(a.start, a.end - a.start));
-    Put(x, "sentence", a.sentence);
+    w.BeginObject();
+    w.Member("concept", a.concept_id);
+    w.Member("strength", StrengthName(a.strength));
+    w.Member("start", a.start);
+    w.Member("end", a.end);
+    w.Member("text", std::string_view(d.text).substr(a.start, a.end - a.start));
+    w.Member("sentence", a.sentence);
     if (!d.segments.empty()) {
       const Segment& s = d.segments[a.segment];
-      if (s.page) Put(x, "page", s.page);
-      if (!s.page_label.empty()) Put(x, "page_label", s.page_label);
-      if (!s.xpath.empty()) Put(x, "xpath", s.xpath);
-      if (s.boilerplate) Put(x, "boilerplate", true);
+      if (s.page) w.Member("page", s.page);
+      if (!s.page_label.empty()) w.Member("page_label", s.page_label);
+      if (!s.xpath.empty()) w.Member("xpath", s.xpath);
+      if (s.boilerplate) w.Member("boilerplate", true);
     }
-    Put(x, "plugin", a.plugin);
-    Put(x, "rule", a.rule);
-    if (!a.value.empty()) Put(x, "value", a.value);
-    if (a.via >= 0) Put(x, "via", a.via);
-    if (a.score >= 0) Put(x, "score", a.score);
-    anns.push_back(std::move(x));
+    w.Member("plugin", a.plugin);
+    w.Member("rule", a.rule);
+    if (!a.value.empty()) w.Member("value", a.value);
+    if (a.via >= 0) w.Member("via", a.via);
+    if (a.score >= 0) w.Member("score", a.score);
+    w.EndObject();
   }
-  j["annotations"] = std::move(anns);
-  j["summary"] = SummaryJson(r, pipeline);
-  j["warnings"] = MessagesJson(d.warnings);
-  j["errors"] = MessagesJson(d.errors);
+  w.EndArray();
+  w.Key("summary");
+  WriteSummary(w, r, pipeline);
+  w.Key("warnings");
+  w.Value(MessagesJson(d.warnings));
+  w.Key("errors");
+  w.Value(MessagesJson(d.errors));
   if (options.emit_text) {
-    j["text"] = d.text;
-    j["segments"] = SegmentsJson(d, /*with_text=*/false);
+    w.Member("text", d.text);
+    w.Key("segments");
+    w.Value(SegmentsJson(d, /*with_text=*/false));
   }
-  return j;
+  w.EndObject();
+}
+
+ordered_json DocumentJson(const AnalysisResult& r, const Pipeline& pipeline,
+                          const ordered_json& tool, const OutputOptions& options) {
+  JsonBuilder b;
+  WriteDocument(b, r, pipeline, tool, options);
+  return b.Take();
+}
+
+ordered_json* JsonBuilder::Add(ordered_json&& v) {
+  if (open_.empty()) {
+    root_ = std::move(v);
+    return &root_;
+  }
+  ordered_json& top = *open_.back();
+  if (top.is_object()) {
+    auto& members = top.get_ref<ordered_json::object_t&>();
+    members.emplace_back(std::move(key_), std::move(v));
+    key_.clear();
+    return &members.back().second;
+  }
+  auto& elements = top.get_ref<ordered_json::array_t&>();
+  elements.push_back(std::move(v));
+  return &elements.back();
 }
 
 namespace {
@@ -242,84 +281,123 @@ void AppendString(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-// nlohmann's layout: with indent >= 0, one member or element a line and
-// "key": value; without, no space at all.
-void Append(const ordered_json& j, int indent, int depth, std::string* out) {
-  const bool pretty = indent >= 0;
-  auto newline = [&](int d) {
-    out->push_back('\n');
-    out->append(static_cast<size_t>(indent) * static_cast<size_t>(d), ' ');
-  };
-  // The members of an object or the elements of an array, each written by
-  // `one`, between `open` and `close`.
-  auto container = [&](const auto& items, char open, char close, auto one) {
-    out->push_back(open);
-    if (items.empty()) {
-      out->push_back(close);
-      return;
-    }
-    bool first = true;
-    for (const auto& item : items) {
-      if (!first) out->push_back(',');
-      first = false;
-      if (pretty) newline(depth + 1);
-      one(item);
-    }
-    if (pretty) newline(depth);
-    out->push_back(close);
-  };
+}  // namespace
+
+void JsonWriter::Separate() {
+  if (after_key_) {  // the value of a member: on the key's line
+    after_key_ = false;
+    return;
+  }
+  if (has_items_.empty()) return;
+  if (has_items_.back()) out_.push_back(',');
+  has_items_.back() = 1;
+  if (indent_ >= 0) {
+    out_.push_back('\n');
+    out_.append(static_cast<size_t>(indent_) * has_items_.size(), ' ');
+  }
+}
+
+void JsonWriter::Open(char bracket) {
+  Separate();
+  out_.push_back(bracket);
+  has_items_.push_back(0);
+}
+
+void JsonWriter::Close(char bracket) {
+  const bool had_items = has_items_.back();
+  has_items_.pop_back();
+  if (had_items && indent_ >= 0) {
+    out_.push_back('\n');
+    out_.append(static_cast<size_t>(indent_) * has_items_.size(), ' ');
+  }
+  out_.push_back(bracket);
+}
+
+void JsonWriter::Key(std::string_view key) {
+  Separate();
+  AppendString(key, &out_);
+  out_ += indent_ >= 0 ? ": " : ":";
+  after_key_ = true;
+}
+
+void JsonWriter::String(std::string_view s) {
+  Separate();
+  AppendString(s, &out_);
+}
+
+void JsonWriter::Uint(uint64_t n) {
+  Separate();
+  char buf[24];
+  out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+}
+
+void JsonWriter::Int(int64_t n) {
+  Separate();
+  char buf[24];
+  out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+}
+
+void JsonWriter::Double(double x) {
+  if (!std::isfinite(x)) return Null();
+  Separate();
+  // nlohmann's own shortest round-trip form ("0.25", "1.0", "1e+300").
+  char buf[64];
+  out_.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, x));
+}
+
+void JsonWriter::Bool(bool b) {
+  Separate();
+  out_ += b ? "true" : "false";
+}
+
+void JsonWriter::Null() {
+  Separate();
+  out_ += "null";
+}
+
+void JsonWriter::Value(const ordered_json& j) {
   switch (j.type()) {
     case ordered_json::value_t::object:
-      container(j.get_ref<const ordered_json::object_t&>(), '{', '}', [&](const auto& member) {
-        AppendString(member.first, out);
-        *out += pretty ? ": " : ":";
-        Append(member.second, indent, depth + 1, out);
-      });
+      BeginObject();
+      for (const auto& [key, value] : j.get_ref<const ordered_json::object_t&>()) {
+        Key(key);
+        Value(value);
+      }
+      EndObject();
       return;
     case ordered_json::value_t::array:
-      container(j.get_ref<const ordered_json::array_t&>(), '[', ']',
-                [&](const ordered_json& value) { Append(value, indent, depth + 1, out); });
+      BeginArray();
+      for (const auto& value : j.get_ref<const ordered_json::array_t&>()) Value(value);
+      EndArray();
       return;
     case ordered_json::value_t::string:
-      AppendString(j.get_ref<const std::string&>(), out);
+      String(j.get_ref<const std::string&>());
+      return;
+    case ordered_json::value_t::number_unsigned:
+      Uint(j.get<uint64_t>());
       return;
     case ordered_json::value_t::number_integer:
-    case ordered_json::value_t::number_unsigned: {
-      char buf[24];
-      const auto r = j.is_number_unsigned()
-                         ? std::to_chars(buf, buf + sizeof buf, j.get<uint64_t>())
-                         : std::to_chars(buf, buf + sizeof buf, j.get<int64_t>());
-      out->append(buf, r.ptr);
+      Int(j.get<int64_t>());
       return;
-    }
+    case ordered_json::value_t::number_float:
+      Double(j.get<double>());
+      return;
     case ordered_json::value_t::boolean:
-      *out += j.get<bool>() ? "true" : "false";
+      Bool(j.get<bool>());
       return;
     case ordered_json::value_t::null:
-      *out += "null";
+      Null();
       return;
-    case ordered_json::value_t::number_float: {
-      // nlohmann's own shortest round-trip form ("0.25", "1.0", "1e+300").
-      const double x = j.get<double>();
-      if (!std::isfinite(x)) {
-        *out += "null";
-        return;
-      }
-      char buf[64];
-      out->append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, x));
-      return;
-    }
     default:  // binary and discarded values, never in our output
-      *out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      Separate();
+      out_ += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       return;
   }
 }
 
-}  // namespace
-
 std::string Dump(const ordered_json& j, int indent) {
   std::string out;
-  Append(j, indent, 0, &out);
+  JsonWriter(&out, indent).Value(j);
   return out;
 }
 

@@ -67,17 +67,23 @@ class Summarizer {
     if (paged_) xml_ = false;
   }
 
-  ordered_json Build() {
+  void Write(JsonSink& w) {
     Count();
-    ordered_json s = ObjectWithRoom(7);  // the members below
-    s["annotations"] = r_.annotations.size();
-    s["concepts"] = Concepts();
-    s["profile"] = Profile();
-    s["actors"] = Actors();
-    s["key_passages"] = KeyPassages();
-    s["definitions"] = Definitions();
-    s["abbreviations"] = Abbreviations();
-    return s;
+    w.BeginObject();
+    w.Member("annotations", uint64_t{r_.annotations.size()});
+    w.Key("concepts");
+    Concepts(w);
+    w.Key("profile");
+    Profile(w);
+    w.Key("actors");
+    Actors(w);
+    w.Key("key_passages");
+    KeyPassages(w);
+    w.Key("definitions");
+    Definitions(w);
+    w.Key("abbreviations");
+    Abbreviations(w);
+    w.EndObject();
   }
 
  private:
@@ -91,17 +97,17 @@ class Summarizer {
     const Concept* c = p_.FindConcept(id);
     return c ? c->section : SectionOfId(id);
   }
-  // page (and page label) or xpath of an annotation, into `j`.
-  void Where(const Annotation& a, ordered_json* j) const {
+  // page (and page label) or xpath of an annotation, as members.
+  void Where(const Annotation& a, JsonSink& w) const {
     const Segment* s = SegmentOf(a);
     if (!s) return;
-    if (s->page) Put(*j, "page", s->page);
-    if (!s->page_label.empty()) Put(*j, "page_label", s->page_label);
-    if (!s->xpath.empty()) Put(*j, "xpath", s->xpath);
+    if (s->page) w.Member("page", s->page);
+    if (!s->page_label.empty()) w.Member("page_label", s->page_label);
+    if (!s->xpath.empty()) w.Member("xpath", s->xpath);
   }
-  ordered_json Per10k(uint64_t n) const {
-    if (r_.stats.words == 0) return nullptr;
-    return Round(double(n) * 10000.0 / double(r_.stats.words), 100);
+  void Per10k(std::string_view key, uint64_t n, JsonSink& w) const {
+    if (r_.stats.words == 0) return w.Member(key, nullptr);
+    w.Member(key, Round(double(n) * 10000.0 / double(r_.stats.words), 100));
   }
 
   void Count() {
@@ -146,31 +152,49 @@ class Summarizer {
     }
   }
 
-  ordered_json Concepts() const {
-    ordered_json concepts = ObjectWithRoom(counts_.size());
+  void Concepts(JsonSink& w) const {
+    w.BeginObject();
     for (const auto& [id, c] : counts_) {
-      ordered_json e;
+      w.Key(id);
+      w.BeginObject();
       const Concept* concept_ptr = p_.FindConcept(id);
-      Put(e, "label", concept_ptr ? concept_ptr->label : id);
-      Put(e, "section", concept_ptr ? concept_ptr->section : SectionOfId(id));
-      Put(e, "explicit", c.explicit_);
-      Put(e, "indicator", c.indicator);
-      Put(e, "total", c.total());
-      if (c.boilerplate) Put(e, "boilerplate", c.boilerplate);
-      if (c.best_score >= 0) Put(e, "best_score", c.best_score);
-      Put(e, "per_10k_words", Per10k(c.total()));
-      if (paged_) Put(e, "pages", c.pages);
-      if (xml_) Put(e, "xpaths", c.xpaths);
-      if (c.first) {
-        ordered_json f{{"start", c.first->start}, {"end", c.first->end}};
-        Where(*c.first, &f);
-        Put(e, "first", std::move(f));
+      w.Member("label", concept_ptr ? concept_ptr->label : id);
+      if (concept_ptr) {
+        w.Member("section", concept_ptr->section);
       } else {
-        Put(e, "first", nullptr);
+        w.Member("section", SectionOfId(id));
       }
-      Put(concepts, id, std::move(e));
+      w.Member("explicit", c.explicit_);
+      w.Member("indicator", c.indicator);
+      w.Member("total", c.total());
+      if (c.boilerplate) w.Member("boilerplate", c.boilerplate);
+      if (c.best_score >= 0) w.Member("best_score", c.best_score);
+      Per10k("per_10k_words", c.total(), w);
+      if (paged_) {
+        w.Key("pages");
+        w.BeginArray();
+        for (uint32_t page : c.pages) w.Uint(page);
+        w.EndArray();
+      }
+      if (xml_) {
+        w.Key("xpaths");
+        w.BeginArray();
+        for (const auto& x : c.xpaths) w.String(x);
+        w.EndArray();
+      }
+      w.Key("first");
+      if (c.first) {
+        w.BeginObject();
+        w.Member("start", c.first->start);
+        w.Member("end", c.first->end);
+        Where(*c.first, w);
+        w.EndObject();
+      } else {
+        w.Null();
+      }
+      w.EndObject();
     }
-    return concepts;
+    w.EndObject();
   }
 
   uint64_t Total(const std::string& id) const {
@@ -178,53 +202,75 @@ class Summarizer {
     return it == counts_.end() ? 0 : it->second.total();
   }
 
-  ordered_json Profile() const {
-    ordered_json profile = ObjectWithRoom(7);  // the members below
+  void Profile(JsonSink& w) const {
+    w.BeginObject();
     const uint64_t fear = Total("pillar.freedom_from_fear");
     const uint64_t want = Total("pillar.freedom_from_want");
     const uint64_t dignity = Total("pillar.freedom_to_live_in_dignity");
     const uint64_t all = fear + want + dignity;
     auto share = [&](uint64_t n) { return all ? Round(double(n) / double(all), 1000) : 0.0; };
-    profile["freedoms"] = {{"fear", fear},
-                           {"want", want},
-                           {"dignity", dignity},
-                           {"shares", {{"fear", share(fear)}, {"want", share(want)}, {"dignity", share(dignity)}}}};
-    profile["orientation"] = Orientation(fear, want, dignity);
-    profile["orientation_rule"] = kOrientationRule;
+    w.Key("freedoms");
+    w.BeginObject();
+    w.Member("fear", fear);
+    w.Member("want", want);
+    w.Member("dignity", dignity);
+    w.Key("shares");
+    w.BeginObject();
+    w.Member("fear", share(fear));
+    w.Member("want", share(want));
+    w.Member("dignity", share(dignity));
+    w.EndObject();
+    w.EndObject();
+    w.Member("orientation", Orientation(fear, want, dignity));
+    w.Member("orientation_rule", kOrientationRule);
 
     // A dimension counts its own ID and any sub-ID a lexicon adds below it.
-    ordered_json by = ordered_json::object();
+    struct Dimension {
+      uint64_t explicit_ = 0, indicator = 0;
+    };
+    std::array<Dimension, kDimensions.size()> by{};
     uint64_t covered_explicit = 0, covered_any = 0;
-    for (const char* d : kDimensions) {
-      const std::string id = std::string("dimension.") + d, below = id + ".";
-      uint64_t ex = 0, ind = 0;
+    for (size_t k = 0; k < kDimensions.size(); ++k) {
+      const std::string id = std::string("dimension.") + kDimensions[k], below = id + ".";
       for (const auto& [cid, c] : counts_) {
         if (cid == id || cid.starts_with(below)) {
-          ex += c.explicit_;
-          ind += c.indicator;
+          by[k].explicit_ += c.explicit_;
+          by[k].indicator += c.indicator;
         }
       }
-      covered_explicit += ex > 0;
-      covered_any += ex + ind > 0;
-      by[d] = {{"explicit", ex}, {"indicator", ind}, {"per_10k_words", Per10k(ex + ind)}};
+      covered_explicit += by[k].explicit_ > 0;
+      covered_any += by[k].explicit_ + by[k].indicator > 0;
     }
-    profile["dimensions"] = {{"covered_explicit", covered_explicit},
-                             {"covered_any", covered_any},
-                             {"of", kDimensions.size()},
-                             {"by_dimension", std::move(by)}};
-    ordered_json approaches = ordered_json::array(), principles = ordered_json::array();
-    for (const auto& [id, c] : counts_) {
-      if (!c.total()) continue;
-      const std::string section = Section(id);
-      if (section == "approach") approaches.push_back(id);
-      if (section == "principle") principles.push_back(id);
+    w.Key("dimensions");
+    w.BeginObject();
+    w.Member("covered_explicit", covered_explicit);
+    w.Member("covered_any", covered_any);
+    w.Member("of", uint64_t{kDimensions.size()});
+    w.Key("by_dimension");
+    w.BeginObject();
+    for (size_t k = 0; k < kDimensions.size(); ++k) {
+      w.Key(kDimensions[k]);
+      w.BeginObject();
+      w.Member("explicit", by[k].explicit_);
+      w.Member("indicator", by[k].indicator);
+      Per10k("per_10k_words", by[k].explicit_ + by[k].indicator, w);
+      w.EndObject();
     }
-    profile["approaches"] = std::move(approaches);
-    profile["principles"] = std::move(principles);
-    return profile;
+    w.EndObject();  // by_dimension
+    w.EndObject();  // dimensions
+    for (const auto& [key, section] :
+         {std::pair{"approaches", "approach"}, {"principles", "principle"}}) {
+      w.Key(key);
+      w.BeginArray();
+      for (const auto& [id, c] : counts_) {
+        if (c.total() && Section(id) == section) w.String(id);
+      }
+      w.EndArray();
+    }
+    w.EndObject();
   }
 
-  ordered_json Actors() const {
+  void Actors(JsonSink& w) const {
     struct Actor {
       const std::string* id;
       uint64_t count = 0;
@@ -256,23 +302,27 @@ class Summarizer {
     for (const Actor& a : actors) order.push_back(&a);
     std::stable_sort(order.begin(), order.end(),
                      [](const Actor* a, const Actor* b) { return a->count > b->count; });
-    ordered_json out = ordered_json::array();
+    w.BeginArray();
     for (const Actor* a : order) {
       const Concept* c = p_.FindConcept(*a->id);
-      size_t n = 0;
-      for (uint64_t k : a->with) n += k > 0;
-      ordered_json with = ObjectWithRoom(n);
-      for (size_t i = 0; i < a->with.size(); ++i) {
-        if (a->with[i]) Put(with, *ids_[i], a->with[i]);
+      w.BeginObject();
+      w.Member("id", *a->id);
+      w.Member("label", c ? c->label : *a->id);
+      if (c && !c->type.empty()) {
+        w.Member("type", c->type);
+      } else {
+        w.Member("type", nullptr);
       }
-      out.push_back(
-          {{"id", *a->id},
-           {"label", c ? c->label : *a->id},
-           {"type", c && !c->type.empty() ? ordered_json(c->type) : ordered_json(nullptr)},
-           {"count", a->count},
-           {"co_occurrence", std::move(with)}});
+      w.Member("count", a->count);
+      w.Key("co_occurrence");
+      w.BeginObject();
+      for (size_t i = 0; i < a->with.size(); ++i) {
+        if (a->with[i]) w.Member(*ids_[i], a->with[i]);
+      }
+      w.EndObject();
+      w.EndObject();
     }
-    return out;
+    w.EndArray();
   }
 
   static void SortUnique(std::vector<uint32_t>* v) {
@@ -301,9 +351,9 @@ class Summarizer {
     return s;
   }
 
-  ordered_json KeyPassages() {
-    ordered_json out = ObjectWithRoom(o_.key_passages ? counts_.size() : 0);
-    if (o_.key_passages == 0) return out;
+  void KeyPassages(JsonSink& w) {
+    w.BeginObject();
+    if (o_.key_passages == 0) return w.EndObject();
     // Candidates per concept, in sentence order: each sentence where the
     // concept occurs, with its first match there and the sentence's number
     // of distinct concepts.
@@ -335,24 +385,25 @@ class Summarizer {
       std::stable_sort(cand.begin(), cand.end(), [](const Candidate& a, const Candidate& b) {
         return a.concepts * b.words > b.concepts * a.words;
       });
-      ordered_json list = ordered_json::array();
+      w.Key(id);
+      w.BeginArray();
       for (size_t k = 0; k < cand.size() && k < o_.key_passages; ++k) {
         const Candidate& x = cand[k];
-        ordered_json e;
-        Put(e, "sentence", x.sentence);
-        Put(e, "text", SentenceText(x.sentence));
-        Where(*x.first, &e);
-        Put(e, "density", Round(double(x.concepts) / double(x.words), 10000));
-        Put(e, "concepts", x.concepts);
-        Put(e, "words", x.words);
-        list.push_back(std::move(e));
+        w.BeginObject();
+        w.Member("sentence", x.sentence);
+        w.Member("text", SentenceText(x.sentence));
+        Where(*x.first, w);
+        w.Member("density", Round(double(x.concepts) / double(x.words), 10000));
+        w.Member("concepts", x.concepts);
+        w.Member("words", x.words);
+        w.EndObject();
       }
-      Put(out, id, std::move(list));
+      w.EndArray();
     }
-    return out;
+    w.EndObject();
   }
 
-  ordered_json Definitions() const {
+  void Definitions(JsonSink& w) const {
     std::map<std::string, const Annotation*> best;
     for (const auto& a : r_.annotations) {
       if (a.plugin != "definitions" || Boiler(a)) continue;
@@ -363,20 +414,25 @@ class Summarizer {
     for (const auto& [id, a] : best) order.push_back(a);
     std::stable_sort(order.begin(), order.end(),
                      [](const Annotation* a, const Annotation* b) { return a->score > b->score; });
-    ordered_json out = ordered_json::array();
+    w.BeginArray();
     for (const Annotation* a : order) {
-      ordered_json e{{"id", a->concept_id},
-                     {"score", a->score >= 0 ? ordered_json(a->score) : ordered_json(nullptr)},
-                     {"start", a->start},
-                     {"end", a->end},
-                     {"source", a->value}};
-      Where(*a, &e);
-      out.push_back(std::move(e));
+      w.BeginObject();
+      w.Member("id", a->concept_id);
+      if (a->score >= 0) {
+        w.Member("score", a->score);
+      } else {
+        w.Member("score", nullptr);
+      }
+      w.Member("start", a->start);
+      w.Member("end", a->end);
+      w.Member("source", a->value);
+      Where(*a, w);
+      w.EndObject();
     }
-    return out;
+    w.EndArray();
   }
 
-  ordered_json Abbreviations() const {
+  void Abbreviations(JsonSink& w) const {
     static constexpr std::string_view kPrefix = "abbreviation:";
     struct Key {
       int64_t via;
@@ -395,15 +451,21 @@ class Summarizer {
       if (e.long_form.empty()) e.long_form = a.value;
       ++e.occurrences;
     }
-    ordered_json out = ordered_json::array();
+    w.BeginArray();
     for (const auto& [k, e] : found) {
-      out.push_back({{"short", k.short_form},
-                     {"long", e.long_form},
-                     {"concept", k.concept_id},
-                     {"defined_at", k.via >= 0 ? ordered_json(k.via) : ordered_json(nullptr)},
-                     {"occurrences", e.occurrences}});
+      w.BeginObject();
+      w.Member("short", k.short_form);
+      w.Member("long", e.long_form);
+      w.Member("concept", k.concept_id);
+      if (k.via >= 0) {
+        w.Member("defined_at", k.via);
+      } else {
+        w.Member("defined_at", nullptr);
+      }
+      w.Member("occurrences", e.occurrences);
+      w.EndObject();
     }
-    return out;
+    w.EndArray();
   }
 
   const AnalysisResult& r_;
@@ -421,9 +483,16 @@ class Summarizer {
 
 }  // namespace
 
+void WriteSummary(JsonSink& sink, const AnalysisResult& result, const Pipeline& pipeline,
+                  const SummaryOptions& options) {
+  Summarizer(result, pipeline, options).Write(sink);
+}
+
 ordered_json Summary(const AnalysisResult& result, const Pipeline& pipeline,
                      const SummaryOptions& options) {
-  return Summarizer(result, pipeline, options).Build();
+  JsonBuilder b;
+  WriteSummary(b, result, pipeline, options);
+  return b.Take();
 }
 
 }  // namespace hstag

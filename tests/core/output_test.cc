@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// hstag/output.h's building blocks: Put, and Dump, which must write exactly
-// the bytes nlohmann's dump writes (the goldens, the schema and every
+// hstag/output.h's building blocks: the two JSON sinks, and Dump, which must
+// write exactly the bytes nlohmann's dump writes (the goldens, the schema and every
 // consumer of the JSON were checked against those).
 #include "hstag/output.h"
 
@@ -109,25 +109,61 @@ TEST(DumpTest, NumbersAndLayout) {
   }
 }
 
-// Put builds the output's objects: a null value becomes an object, keys keep
-// the order they were put in, values of every kind.
-TEST(PutTest, AppendsKeysInOrder) {
-  ordered_json o;
-  Put(o, "b", 1);
-  Put(o, std::string("a"), std::string_view("text"));
-  Put(o, "c", ordered_json::array({1, 2}));
-  ASSERT_TRUE(o.is_object());
-  EXPECT_EQ(Dump(o), R"({"b":1,"a":"text","c":[1,2]})");
-  EXPECT_EQ(o["a"], "text");
+// The two sinks agree: the text a JsonWriter writes for a sequence of
+// events is the dump of the tree a JsonBuilder builds from the same events,
+// numbers keeping their kind, in both layouts.
+void Events(JsonSink& w) {
+  w.BeginObject();
+  w.Member("s", "quote \" and \xC3\xA9");
+  w.Member("u", uint64_t{18446744073709551615u});
+  w.Member("i", int64_t{-7});
+  w.Member("d", 0.25);
+  w.Member("nan", std::numeric_limits<double>::quiet_NaN());
+  w.Member("b", false);
+  w.Member("n", nullptr);
+  w.Key("empty_object");
+  w.BeginObject();
+  w.EndObject();
+  w.Key("empty_array");
+  w.BeginArray();
+  w.EndArray();
+  w.Key("nested");
+  w.BeginArray();
+  w.Uint(1);
+  w.BeginArray();
+  w.BeginObject();
+  w.Key("k");
+  w.Value(ordered_json::parse(R"({"t":[1,{"u":{}}],"v":"w"})"));
+  w.EndObject();
+  w.EndArray();
+  w.String("");
+  w.EndArray();
+  w.EndObject();
 }
 
-TEST(PutTest, ObjectWithRoomIsAnEmptyObjectThatDoesNotGrow) {
-  ordered_json o = ObjectWithRoom(3);
-  EXPECT_EQ(Dump(o), "{}");
-  const auto* members = o.get_ref<ordered_json::object_t&>().data();
-  for (const char* key : {"a", "b", "c"}) Put(o, key, std::string(100, 'x'));
-  EXPECT_EQ(o.get_ref<ordered_json::object_t&>().data(), members);  // no reallocation
-  EXPECT_EQ(o.size(), 3u);
+TEST(JsonSinkTest, WriterWritesTheDumpOfTheBuildersTree) {
+  JsonBuilder builder;
+  Events(builder);
+  const ordered_json tree = builder.Take();
+  EXPECT_TRUE(tree["u"].is_number_unsigned());
+  EXPECT_TRUE(tree["i"].is_number_integer() && !tree["i"].is_number_unsigned());
+  EXPECT_EQ(tree["nested"][1][0]["k"]["t"][1]["u"], ordered_json::object());
+  for (int indent : {-1, 2}) {
+    std::string text = "prefix ";
+    JsonWriter writer(&text, indent);
+    Events(writer);
+    EXPECT_EQ(text, "prefix " + Reference(tree, indent)) << "indent " << indent;
+  }
+}
+
+TEST(JsonSinkTest, ScalarsAtTheTop) {
+  std::string text;
+  JsonWriter writer(&text, 2);
+  writer.String("a");
+  EXPECT_EQ(text, "\"a\"");
+  JsonBuilder builder;
+  builder.Uint(3);
+  EXPECT_EQ(builder.Take(), 3);
 }
 
 }  // namespace

@@ -8,9 +8,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "hstag/output.h"
 #include "hstag/util.h"
 #include "test_support.h"
 
@@ -312,6 +314,35 @@ TEST(SummaryTest, DocumentJsonCarriesTheSummary) {
   }
   // Deterministic: the same input, the same bytes.
   EXPECT_EQ(x.s.dump(), Text("Human security and freedom from fear.").s.dump());
+}
+
+// A document written as text (the CLI's way, no tree) is the dump of the
+// tree built from the same renderer (the way of batch runs, compare and
+// reports), byte for byte, in both layouts, for every sample.
+TEST(SummaryTest, WrittenDocumentIsTheDumpOfItsTree) {
+  const Pipeline& p = DefaultPipeline();
+  const json tool = ToolJson(p);
+  size_t files = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(SourceDir() + "/samples")) {
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".txt" && ext != ".pdf" && ext != ".xml" && ext != ".xhtml" && ext != ".html") {
+      continue;
+    }
+    ++files;
+    const AnalysisResult r = p.Run(entry.path().string(), entry.path().filename().string());
+    for (bool emit_text : {false, true}) {
+      const json tree = DocumentJson(r, p, tool, OutputOptions{emit_text});
+      for (int indent : {-1, 2}) {
+        std::string text;
+        JsonWriter writer(&text, indent);
+        WriteDocument(writer, r, p, tool, OutputOptions{emit_text});
+        EXPECT_EQ(text, tree.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace))
+            << entry.path() << " indent " << indent << " emit_text " << emit_text;
+      }
+    }
+  }
+  EXPECT_GE(files, 15u);
 }
 
 }  // namespace

@@ -7,10 +7,13 @@
 #ifndef HSTAG_OUTPUT_H_
 #define HSTAG_OUTPUT_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "hstag/pipeline.h"
 
@@ -29,7 +32,100 @@ ordered_json ToolJson(const Pipeline& pipeline);
 // Per-concept counts split by strength (boilerplate counted apart).
 ordered_json SummaryJson(const AnalysisResult& result, const Pipeline& pipeline);
 
-// The whole document. `tool` is ToolJson(pipeline), computed once per run.
+// A JSON value as a sequence of events, the way a SAX parser reports one: a
+// renderer writes each value once, for a JsonWriter (text, no tree built)
+// or a JsonBuilder (a tree, for the code that reads it back). Members and
+// elements come in the order they are given; a key is followed by its value.
+class JsonSink {
+ public:
+  virtual ~JsonSink() = default;
+  virtual void BeginObject() = 0;
+  virtual void EndObject() = 0;
+  virtual void BeginArray() = 0;
+  virtual void EndArray() = 0;
+  virtual void Key(std::string_view key) = 0;
+  virtual void String(std::string_view s) = 0;
+  virtual void Uint(uint64_t n) = 0;
+  virtual void Int(int64_t n) = 0;
+  virtual void Double(double x) = 0;  // not finite: written as null, as nlohmann does
+  virtual void Bool(bool b) = 0;
+  virtual void Null() = 0;
+  virtual void Value(const ordered_json& j) = 0;  // a whole tree
+
+  // Key(key) then the value.
+  void Member(std::string_view key, std::string_view s) { Key(key), String(s); }
+  void Member(std::string_view key, const char* s) { Key(key), String(s); }
+  void Member(std::string_view key, const std::string& s) { Key(key), String(s); }
+  void Member(std::string_view key, uint64_t n) { Key(key), Uint(n); }
+  void Member(std::string_view key, uint32_t n) { Key(key), Uint(n); }
+  void Member(std::string_view key, int64_t n) { Key(key), Int(n); }
+  void Member(std::string_view key, double x) { Key(key), Double(x); }
+  void Member(std::string_view key, bool b) { Key(key), Bool(b); }
+  void Member(std::string_view key, std::nullptr_t) { Key(key), Null(); }
+};
+
+// Appends the text of the values it is given to `out`, in nlohmann's layout:
+// compact without `indent`, else one member or element a line, indented by
+// `indent` spaces a level, and "key": value. UTF-8 is written as it is;
+// ill-formed UTF-8 (never expected) is replaced, not thrown.
+class JsonWriter final : public JsonSink {
+ public:
+  explicit JsonWriter(std::string* out, int indent = -1) : out_(*out), indent_(indent) {}
+  void BeginObject() override { Open('{'); }
+  void EndObject() override { Close('}'); }
+  void BeginArray() override { Open('['); }
+  void EndArray() override { Close(']'); }
+  void Key(std::string_view key) override;
+  void String(std::string_view s) override;
+  void Uint(uint64_t n) override;
+  void Int(int64_t n) override;
+  void Double(double x) override;
+  void Bool(bool b) override;
+  void Null() override;
+  void Value(const ordered_json& j) override;
+
+ private:
+  void Open(char bracket);
+  void Close(char bracket);
+  void Separate();  // the comma and line break before a member or element
+  std::string& out_;
+  int indent_;
+  std::vector<char> has_items_;  // per open container: has it a member yet
+  bool after_key_ = false;
+};
+
+// Builds the tree of the values it is given (the types as given: Uint makes
+// an unsigned number, Int a signed one).
+class JsonBuilder final : public JsonSink {
+ public:
+  void BeginObject() override { Open(ordered_json::object()); }
+  void EndObject() override { open_.pop_back(); }
+  void BeginArray() override { Open(ordered_json::array()); }
+  void EndArray() override { open_.pop_back(); }
+  void Key(std::string_view key) override { key_ = key; }
+  void String(std::string_view s) override { Add(ordered_json(std::string(s))); }
+  void Uint(uint64_t n) override { Add(ordered_json(n)); }
+  void Int(int64_t n) override { Add(ordered_json(n)); }
+  void Double(double x) override { Add(ordered_json(x)); }
+  void Bool(bool b) override { Add(ordered_json(b)); }
+  void Null() override { Add(ordered_json(nullptr)); }
+  void Value(const ordered_json& j) override { Add(ordered_json(j)); }
+  ordered_json Take() { return std::move(root_); }
+
+ private:
+  ordered_json* Add(ordered_json&& v);
+  void Open(ordered_json&& v) { open_.push_back(Add(std::move(v))); }
+  ordered_json root_;
+  std::vector<ordered_json*> open_;  // each inside the one before, which does not grow meanwhile
+  std::string key_;
+};
+
+// The whole document, into `sink`. `tool` is ToolJson(pipeline), computed
+// once per run.
+void WriteDocument(JsonSink& sink, const AnalysisResult& result, const Pipeline& pipeline,
+                   const ordered_json& tool, const OutputOptions& options);
+
+// The same as a tree.
 ordered_json DocumentJson(const AnalysisResult& result, const Pipeline& pipeline,
                           const ordered_json& tool, const OutputOptions& options);
 
@@ -38,26 +134,7 @@ ordered_json DocumentJson(const AnalysisResult& result, const Pipeline& pipeline
 ordered_json SegmentsJson(const Document& doc, bool with_text);
 ordered_json MessagesJson(const std::vector<Message>& messages);
 
-// Adds `key` to `object` (null becomes an empty object) without looking for
-// it first, as operator[] does in a linear search: for the objects built
-// here, whose keys are distinct by construction. Keeps insertion order.
-template <typename V>
-void Put(ordered_json& object, std::string_view key, V&& value) {
-  if (object.is_null()) object = ordered_json::object();
-  object.get_ref<ordered_json::object_t&>().emplace_back(std::string(key),
-                                                         ordered_json(std::forward<V>(value)));
-}
-
-// An empty object with room for `members`. An object is a vector of
-// (const key, value) pairs, which it copies, values and all, each time it
-// grows: an object of large values is made with room for all of them.
-inline ordered_json ObjectWithRoom(size_t members) {
-  ordered_json object = ordered_json::object();
-  object.get_ref<ordered_json::object_t&>().reserve(members);
-  return object;
-}
-
-// Serializes compactly; invalid UTF-8 (never expected) is replaced, not thrown.
+// Serializes by JsonWriter: compactly without `indent`.
 std::string Dump(const ordered_json& j, int indent = -1);
 
 }  // namespace hstag

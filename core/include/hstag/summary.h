@@ -48,7 +48,13 @@ extern const char kOrientationRule[];
 // freedoms, by kOrientationRule.
 const char* Orientation(uint64_t fear, uint64_t want, uint64_t dignity);
 
-// The `summary` object of the document JSON.
+class JsonSink;
+
+// The `summary` object of the document JSON, into `sink`.
+void WriteSummary(JsonSink& sink, const AnalysisResult& result, const Pipeline& pipeline,
+                  const SummaryOptions& options = {});
+
+// The same as a tree.
 nlohmann::ordered_json Summary(const AnalysisResult& result, const Pipeline& pipeline,
                                const SummaryOptions& options = {});
 
