@@ -8,12 +8,13 @@
 // the rule file, the line and RE2's message) and added to one RE2::Set.
 //
 // Matching (per document), over the surface view (NFKC, case kept):
-//   1. the Set tells in one pass which rules match somewhere (RE2 2022-06's
-//      Set::Match returns indices only);
-//   2. each rule that fired is run for its spans, left to right; a match
-//      that spans a paragraph break, or is followed by the rule's
-//      `not_followed_by`, is dropped; a rule with `items` yields one match per
-//      item inside each span;
+//   1. the text is cut into chunks of whole paragraphs (at least 4 KB each),
+//      and the Set tells which rules match in a chunk (RE2 2022-06's
+//      Set::Match returns indices only): most chunks hold no match;
+//   2. each rule that fired is run for its spans in that chunk, left to
+//      right; a match that spans a paragraph break, or is followed by the
+//      rule's `not_followed_by`, is dropped; a rule with `items` yields one
+//      match per item inside each span;
 //   3. exclusions: a match inside a match of an `exclude` rule of the same
 //      concept is dropped ("General Conference resolution 15" is no UN
 //      resolution citation);
@@ -50,6 +51,7 @@ using hstag::sdk::Strength;
 using hstag::sdk::TextView;
 
 constexpr int64_t kDefaultMaxMem = 64ll << 20;  // bytes, for the Set and each rule
+constexpr size_t kChunkBytes = 4096;            // the least text the Set is matched on at once
 
 // A problem at a node of a rule file.
 class RuleError : public std::runtime_error {
@@ -262,25 +264,38 @@ class RegexTagger : public hstag::sdk::Tagger {
   void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
     if (rules_.empty()) return;
     const std::string_view surface = text.surface();
+    // Steps 1 and 2, chunk by chunk: the searches with submatches run over
+    // the chunks where their rule fired, not over the whole text once per
+    // rule. The Set sees the chunk alone, the searches see the text around
+    // it (for \b, ^ and $): at a paragraph break the two agree on \b, and
+    // ^ and $ match in the chunk alone wherever they match in context, so
+    // the Set misses no rule.
     std::vector<int> fired;
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (!set_->Match(surface, &fired, &info)) {
-      switch (info.kind) {
-        case RE2::Set::kNoError:
-          return;
-        case RE2::Set::kOutOfMemory:
-          throw std::runtime_error(
-              "RE2 ran out of memory matching the rule set (max_mem " +
-              std::to_string(re_options_.max_mem()) +
-              " bytes); raise the regex plugin's `max_mem` option");
-        default:
-          throw std::runtime_error("RE2::Set::Match failed (error kind " +
-                                   std::to_string(static_cast<int>(info.kind)) + ")");
-      }
-    }
-    std::sort(fired.begin(), fired.end());
     std::vector<Candidate> found;
-    for (int i : fired) Find(static_cast<uint32_t>(i), surface, &found);
+    for (size_t from = 0; from < surface.size();) {
+      size_t to = from + kChunkBytes < surface.size() ? surface.find('\n', from + kChunkBytes)
+                                                      : std::string_view::npos;
+      if (to == std::string_view::npos) to = surface.size();
+      fired.clear();
+      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+      if (!set_->Match(surface.substr(from, to - from), &fired, &info)) {
+        switch (info.kind) {
+          case RE2::Set::kNoError:
+            break;
+          case RE2::Set::kOutOfMemory:
+            throw std::runtime_error("RE2 ran out of memory matching the rule set (max_mem " +
+                                     std::to_string(re_options_.max_mem()) +
+                                     " bytes); raise the regex plugin's `max_mem` option");
+          default:
+            throw std::runtime_error("RE2::Set::Match failed (error kind " +
+                                     std::to_string(static_cast<int>(info.kind)) + ")");
+        }
+      }
+      std::sort(fired.begin(), fired.end());
+      for (int i : fired) Find(static_cast<uint32_t>(i), surface, from, to, &found);
+      from = to + 1;  // past the line break
+    }
+    if (found.empty()) return;
 
     // Exclusions: a match inside a match of an `exclude` rule of its concept
     // is dropped.
@@ -419,17 +434,17 @@ class RegexTagger : public hstag::sdk::Tagger {
     rules_.push_back(std::move(r));
   }
 
-  // Every match of rule `ri` in the surface text.
-  void Find(uint32_t ri, std::string_view text, std::vector<Candidate>* out) const {
+  // Every match of rule `ri` in text[from, to), text being the surface text.
+  void Find(uint32_t ri, std::string_view text, size_t from, size_t to,
+            std::vector<Candidate>* out) const {
     const Rule& r = rules_[ri];
     const RE2& re = *r.re;
     std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
     std::vector<re2::StringPiece> item_groups;
     if (r.items) item_groups.resize(static_cast<size_t>(r.items->NumberOfCapturingGroups()) + 1);
-    size_t pos = 0;
-    while (pos <= text.size() &&
-           re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
-                    static_cast<int>(groups.size()))) {
+    size_t pos = from;
+    while (pos <= to && re.Match(text, pos, to, RE2::UNANCHORED, groups.data(),
+                                 static_cast<int>(groups.size()))) {
       const size_t start = static_cast<size_t>(groups[0].data() - text.data());
       const size_t end = start + groups[0].size();
       pos = end > start ? end : NextChar(text, end);

@@ -373,6 +373,46 @@ TEST(RuleFile, NamedGroupsAndStrength) {
   EXPECT_EQ(r.annotations[1].value, "REF 2021/3 $");
 }
 
+// A long text is matched in chunks of whole paragraphs: every match is found
+// once, with its offsets, wherever it falls (the first and last words of
+// every paragraph, so at the chunks' edges too); ^ keeps its meaning of the
+// start of the text, not of a chunk.
+TEST(RuleFile, LongTextMatchesAtEveryParagraphEdge) {
+  TempDir dir;
+  dir.Write("rules.yaml",
+            "name: t\nrules:\n"
+            "  - id: t.ref\n    concept: test.ref\n    pattern: '\\bREF-(\\d+)\\b'\n"
+            "    value: '$1'\n"
+            "  - id: t.start\n    concept: test.start\n    pattern: '^Alpha'\n");
+  auto p = Create(dir.Config());
+  ASSERT_TRUE(p.ok()) << p.error();
+  std::string text;
+  std::vector<std::string> want;
+  for (int k = 0; k < 40; ++k) {
+    if (k) text += "\n\n";
+    text += "Alpha REF-" + std::to_string(2 * k) + " ";
+    for (int i = 0; i < 20 + 7 * k; ++i) text += "lorem ipsum dolor sit amet. ";
+    text += "REF-" + std::to_string(2 * k + 1);
+    want.push_back(std::to_string(2 * k));
+    want.push_back(std::to_string(2 * k + 1));
+  }
+  ASSERT_GT(text.size(), 40000u);
+  const AnalysisResult r = (*p)->RunBytes(text, "t.txt");
+  std::vector<std::string> refs;
+  size_t starts = 0;
+  for (const auto& a : r.annotations) {
+    if (a.concept_id == "test.start") {
+      ++starts;
+      EXPECT_EQ(a.start, 0u);
+    }
+    if (a.concept_id != "test.ref") continue;
+    EXPECT_EQ(text.substr(a.start, a.end - a.start), "REF-" + a.value);
+    refs.push_back(a.value);
+  }
+  EXPECT_EQ(refs, want);
+  EXPECT_EQ(starts, 1u);
+}
+
 // ----------------------------------------------------------------- RE2 limits
 
 // Patterns that backtrack exponentially in PCRE run in linear time in RE2.
