@@ -193,6 +193,26 @@ TEST_F(AnalyzerTest, FlagsWordsInsideUrls) {
   EXPECT_EQ(outside, 4u);  // see, or, human, security
 }
 
+// Each form of URL at the start, in the middle and at the end of the text,
+// and what only looks like one: the words flagged, in order.
+TEST_F(AnalyzerTest, FlagsEveryFormOfUrlAndNothingElse) {
+  auto a =
+      Run("mailto:a@b.org one https://h.example/p two ftp://f.example three www.w.example four "
+          "xhttp://e.example/a?b=c, note: five http:/six httpx://seven www eight nine.www.org/ten "
+          "<http://in.example>eleven \"www.q.example\" twelve http://end");
+  std::vector<std::string> in_url, outside;
+  for (const auto& t : a->tokens) {
+    (t.flags & HSTAG_TOKEN_URL ? in_url : outside)
+        .emplace_back(a->text.substr(t.source_start, t.source_end - t.source_start));
+  }
+  // A word that starts before the URL ("xhttp", "nine.www.org") is not in it.
+  EXPECT_EQ(outside, (V{"one", "two", "three", "four", "xhttp", "note", "five", "http", "six",
+                        "httpx", "seven", "www", "eight", "nine.www.org", "eleven", "twelve"}));
+  EXPECT_EQ(in_url, (V{"mailto", "a@b.org", "https", "h.example", "p", "ftp", "f.example",
+                       "www.w.example", "e.example", "a", "b", "c", "ten", "http", "in.example",
+                       "www.q.example", "http", "end"}));
+}
+
 TEST_F(AnalyzerTest, EveryOffsetMapsIntoTheSourceOnCharacterBoundaries) {
   const std::string text =
       "\xEF\xAC\x81 caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D hu-\n  man \xC2\xAD x\xE2\x80\x99s "
