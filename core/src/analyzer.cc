@@ -14,6 +14,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <map>
 #include <mutex>
 
@@ -62,6 +65,30 @@ size_t SingleLineBreak(std::string_view s, size_t i) {
   return n;
 }
 
+// JoinLines' fast path, 16 bytes at a time: the first byte at or after `j`
+// that may end a run of plain bytes, that is a byte outside 0x21..0x7F or a
+// hyphen, unless it is a space followed by a byte in that range that is no
+// hyphen. It may stop early (at a control character, which is plain), never
+// late; the last 16 bytes are left to the caller.
+size_t NextRunStop(std::string_view text, size_t j) {
+#ifdef __SSE2__
+  auto looks = [](__m128i x) {  // signed: bytes of 0x80 and more are below 0x21 too
+    return _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
+                        _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+  };
+  for (const char* p = text.data(); j + 17 <= text.size(); j += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
+    const __m128i space_in_run =
+        _mm_andnot_si128(looks(next), _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    if (const int stop = _mm_movemask_epi8(_mm_andnot_si128(space_in_run, looks(v)))) {
+      return j + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(stop)));
+    }
+  }
+#endif
+  return j;
+}
+
 // The analyzer's own edits: text -> joined. See analyzer.h.
 void JoinLines(std::string_view text, std::string* out, OffsetMap* map) {
   out->clear();
@@ -86,9 +113,10 @@ void JoinLines(std::string_view text, std::string* out, OffsetMap* map) {
     if (plain(static_cast<unsigned char>(text[i]))) {  // fast path: a run of plain ASCII
       // A single space between plain bytes stays as it is: part of the run.
       size_t j = i + 1;
-      while (j < text.size() && (plain(static_cast<unsigned char>(text[j])) ||
-                                 (text[j] == ' ' && j + 1 < text.size() &&
-                                  plain(static_cast<unsigned char>(text[j + 1]))))) {
+      while ((j = NextRunStop(text, j)) < text.size() &&
+             (plain(static_cast<unsigned char>(text[j])) ||
+              (text[j] == ' ' && j + 1 < text.size() &&
+               plain(static_cast<unsigned char>(text[j + 1]))))) {
         ++j;
       }
       out->append(text.data() + i, j - i);

@@ -130,6 +130,34 @@ TEST_F(AnalyzerTest, RemovesSoftHyphens) {
   EXPECT_EQ(a->tokens[0].source_end, 7u);  // "hu", the soft hyphen, "man"
 }
 
+// Every edit of the surface view, and bytes copied as they are, at each
+// offset of a long run of plain text (the run is scanned 16 bytes at a
+// time, so at each place in a block, and at its edges).
+TEST_F(AnalyzerTest, EditsAtEveryOffsetOfALongRun) {
+  const std::string tail(40, 'b');
+  const std::vector<std::pair<std::string, std::string>> edits = {
+      {"  ", " "},               // two spaces
+      {" \n", " "},              // a space and a line break
+      {"\n\n", "\n\n"},          // a paragraph break
+      {"hu-\nman", "human"},     // a hyphen at a line break
+      {"x-y", "x-y"},            // a hyphen kept
+      {"\xE2\x80\x99", "'"},     // a curly apostrophe
+      {"\xC3\xA9", "\xC3\xA9"},  // é
+      {"\x01", "\x01"},          // a control character: plain, copied
+      {"~\x7F", "~\x7F"},        // DEL: plain, copied
+      {" ", " "}};               // a single space
+  for (const auto& [edit, want] : edits) {
+    for (size_t k = 1; k <= 48; ++k) {
+      SCOPED_TRACE(::testing::Message()
+                   << "edit " << ::testing::PrintToString(edit) << " after " << k << " bytes");
+      const std::string head(k, 'a');
+      auto a = Run(head + edit + tail);
+      ASSERT_TRUE(a);
+      EXPECT_EQ(a->surface, head + want + tail);
+    }
+  }
+}
+
 TEST_F(AnalyzerTest, NoBreakSpaceAndLineBreakSeparateWords) {
   auto a = Run("human\xC2\xA0security and human\nsecurity");
   EXPECT_EQ(Norms(*a), (V{"human", "security", "and", "human", "security"}));
