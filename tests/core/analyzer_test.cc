@@ -595,6 +595,24 @@ TEST_F(AnalyzerTest, SentencesFastPathKeepsWhatTheRulesLookAt) {
   EXPECT_EQ((*sentences)[2], std::make_pair(27u, 44u));  // "Mr. Smith agreed."
 }
 
+// The fast path skips runs of plain words 16 bytes at a time: what ends a
+// run (a full stop, a double space, a hyphen, a digit after a stop, a
+// non-ASCII letter, a line break), after 1 to 40 bytes of one, and what
+// follows it, give the sentences ICU gives on the whole text.
+TEST_F(AnalyzerTest, SentencesFastPathAtEveryOffsetOfARun) {
+  const std::vector<std::string> stops = {
+      ". The",  ".  the",    " - so",      ". 3Com",   ". 3com", " \xC3\xA9t\xC3\xA9. Un",
+      "\nNext", "? no. Yes", " U.S. Army", " 1999. In"};
+  for (const auto& stop : stops) {
+    for (size_t k = 1; k <= 40; ++k) {
+      std::string run;
+      for (size_t i = 0; i < k; ++i) run += i % 5 == 4 && i + 1 < k ? ' ' : "Ab9cd"[i % 5];
+      const std::string text = run + stop + " second sentence of words here. End of it " + run;
+      EXPECT_EQ(SentenceDiff(*analyzer_, text, "en"), "") << text;
+    }
+  }
+}
+
 TEST_F(AnalyzerTest, SentencesRealDocumentsAsWithIcu) {
   const auto docs = RealDocuments();
   ASSERT_GT(docs.size(), 5u);
