@@ -264,11 +264,15 @@ std::string PrimaryLanguage(std::string_view bcp47) {
 
 // Elided articles and prepositions that ICU keeps inside a word ("l'ONU",
 // "d'Ivoire", "dell'ONU"): the word proper starts after the apostrophe.
+constexpr std::string_view kElisions[] = {
+    "l",      "d",      "j",    "m",   "n",    "s",    "t",    "c",  "qu",   "jusqu",
+    "lorsqu", "puisqu", "dell", "all", "dall", "nell", "sull", "un", "quell"};
+constexpr size_t kLongestElision = [] {
+  size_t n = 0;
+  for (auto e : kElisions) n = std::max(n, e.size());
+  return n;
+}();
 bool IsElision(std::string_view prefix) {
-  static constexpr std::string_view kElisions[] = {"l",    "d",    "j",     "m",       "n",
-                                                   "s",    "t",    "c",     "qu",      "jusqu",
-                                                   "lorsqu", "puisqu", "dell", "all",  "dall",
-                                                   "nell", "sull", "un",    "quell"};
   for (auto e : kElisions) {
     if (prefix == e) return true;
   }
@@ -514,8 +518,11 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
       t.norm_end -= 2;
       w.remove_suffix(2);
     }
-    if (const size_t apos = w.find('\''); apos != std::string_view::npos && apos + 1 < w.size() &&
-                                            IsElision(w.substr(0, apos))) {
+    // (The first apostrophe, looked for only as far as an elision's can be.)
+    const size_t reach = std::min(w.size(), kLongestElision + 1);
+    size_t apos = 0;
+    while (apos < reach && w[apos] != '\'') ++apos;
+    if (apos < reach && apos + 1 < w.size() && IsElision(w.substr(0, apos))) {
       t.norm_start += static_cast<uint32_t>(apos + 1);
     }
     t.surface_start = norm_to_surface.ToSource(t.norm_start, false);
