@@ -52,6 +52,8 @@ struct Counts {
   std::vector<std::string> xpaths;  // distinct, in order, at most kMaxXpaths
   const Annotation* first = nullptr;
   uint32_t index = 0;  // the concept's place in the order of IDs (Summarizer::ids_)
+  const Concept* concept_ptr = nullptr;  // null for an ID no lexicon defines
+  std::string section;
   uint64_t total() const { return explicit_ + indicator; }
 };
 
@@ -92,10 +94,6 @@ class Summarizer {
   }
   const Segment* SegmentOf(const Annotation& a) const {
     return a.segment < r_.doc.segments.size() ? &r_.doc.segments[a.segment] : nullptr;
-  }
-  std::string Section(const std::string& id) const {
-    const Concept* c = p_.FindConcept(id);
-    return c ? c->section : SectionOfId(id);
   }
   // page (and page label) or xpath of an annotation, as members.
   void Where(const Annotation& a, JsonSink& w) const {
@@ -140,6 +138,8 @@ class Summarizer {
     for (auto& [id, c] : counts_) {
       c.index = static_cast<uint32_t>(ids_.size());
       ids_.push_back(&id);
+      c.concept_ptr = p_.FindConcept(id);
+      c.section = c.concept_ptr ? c.concept_ptr->section : SectionOfId(id);
     }
     // Annotations by sentence (sentences ascending, annotations in start order).
     std::stable_sort(hits.begin(), hits.end(),
@@ -157,13 +157,8 @@ class Summarizer {
     for (const auto& [id, c] : counts_) {
       w.Key(id);
       w.BeginObject();
-      const Concept* concept_ptr = p_.FindConcept(id);
-      w.Member("label", concept_ptr ? concept_ptr->label : id);
-      if (concept_ptr) {
-        w.Member("section", concept_ptr->section);
-      } else {
-        w.Member("section", SectionOfId(id));
-      }
+      w.Member("label", c.concept_ptr ? c.concept_ptr->label : id);
+      w.Member("section", c.section);
       w.Member("explicit", c.explicit_);
       w.Member("indicator", c.indicator);
       w.Member("total", c.total());
@@ -231,11 +226,13 @@ class Summarizer {
     std::array<Dimension, kDimensions.size()> by{};
     uint64_t covered_explicit = 0, covered_any = 0;
     for (size_t k = 0; k < kDimensions.size(); ++k) {
-      const std::string id = std::string("dimension.") + kDimensions[k], below = id + ".";
-      for (const auto& [cid, c] : counts_) {
-        if (cid == id || cid.starts_with(below)) {
-          by[k].explicit_ += c.explicit_;
-          by[k].indicator += c.indicator;
+      // The IDs that start with the dimension's are together in the map.
+      const std::string id = std::string("dimension.") + kDimensions[k];
+      for (auto it = counts_.lower_bound(id); it != counts_.end() && it->first.starts_with(id);
+           ++it) {
+        if (it->first.size() == id.size() || it->first[id.size()] == '.') {
+          by[k].explicit_ += it->second.explicit_;
+          by[k].indicator += it->second.indicator;
         }
       }
       covered_explicit += by[k].explicit_ > 0;
@@ -263,7 +260,7 @@ class Summarizer {
       w.Key(key);
       w.BeginArray();
       for (const auto& [id, c] : counts_) {
-        if (c.total() && Section(id) == section) w.String(id);
+        if (c.total() && c.section == section) w.String(id);
       }
       w.EndArray();
     }
@@ -273,15 +270,16 @@ class Summarizer {
   void Actors(JsonSink& w) const {
     struct Actor {
       const std::string* id;
+      const Concept* concept_ptr;
       uint64_t count = 0;
       std::vector<uint64_t> with;  // by concept number
     };
     std::vector<Actor> actors;
     std::vector<int32_t> actor_of(ids_.size(), -1);  // concept number -> actors index
     for (const auto& [id, c] : counts_) {
-      if (c.total() && Section(id) == "actor") {
+      if (c.total() && c.section == "actor") {
         actor_of[c.index] = static_cast<int32_t>(actors.size());
-        actors.push_back({&id, c.total(), std::vector<uint64_t>(ids_.size(), 0)});
+        actors.push_back({&id, c.concept_ptr, c.total(), std::vector<uint64_t>(ids_.size(), 0)});
       }
     }
     // Per sentence: each (actor, other concept) pair present counts once.
@@ -304,7 +302,7 @@ class Summarizer {
                      [](const Actor* a, const Actor* b) { return a->count > b->count; });
     w.BeginArray();
     for (const Actor* a : order) {
-      const Concept* c = p_.FindConcept(*a->id);
+      const Concept* c = a->concept_ptr;
       w.BeginObject();
       w.Member("id", *a->id);
       w.Member("label", c ? c->label : *a->id);
@@ -335,20 +333,20 @@ class Summarizer {
     return i < r_.sentence_words.size() ? std::max<uint32_t>(r_.sentence_words[i], 1) : 1;
   }
 
-  std::string SentenceText(uint32_t i) const {
+  // The text of sentence `i`, trimmed, as a string value; cut (at a
+  // character) and ended with "…" past max_passage_bytes.
+  void SentenceText(uint32_t i, JsonSink& w) const {
     auto [start, end] = r_.sentences[i];
-    const std::string& t = r_.doc.text;
+    const std::string_view t = r_.doc.text;
     end = std::min<uint32_t>(end, t.size());
     auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
     while (start < end && space(t[start])) ++start;
     while (end > start && space(t[end - 1])) --end;
-    std::string s = t.substr(start, end - start);
-    if (s.size() > o_.max_passage_bytes) {
-      size_t cut = o_.max_passage_bytes;
-      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-      s = s.substr(0, cut) + "\xE2\x80\xA6";  // …
-    }
-    return s;
+    const std::string_view s = t.substr(start, end - start);
+    if (s.size() <= o_.max_passage_bytes) return w.String(s);
+    size_t cut = o_.max_passage_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    w.String(std::string(s.substr(0, cut)) + "\xE2\x80\xA6");  // …
   }
 
   void KeyPassages(JsonSink& w) {
@@ -391,7 +389,8 @@ class Summarizer {
         const Candidate& x = cand[k];
         w.BeginObject();
         w.Member("sentence", x.sentence);
-        w.Member("text", SentenceText(x.sentence));
+        w.Key("text");
+        SentenceText(x.sentence, w);
         Where(*x.first, w);
         w.Member("density", Round(double(x.concepts) / double(x.words), 10000));
         w.Member("concepts", x.concepts);
