@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "hstag/summary.h"
 #include "hstag/version.h"
@@ -219,16 +220,17 @@ size_t Utf8Length(std::string_view s, size_t i) {
 // characters. Runs that need nothing are copied whole. Ill-formed UTF-8
 // (which the pipeline repairs before, so never expected) goes through
 // nlohmann's serializer, which replaces it.
+// Bytes that need a look: control characters, '"', '\\', non-ASCII.
+constexpr auto kLook = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return t;
+}();
+
 void AppendString(std::string_view s, std::string* out) {
   const size_t mark = out->size();
   out->push_back('"');
   size_t run = 0;  // start of the bytes not yet copied
-  // Bytes that need a look: control characters, '"', '\\', non-ASCII.
-  static constexpr auto kLook = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-    return t;
-  }();
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (!kLook[c]) {
@@ -313,28 +315,58 @@ void JsonWriter::Close(char bracket) {
   out_.push_back(bracket);
 }
 
+size_t JsonWriter::Separator(char* buf) {
+  if (indent_ >= 0) {
+    Separate();
+    return 0;
+  }
+  if (after_key_) {
+    after_key_ = false;
+    return 0;
+  }
+  if (has_items_.empty()) return 0;
+  const bool comma = has_items_.back();
+  has_items_.back() = 1;
+  if (comma) buf[0] = ',';
+  return comma;
+}
+
+void JsonWriter::Quoted(std::string_view s, std::string_view tail) {
+  char buf[kShortString + 5];  // a comma, two quotes, a tail of up to two bytes
+  size_t n = Separator(buf);
+  if (s.size() <= kShortString && std::none_of(s.begin(), s.end(), [](char c) {
+        return kLook[static_cast<unsigned char>(c)];
+      })) {
+    buf[n++] = '"';
+    std::memcpy(buf + n, s.data(), s.size());
+    n += s.size();
+    buf[n++] = '"';
+    std::memcpy(buf + n, tail.data(), tail.size());
+    out_.append(buf, n + tail.size());
+    return;
+  }
+  out_.append(buf, n);
+  AppendString(s, &out_);
+  out_.append(tail);
+}
+
 void JsonWriter::Key(std::string_view key) {
-  Separate();
-  AppendString(key, &out_);
-  out_ += indent_ >= 0 ? ": " : ":";
+  Quoted(key, indent_ >= 0 ? ": " : ":");
   after_key_ = true;
 }
 
-void JsonWriter::String(std::string_view s) {
-  Separate();
-  AppendString(s, &out_);
-}
+void JsonWriter::String(std::string_view s) { Quoted(s, ""); }
 
 void JsonWriter::Uint(uint64_t n) {
-  Separate();
-  char buf[24];
-  out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+  char buf[25];
+  const size_t at = Separator(buf);
+  out_.append(buf, std::to_chars(buf + at, buf + sizeof buf, n).ptr);
 }
 
 void JsonWriter::Int(int64_t n) {
-  Separate();
-  char buf[24];
-  out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+  char buf[25];
+  const size_t at = Separator(buf);
+  out_.append(buf, std::to_chars(buf + at, buf + sizeof buf, n).ptr);
 }
 
 void JsonWriter::Double(double x) {

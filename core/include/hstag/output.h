@@ -88,6 +88,12 @@ class JsonWriter final : public JsonSink {
   void Open(char bracket);
   void Close(char bracket);
   void Separate();  // the comma and line break before a member or element
+  // The same, into `buf` (a comma at most) when compact, returning its length.
+  size_t Separator(char* buf);
+  // After the separator, `s` as a string literal then `tail`: in one append
+  // when `s` is short and needs no escape, as keys and IDs are.
+  void Quoted(std::string_view s, std::string_view tail);
+  static constexpr size_t kShortString = 64;
   std::string& out_;
   int indent_;
   std::vector<char> has_items_;  // per open container: has it a member yet
