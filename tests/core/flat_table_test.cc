@@ -80,5 +80,28 @@ TEST(FlatTableTest, EqualTagsAreToldApartByTheCaller) {
   EXPECT_EQ(table.Find(a, [](uint32_t v) { return v == 1; }), 1u);
 }
 
+// The filter in front of the slots never turns a present key away, through
+// each of its growths (checked after every insertion), and turns most
+// absent keys away before the slots are read.
+TEST(FlatTableTest, FilterKeepsEveryKeyAndStopsMostOthers) {
+  FlatTable table;
+  EXPECT_FALSE(table.MayHold(Mix64(1)));
+  for (uint32_t v = 0; v < 3000; ++v) {
+    table.Insert(Mix64(v), v);
+    for (uint32_t u : {0u, v / 2, v}) {
+      ASSERT_TRUE(table.MayHold(Mix64(u))) << v;
+      ASSERT_EQ(table.Find(Mix64(u), [&](uint32_t got) { return got == u; }), u) << v;
+    }
+  }
+  size_t passed = 0;
+  for (uint32_t v = 3000; v < 103000; ++v) {
+    passed += table.MayHold(Mix64(v));
+    EXPECT_EQ(table.Find(Mix64(v), [](uint32_t) { return false; }), FlatTable::kNone);
+  }
+  // 3,000 keys in 32,768 bits (two a key): about 3% of absent keys pass.
+  EXPECT_LT(passed, 5000u);
+  EXPECT_GT(passed, 0u);
+}
+
 }  // namespace
 }  // namespace hstag

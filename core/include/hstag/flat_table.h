@@ -72,12 +72,19 @@ inline uint64_t HashBytes(std::string_view s) {
 
 // (64-bit hash -> 32-bit value); `eq(value)` tells a true hit from a hash
 // collision (two hashes that agree in the bits the table keeps).
+//
+// Most keys the taggers look up are absent (a text's words from a
+// vocabulary, the word after a term's first from the terms' edges), and a
+// large table outgrows the first-level cache: such a look-up would wait on
+// a slot far in memory. A Bloom filter in front, of 8 to 16 bits a key (two
+// of them set per key, from hash bits the slot index does not use; at most
+// 5% false positives), answers most of them from a few KB instead.
 class FlatTable {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
   template <typename Eq>
   uint32_t Find(uint64_t hash, Eq eq) const {
-    if (slots_.empty()) return kNone;
+    if (!MayHold(hash)) return kNone;
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.value == kNone) return kNone;
@@ -94,8 +101,21 @@ class FlatTable {
     } else {
       Place(hash, value);
     }
+    if (entries_.size() * 8 > filter_.size() * 64) {
+      filter_.assign(std::max<size_t>(8, filter_.size() * 2), 0);
+      for (const auto& [h, v] : entries_) Mark(h);
+    } else {
+      Mark(hash);
+    }
   }
   size_t size() const { return entries_.size(); }
+  // False when no entry has `hash`, as the filter tells (true for every
+  // entry's hash, and for at most about 5% of the others).
+  bool MayHold(uint64_t hash) const {
+    if (filter_.empty()) return false;
+    const auto [a, b] = Bits(hash);
+    return (filter_[a / 64] >> (a % 64) & 1) && (filter_[b / 64] >> (b % 64) & 1);
+  }
 
  private:
   struct Slot {
@@ -103,6 +123,18 @@ class FlatTable {
     uint32_t value = kNone;
   };
   static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
+  // The filter's two bits for `hash`: from its bits 32 and 44 up, cut to
+  // the filter's size.
+  std::pair<size_t, size_t> Bits(uint64_t hash) const {
+    const size_t mask = filter_.size() * 64 - 1;
+    return {(hash >> 32) & mask, (hash >> 44) & mask};
+  }
+  void Mark(uint64_t hash) {
+    const auto [a, b] = Bits(hash);
+    filter_[a / 64] |= uint64_t{1} << (a % 64);
+    filter_[b / 64] |= uint64_t{1} << (b % 64);
+  }
+
   void Place(uint64_t hash, uint32_t value) {
     size_t i = hash & mask_;
     while (slots_[i].value != kNone) i = (i + 1) & mask_;
@@ -111,6 +143,7 @@ class FlatTable {
   std::vector<Slot> slots_;
   std::vector<std::pair<uint64_t, uint32_t>> entries_;  // as inserted, to grow the table
   size_t mask_ = 0;
+  std::vector<uint64_t> filter_;  // the Bloom filter: a power of two of 64-bit words
 };
 
 // word -> ID, the IDs chosen by the caller.
