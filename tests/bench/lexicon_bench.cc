@@ -14,6 +14,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -143,9 +144,40 @@ void Segment(benchmark::State& state) {
 void TagFull(benchmark::State& state) { Run(state, *LexiconPipeline({})); }
 void TagSynthetic(benchmark::State& state) { Run(state, *LexiconPipeline({SyntheticLexicon()})); }
 
+// Both pipelines document by document, in turn: the time of each summed
+// apart, so that the ratio compares them at the same moment of a machine
+// whose speed drifts (a shared host can change pace between two
+// benchmarks of a second each). Reported as counters: segment_ms, tag_ms
+// (the whole time with the lexicon tagger) and their ratio.
+void TagOverSegmentInTurn(benchmark::State& state) {
+  if (Speeches().empty()) return state.SkipWithError("shared corpus absent");
+  static const std::string config = Config("no_taggers", "");
+  const auto segment = MakePipeline(config, {});
+  const auto tag = LexiconPipeline({});
+  using Clock = std::chrono::steady_clock;
+  Clock::duration segment_time{}, tag_time{};
+  for (auto _ : state) {
+    for (const auto& d : Speeches()) {
+      const auto t0 = Clock::now();
+      benchmark::DoNotOptimize(segment->RunBytes(d, "x.txt"));
+      const auto t1 = Clock::now();
+      benchmark::DoNotOptimize(tag->RunBytes(d, "x.txt"));
+      segment_time += t1 - t0;
+      tag_time += Clock::now() - t1;
+    }
+  }
+  auto ms = [&](Clock::duration t) {
+    return std::chrono::duration<double, std::milli>(t).count() / state.iterations();
+  };
+  state.counters["segment_ms"] = ms(segment_time);
+  state.counters["tag_ms"] = ms(tag_time);
+  state.counters["ratio"] = ms(tag_time) / ms(segment_time);
+}
+
 BENCHMARK(Segment)->Unit(benchmark::kMillisecond)->MinTime(1);
 BENCHMARK(TagFull)->Unit(benchmark::kMillisecond)->MinTime(1);
 BENCHMARK(TagSynthetic)->Unit(benchmark::kMillisecond)->MinTime(1);
+BENCHMARK(TagOverSegmentInTurn)->Unit(benchmark::kMillisecond)->MinTime(2);
 
 }  // namespace
 
