@@ -173,16 +173,23 @@ ordered_json* JsonBuilder::Add(ordered_json&& v) {
     root_ = std::move(v);
     return &root_;
   }
-  ordered_json& top = *open_.back();
-  if (top.is_object()) {
-    auto& members = top.get_ref<ordered_json::object_t&>();
-    members.emplace_back(std::move(key_), std::move(v));
+  Container& top = open_.back();
+  if (top.value->is_object()) {
+    top.members.emplace_back(std::move(key_), std::move(v));
     key_.clear();
-    return &members.back().second;
+    return &top.members.back().second;
   }
-  auto& elements = top.get_ref<ordered_json::array_t&>();
+  auto& elements = top.value->get_ref<ordered_json::array_t&>();
   elements.push_back(std::move(v));
   return &elements.back();
+}
+
+void JsonBuilder::EndObject() {
+  Container& top = open_.back();
+  auto& object = top.value->get_ref<ordered_json::object_t&>();
+  object.reserve(top.members.size());
+  for (auto& [key, value] : top.members) object.emplace_back(std::move(key), std::move(value));
+  open_.pop_back();
 }
 
 namespace {

@@ -105,7 +105,7 @@ class JsonWriter final : public JsonSink {
 class JsonBuilder final : public JsonSink {
  public:
   void BeginObject() override { Open(ordered_json::object()); }
-  void EndObject() override { open_.pop_back(); }
+  void EndObject() override;
   void BeginArray() override { Open(ordered_json::array()); }
   void EndArray() override { open_.pop_back(); }
   void Key(std::string_view key) override { key_ = key; }
@@ -119,10 +119,17 @@ class JsonBuilder final : public JsonSink {
   ordered_json Take() { return std::move(root_); }
 
  private:
+  // An open object or array. An object's members wait in `members` until it
+  // closes: an object is a vector of (const key, value) pairs, which copies
+  // its values, trees and all, each time it grows, where these pairs move.
+  struct Container {
+    ordered_json* value;  // inside the one before, which does not grow meanwhile
+    std::vector<std::pair<std::string, ordered_json>> members;
+  };
   ordered_json* Add(ordered_json&& v);
-  void Open(ordered_json&& v) { open_.push_back(Add(std::move(v))); }
+  void Open(ordered_json&& v) { open_.push_back({Add(std::move(v)), {}}); }
   ordered_json root_;
-  std::vector<ordered_json*> open_;  // each inside the one before, which does not grow meanwhile
+  std::vector<Container> open_;
   std::string key_;
 };
 
