@@ -293,17 +293,8 @@ void AppendString(std::string_view s, std::string* out) {
 }  // namespace
 
 void JsonWriter::Separate() {
-  if (after_key_) {  // the value of a member: on the key's line
-    after_key_ = false;
-    return;
-  }
-  if (has_items_.empty()) return;
-  if (has_items_.back()) out_.push_back(',');
-  has_items_.back() = 1;
-  if (indent_ >= 0) {
-    out_.push_back('\n');
-    out_.append(static_cast<size_t>(indent_) * has_items_.size(), ' ');
-  }
+  char comma[1];
+  out_.append(comma, Separator(comma));
 }
 
 void JsonWriter::Open(char bracket) {
@@ -323,17 +314,19 @@ void JsonWriter::Close(char bracket) {
 }
 
 size_t JsonWriter::Separator(char* buf) {
-  if (indent_ >= 0) {
-    Separate();
-    return 0;
-  }
-  if (after_key_) {
+  if (after_key_) {  // the value of a member: on the key's line
     after_key_ = false;
     return 0;
   }
   if (has_items_.empty()) return 0;
   const bool comma = has_items_.back();
   has_items_.back() = 1;
+  if (indent_ >= 0) {  // the comma and the line break, written now
+    if (comma) out_.push_back(',');
+    out_.push_back('\n');
+    out_.append(static_cast<size_t>(indent_) * has_items_.size(), ' ');
+    return 0;
+  }
   if (comma) buf[0] = ',';
   return comma;
 }

@@ -87,9 +87,11 @@ class JsonWriter final : public JsonSink {
  private:
   void Open(char bracket);
   void Close(char bracket);
-  void Separate();  // the comma and line break before a member or element
-  // The same, into `buf` (a comma at most) when compact, returning its length.
+  // What goes before a member or element: in the compact layout a comma at
+  // most, put into `buf` (its length returned); in the other the comma and
+  // the line break, written at once (0 returned).
   size_t Separator(char* buf);
+  void Separate();  // the same, written
   // After the separator, `s` as a string literal then `tail`: in one append
   // when `s` is short and needs no escape, as keys and IDs are.
   void Quoted(std::string_view s, std::string_view tail);
