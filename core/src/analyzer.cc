@@ -299,9 +299,12 @@ size_t NextUrl(std::string_view s, size_t from) {
     }
     if (start != std::string_view::npos) break;
   }
-  if (from < s.size()) {
-    if (const void* w = memmem(s.data() + from, s.size() - from, "www.", 4)) {
-      start = std::min(start, static_cast<size_t>(static_cast<const char*>(w) - s.data()));
+  // "www." only counts if it starts before that URL: the search stops there
+  // (else a text of many URLs would be searched to its end once per URL).
+  const size_t end = std::min(s.size(), start == std::string_view::npos ? s.size() : start + 3);
+  if (from < end) {
+    if (const void* w = memmem(s.data() + from, end - from, "www.", 4)) {
+      start = static_cast<size_t>(static_cast<const char*>(w) - s.data());
     }
   }
   return start;
