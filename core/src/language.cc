@@ -74,14 +74,17 @@ class FunctionWords {
   std::array<Slot, size_t{1} << kBits> slots_{};
 };
 
+constexpr size_t kMaxBytes = 16 * 1024;  // read of a text
+
 constexpr std::array<const char*, 7> kLatin = {"en", "fr", "es", "de", "it", "pt", "nl"};
 
 }  // namespace
 
 std::string GuessLanguage(std::string_view text) {
-  text = text.substr(0, 16 * 1024);
-  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
-    text.remove_suffix(1);  // do not cut a character in two
+  if (size_t cut = kMaxBytes; text.size() > cut) {
+    // Do not cut a character in two: cut before it.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
   }
   std::array<size_t, USCRIPT_CODE_LIMIT> scripts{};  // letters per UScriptCode
   size_t kana = 0, letters = 0;

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "test_support.h"
 
 namespace hstag {
@@ -46,6 +50,23 @@ TEST(LanguageTest, UnsureIsEmpty) {
   EXPECT_EQ(GuessLanguage(""), "");
   EXPECT_EQ(GuessLanguage("NATO UNDP UNHCR 1994 2012"), "");
   EXPECT_EQ(GuessLanguage("human security"), "");  // too little to say
+}
+
+// The guess reads the first 16 KiB, and never half a character: the last
+// character of a shorter text counts, one that the limit cuts does not.
+TEST(LanguageTest, ReadsTheFirst16KiBInWholeCharacters) {
+  std::string body;
+  for (int k = 0; k < 8; ++k) body += "the ";
+  for (int k = 0; k < 6; ++k) body += "наша ";  // 24 Latin and 24 Cyrillic letters: "en"
+  EXPECT_EQ(GuessLanguage(body), "en");
+  EXPECT_EQ(GuessLanguage(body + "н"), "ru");  // the 25th Cyrillic letter ends the text
+  const size_t limit = 16 * 1024;
+  auto ending_at = [&](size_t end) {  // "н" (2 bytes) ends at byte `end`
+    return std::string(end - 2 - body.size(), ' ') + body + "н" + std::string(100, 'x');
+  };
+  EXPECT_EQ(GuessLanguage(ending_at(limit)), "ru");
+  EXPECT_EQ(GuessLanguage(ending_at(limit + 1)), "en");  // cut in two: not read
+  EXPECT_EQ(GuessLanguage(ending_at(limit + 2)), "en");
 }
 
 // A cue of one language does not fire in a document of another; a cue in
