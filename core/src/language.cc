@@ -5,8 +5,14 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace hstag {
 namespace {
@@ -88,6 +94,7 @@ std::string GuessLanguage(std::string_view text) {
   }
   std::array<size_t, USCRIPT_CODE_LIMIT> scripts{};  // letters per UScriptCode
   size_t kana = 0, letters = 0;
+  size_t ascii_letters = 0;  // counted apart: letters and Latin letters alike
   std::array<size_t, kLatin.size()> votes{};
   static const FunctionWords table;
   uint64_t word = 0;  // packed, lower case
@@ -105,12 +112,53 @@ std::string GuessLanguage(std::string_view text) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(text.size());
   while (i < n) {
+#ifdef __SSE2__
+    // 16 bytes at a time while they are ASCII: letters are counted and
+    // packed a run at a time, from a copy of the block in lower case
+    // (padded, so that a run is read with one 8-byte load).
+    if (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(v)) & 0xFFFF;
+      // Bytes before the first non-ASCII one (all 16 when there is none).
+      const int m = ascii == 0xFFFF ? 16 : __builtin_ctz(~ascii);
+      if (m > 0) {
+        const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        const __m128i d = _mm_sub_epi8(lower, _mm_set1_epi8('a'));  // signed: 0x80 and up fall out
+        const unsigned letter_bits =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+                _mm_cmpgt_epi8(d, _mm_set1_epi8(-1)), _mm_cmplt_epi8(d, _mm_set1_epi8(26))))) &
+            ((1u << m) - 1);
+        alignas(16) unsigned char block[24] = {};
+        _mm_store_si128(reinterpret_cast<__m128i*>(block), lower);
+        int at = 0;
+        while (at < m) {
+          const unsigned rest = letter_bits >> at;
+          if ((rest & 1) == 0) {  // not a letter: skip to the next one
+            end_word();
+            at = rest == 0 ? m : std::min(m, at + __builtin_ctz(rest));
+            continue;
+          }
+          const int run = __builtin_ctz(~rest);  // letter_bits stops at m
+          ascii_letters += static_cast<size_t>(run);
+          if (word_len + static_cast<size_t>(run) <= 8) {
+            uint64_t bytes;
+            std::memcpy(&bytes, block + at, 8);
+            if (run < 8) bytes &= (uint64_t{1} << (8 * run)) - 1;
+            word |= bytes << (8 * word_len);  // word_len < 8 here
+          }
+          word_len += static_cast<size_t>(run);
+          at += run;
+        }
+        i += m;
+        continue;
+      }
+    }
+#endif
     const unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {  // ASCII: no ICU look-ups
       ++i;
       if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        ++letters;
-        ++scripts[USCRIPT_LATIN];
+        ++ascii_letters;
         add_byte(static_cast<unsigned char>(b | 0x20));
       } else {
         end_word();
@@ -139,6 +187,8 @@ std::string GuessLanguage(std::string_view text) {
     }
   }
   end_word();
+  letters += ascii_letters;
+  scripts[USCRIPT_LATIN] += ascii_letters;
   if (letters < 20) return "";
   auto share = [&](UScriptCode sc) { return double(scripts[sc]) / double(letters); };
   if (double(kana) / double(letters) > 0.05) return "ja";

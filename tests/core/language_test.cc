@@ -52,6 +52,42 @@ TEST(LanguageTest, UnsureIsEmpty) {
   EXPECT_EQ(GuessLanguage("human security"), "");  // too little to say
 }
 
+// The counts behind a guess are exact wherever the words fall: each text
+// sits on the edge of a decision, one vote or one letter away from another
+// answer, and is tried behind 0 to 40 spaces, so that its words start at
+// every offset of a 16-byte block and cross block edges.
+TEST(LanguageTest, EdgesHoldAtEveryOffset) {
+  auto repeat = [](std::string_view w, int times) {
+    std::string out;
+    for (int k = 0; k < times; ++k) out.append(w).append(" ");
+    return out;
+  };
+  const std::string cyrillic24 = repeat("наша", 6);  // 24 Cyrillic letters
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {repeat("the", 8) + repeat("les", 4), "en"},          // 8 >= 2 * 4
+      {repeat("the", 8) + repeat("les", 5), ""},            // 8 < 2 * 5
+      {repeat("the", 7) + "them theme bathe thereof", ""},  // "the" inside words is no vote
+      {repeat("the", 7) + "thethe thethethe", ""},
+      {repeat("the", 7) + "THE", "en"},  // case folded
+      {repeat("the", 7) + "The.", "en"},
+      {repeat("to", 8) + "xyz", ""},                 // 19 letters: too few to say
+      {repeat("to", 8) + "xyzw", "en"},              // 20 letters
+      {repeat("für", 8) + repeat("Mann", 2), "de"},  // ASCII and non-ASCII in one word
+      {repeat("für", 7) + "fürx xfür", ""},
+      {repeat("più", 8) + "casa", "it"},  // a word ending in a non-ASCII letter
+      {repeat("não", 8) + "casa", "pt"},
+      {repeat("the", 8) + cyrillic24, "en"},                // Latin share exactly 0.5
+      {repeat("the", 8) + cyrillic24 + "н", "ru"},          // Cyrillic share above 0.5
+      {repeat("the", 8) + cyrillic24 + "1 2 3 - .", "en"},  // digits and punctuation are no letters
+  };
+  for (const auto& [body, expected] : cases) {
+    for (int pad = 0; pad <= 40; ++pad) {
+      EXPECT_EQ(GuessLanguage(std::string(static_cast<size_t>(pad), ' ') + body), expected)
+          << "after " << pad << " spaces: " << body;
+    }
+  }
+}
+
 // The guess reads the first 16 KiB, and never half a character: the last
 // character of a shorter text counts, one that the limit cuts does not.
 TEST(LanguageTest, ReadsTheFirst16KiBInWholeCharacters) {
