@@ -9,6 +9,8 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <map>
+#include <utility>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -31,8 +33,10 @@ uint64_t Pack(std::string_view w) {
 }
 
 // The most frequent function words of each language, chosen to be rare in
-// the others (no "a", "de", "la", "en", "in", "e" shared across many), in an
-// open-addressing table of packed words.
+// the others (no "a", "de", "la", "en", "in", "e" shared across many), in a
+// cuckoo table of packed words: a word is in one of its two slots, and a
+// look-up reads both without a branch (the words of a text are a random
+// mix of function words and others, which a probing loop mispredicts).
 class FunctionWords {
  public:
   FunctionWords() {
@@ -45,39 +49,57 @@ class FunctionWords {
         {5, "o os da do das dos não com uma para que em ao pelo pela"},
         {6, "het een van en is dat op te voor niet met zijn ook door"},
     }};
-    for (const auto& [lang, words] : lists) {
+    std::map<uint64_t, int> words;
+    for (const auto& [lang, list] : lists) {
       size_t i = 0;
-      while (i < words.size()) {
-        const size_t sp = words.find(' ', i);
-        const std::string_view w = words.substr(i, sp == std::string_view::npos ? sp : sp - i);
-        Slot& s = slots_[Index(Pack(w))];
+      while (i < list.size()) {
+        const size_t sp = list.find(' ', i);
+        const std::string_view w = list.substr(i, sp == std::string_view::npos ? sp : sp - i);
         // A word listed for two languages counts for neither.
-        s.lang = s.key == 0 ? lang : -1;
-        s.key = Pack(w);
-        i = sp == std::string_view::npos ? words.size() : sp + 1;
+        auto [it, fresh] = words.emplace(Pack(w), lang);
+        if (!fresh) it->second = -1;
+        i = sp == std::string_view::npos ? list.size() : sp + 1;
       }
     }
+    std::erase_if(words, [](const auto& kv) { return kv.second < 0; });
+    // A seed with which every word finds a place (the first or second try).
+    while (!Build(words)) ++seed_;
   }
-  // The language of a packed word, or -1.
+  // The language of a packed word, or -1 (also for 0 and kLong).
   int Find(uint64_t key) const {
-    if (key == 0 || key == kLong) return -1;
-    const Slot& s = slots_[Index(key)];
-    return s.key == key ? s.lang : -1;
+    const auto [a, b] = Slots(key);
+    // Arithmetic rather than conditions, which the compiler turns into branches.
+    const unsigned hit_a = keys_[a] == key, hit_b = keys_[b] == key;
+    return static_cast<int>(hit_a * codes_[a] + hit_b * codes_[b]) - 1;
   }
 
  private:
-  struct Slot {
-    uint64_t key = 0;
-    int lang = -1;
-  };
-  // The slot of `key`, or the empty slot where it would go.
-  size_t Index(uint64_t key) const {
-    size_t i = (key * 0x9E3779B97F4A7C15ULL) >> (64 - kBits);
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
-    return i;
+  static constexpr size_t kHalf = 256;  // slots per half, for about 100 words
+  std::pair<size_t, size_t> Slots(uint64_t key) const {
+    const uint64_t h = (key ^ seed_) * 0x9E3779B97F4A7C15ULL;
+    return {h >> 56, kHalf + ((h >> 48) & (kHalf - 1))};
   }
-  static constexpr int kBits = 9;  // 512 slots for about 110 words
-  std::array<Slot, size_t{1} << kBits> slots_{};
+  bool Build(const std::map<uint64_t, int>& words) {
+    keys_.fill(0);
+    codes_.fill(0);
+    for (const auto& word : words) {
+      uint64_t key = word.first;
+      auto code = static_cast<uint8_t>(word.second + 1);
+      size_t from = SIZE_MAX;  // the slot the word in hand was pushed out of
+      for (int kick = 0; key != 0; ++kick) {
+        if (kick == 32) return false;
+        const auto [a, b] = Slots(key);
+        const size_t at = keys_[a] == 0 ? a : keys_[b] == 0 ? b : a == from ? b : a;
+        std::swap(keys_[at], key);  // hand: the word pushed out, or 0
+        std::swap(codes_[at], code);
+        from = at;
+      }
+    }
+    return true;
+  }
+  uint64_t seed_ = 0;
+  std::array<uint64_t, 2 * kHalf> keys_{};  // 0: free
+  std::array<uint8_t, 2 * kHalf> codes_{};  // language index + 1; 0: free
 };
 
 constexpr size_t kMaxBytes = 16 * 1024;  // read of a text
@@ -95,7 +117,8 @@ std::string GuessLanguage(std::string_view text) {
   std::array<size_t, USCRIPT_CODE_LIMIT> scripts{};  // letters per UScriptCode
   size_t kana = 0, letters = 0;
   size_t ascii_letters = 0;  // counted apart: letters and Latin letters alike
-  std::array<size_t, kLatin.size()> votes{};
+  std::array<size_t, 8> votes{};  // by kLatin index; [7] gathers the -1s
+  static_assert(kLatin.size() < 8);
   static const FunctionWords table;
   uint64_t word = 0;  // packed, lower case
   size_t word_len = 0;
@@ -105,7 +128,7 @@ std::string GuessLanguage(std::string_view text) {
   };
   auto end_word = [&] {
     if (word_len == 0) return;
-    if (const int lang = table.Find(word_len > 8 ? kLong : word); lang >= 0) ++votes[lang];
+    ++votes[static_cast<unsigned>(table.Find(word_len > 8 ? kLong : word)) & 7];
     word = 0;
     word_len = 0;
   };
@@ -198,11 +221,11 @@ std::string GuessLanguage(std::string_view text) {
   if (share(USCRIPT_GREEK) > 0.5) return "el";
   if (share(USCRIPT_LATIN) < 0.5) return "";
   size_t best = 0, second = 0, total = 0;
-  for (size_t k = 0; k < votes.size(); ++k) {
+  for (size_t k = 0; k < kLatin.size(); ++k) {
     total += votes[k];
     if (votes[k] > votes[best]) best = k;
   }
-  for (size_t k = 0; k < votes.size(); ++k) {
+  for (size_t k = 0; k < kLatin.size(); ++k) {
     if (k != best && votes[k] > second) second = votes[k];
   }
   // Clear evidence: enough function words, and twice as many as the runner-up.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -84,6 +85,29 @@ TEST(LanguageTest, EdgesHoldAtEveryOffset) {
     for (int pad = 0; pad <= 40; ++pad) {
       EXPECT_EQ(GuessLanguage(std::string(static_cast<size_t>(pad), ' ') + body), expected)
           << "after " << pad << " spaces: " << body;
+    }
+  }
+}
+
+// Every function word votes for its language, and a word listed for two
+// languages ("que", "para", "is", "con", "das") for neither.
+TEST(LanguageTest, EachFunctionWordVotes) {
+  const std::vector<std::pair<std::string, std::string>> lists = {
+      {"en", "the of and to that for with this are be was have it which by from not"},
+      {"fr", "le les des du et est une dans pour qui sur pas au aux nous ces"},
+      {"es", "el los las del y es una por se su al como más"},
+      {"de", "der die und ist nicht mit den von zu ein eine auf für dem sich"},
+      {"it", "il della di che per non sono gli delle nel alla anche più"},
+      {"pt", "o os da do dos não com uma em ao pelo pela"},
+      {"nl", "het een van en dat op te voor niet met zijn ook door"},
+      {"", "que para is con das"},
+  };
+  for (const auto& [lang, list] : lists) {
+    std::istringstream words(list);
+    for (std::string w; words >> w;) {
+      std::string text;
+      for (int k = 0; k < 8; ++k) text += w + " xyzzy ";
+      EXPECT_EQ(GuessLanguage(text), lang) << w;
     }
   }
 }
