@@ -31,6 +31,43 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
+namespace detail {
+
+inline uint64_t HashStep(uint64_t h, uint64_t v) {
+  h = (h ^ v) * 0xff51afd7ed558ccdULL;
+  return h ^ (h >> 29);
+}
+inline uint64_t HashFinal(uint64_t h) {
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 32);
+}
+
+// The bytes of a string of at most 8 bytes in one integer, read with loads
+// that may overlap: no copy, no call. With the length, it tells every such
+// string apart (the loads cover every byte).
+inline uint64_t ShortBytes(const char* p, size_t n) {
+  auto load32 = [](const char* q) {
+    uint32_t v;
+    std::memcpy(&v, q, 4);
+    return uint64_t{v};
+  };
+  if (n >= 4) return load32(p) | load32(p + n - 4) << 32;
+  if (n > 0) {
+    return uint64_t{static_cast<unsigned char>(p[0])} |
+           uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+           uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+  }
+  return 0;
+}
+
+// HashBytes of a string of n <= 8 bytes whose ShortBytes are v.
+inline uint64_t HashShort(size_t n, uint64_t v) {
+  const uint64_t h = n * 0x9E3779B97F4A7C15ULL;
+  return HashFinal(n == 0 ? h : HashStep(h, v));
+}
+
+}  // namespace detail
+
 // A hash of a byte string, 8 bytes a step (one multiplication each, then a
 // final mix so that the low bits, which pick the slot, depend on every
 // byte). The last bytes are read with loads that may overlap those before
@@ -40,34 +77,20 @@ inline uint64_t Mix64(uint64_t x) {
 inline uint64_t HashBytes(std::string_view s) {
   const char* p = s.data();
   const size_t n = s.size();
-  auto load64 = [](const char* q) {
-    uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  };
-  auto load32 = [](const char* q) {
-    uint32_t v;
-    std::memcpy(&v, q, 4);
-    return uint64_t{v};
-  };
-  auto step = [](uint64_t h, uint64_t v) {
-    h = (h ^ v) * 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 29);
-  };
+  if (n <= 8) return detail::HashShort(n, detail::ShortBytes(p, n));
   uint64_t h = n * 0x9E3779B97F4A7C15ULL;
-  if (n >= 8) {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) h = step(h, load64(p + i));
-    if (i < n) h = step(h, load64(p + n - 8));
-  } else if (n >= 4) {
-    h = step(h, load32(p) | load32(p + n - 4) << 32);
-  } else if (n > 0) {
-    h = step(h, uint64_t{static_cast<unsigned char>(p[0])} |
-                    uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-                    uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    h = detail::HashStep(h, v);
   }
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 32);
+  if (i < n) {
+    uint64_t v;
+    std::memcpy(&v, p + n - 8, 8);
+    h = detail::HashStep(h, v);
+  }
+  return detail::HashFinal(h);
 }
 
 // (64-bit hash -> 32-bit value); `eq(value)` tells a true hit from a hash
@@ -114,7 +137,9 @@ class FlatTable {
   bool MayHold(uint64_t hash) const {
     if (filter_.empty()) return false;
     const auto [a, b] = Bits(hash);
-    return (filter_[a / 64] >> (a % 64) & 1) && (filter_[b / 64] >> (b % 64) & 1);
+    // Both bits read at once: a branch between them would be mispredicted
+    // for the many words a vocabulary holds ("of", "the").
+    return (filter_[a / 64] >> (a % 64) & filter_[b / 64] >> (b % 64) & 1) != 0;
   }
 
  private:
@@ -146,25 +171,40 @@ class FlatTable {
   std::vector<uint64_t> filter_;  // the Bloom filter: a power of two of 64-bit words
 };
 
-// word -> ID, the IDs chosen by the caller.
+// word -> ID, the IDs chosen by the caller. A word of at most 8 bytes (most
+// of them) is compared as one integer, without reading its string.
 class WordTable {
  public:
   static constexpr uint32_t kNone = FlatTable::kNone;
   uint32_t Find(std::string_view w) const {
-    return table_.Find(HashBytes(w),
-                       [&](uint32_t id) { return std::string_view(words_[id]) == w; });
+    const size_t n = w.size();
+    if (n <= 8) {
+      const uint64_t v = detail::ShortBytes(w.data(), n);
+      return table_.Find(detail::HashShort(n, v),
+                         [&](uint32_t id) { return keys_[id].bytes == v && keys_[id].size == n; });
+    }
+    return table_.Find(HashBytes(w), [&](uint32_t id) { return words_[id] == w; });
   }
   // REQUIRES: `w` not yet present, `id` != kNone.
   void Insert(std::string_view w, uint32_t id) {
-    if (words_.size() <= id) words_.resize(id + 1);
+    if (words_.size() <= id) {
+      words_.resize(id + 1);
+      keys_.resize(id + 1);
+    }
     words_[id] = std::string(w);
+    keys_[id] = {w.size() <= 8 ? detail::ShortBytes(w.data(), w.size()) : 0, w.size()};
     table_.Insert(HashBytes(w), id);
   }
   size_t size() const { return table_.size(); }
 
  private:
+  struct Key {
+    uint64_t bytes;  // ShortBytes, for a word of at most 8 bytes
+    size_t size;
+  };
   FlatTable table_;
   std::vector<std::string> words_;  // by ID
+  std::vector<Key> keys_;           // by ID
 };
 
 }  // namespace hstag
