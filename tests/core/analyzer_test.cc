@@ -319,6 +319,32 @@ TEST_F(AnalyzerTest, WordBreakEveryAsciiCharacterInContextSegmentsAsWithIcu) {
   EXPECT_EQ(failures, 0u);
 }
 
+// Runs of letters and digits are skipped 16 bytes at a time: runs of 1 to
+// 40 characters, starting at each offset of a block, ended by each kind of
+// character (or by the end of the text), joined or not by middle punctuation.
+TEST_F(AnalyzerTest, WordBreakLongRunsSegmentAsWithIcu) {
+  const std::vector<std::string> ends = {" ", ".", "'",        ",",  ";", ":",
+                                         "-", "_", "\xC3\xA9", "\n", ""};
+  const std::vector<std::string> after = {"", "a", "1", "Ab", "12"};
+  size_t failures = 0, checked = 0;
+  for (size_t pad = 0; pad < 16; ++pad) {
+    for (size_t len = 1; len <= 40; ++len) {
+      std::string run;
+      for (size_t k = 0; k < len; ++k) run += "abc1DEF@2xyz"[(k * 7 + pad) % 12];
+      for (const auto& e : ends) {
+        for (const auto& x : after) {
+          for (const std::string& s :
+               {std::string(pad, ' ') + run + e + x + " z", std::string(pad, ' ') + run + e + x}) {
+            if (std::string d = Diff(s); !d.empty() && ++failures <= 10) ADD_FAILURE() << d;
+            ++checked;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(failures, 0u) << "of " << checked;
+}
+
 TEST_F(AnalyzerTest, WordBreakLongRandomStringsSegmentAsWithIcu) {
   std::mt19937 rng(20261126);
   std::uniform_int_distribution<size_t> pick(0, kAlphabet.size() - 1), length(5, 40);
