@@ -331,12 +331,48 @@ size_t JsonWriter::Separator(char* buf) {
   return comma;
 }
 
+// Whether a string needs no escape: no byte of kLook in it. Eight bytes at
+// a time (a byte b is flagged when b < 0x20, b == '"', b == '\\' or
+// b >= 0x80: each test is true of the word when true of one of its bytes),
+// the last ones with loads that may overlap those before; byte by byte
+// below four.
+bool Clean(std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto flagged = [](uint64_t x) {
+    auto zero_byte = [](uint64_t y) { return (y - kOnes) & ~y & kHigh; };
+    return (x | zero_byte(x ^ (kOnes * '"')) | zero_byte(x ^ (kOnes * '\\')) |
+            ((x - kOnes * 0x20) & ~x)) &
+           kHigh;
+  };
+  if (n < 8) {
+    if (n < 4) {
+      for (size_t i = 0; i < n; ++i) {
+        if (kLook[static_cast<unsigned char>(p[i])]) return false;
+      }
+      return true;
+    }
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return flagged(uint64_t{a} | uint64_t{b} << 32) == 0;
+  }
+  uint64_t any = 0;
+  for (size_t i = 0; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    any |= flagged(x);
+  }
+  uint64_t last;
+  std::memcpy(&last, p + n - 8, 8);
+  return (any | flagged(last)) == 0;
+}
+
 void JsonWriter::Quoted(std::string_view s, std::string_view tail) {
   char buf[kShortString + 5];  // a comma, two quotes, a tail of up to two bytes
   size_t n = Separator(buf);
-  if (s.size() <= kShortString && std::none_of(s.begin(), s.end(), [](char c) {
-        return kLook[static_cast<unsigned char>(c)];
-      })) {
+  if (s.size() <= kShortString && Clean(s)) {
     buf[n++] = '"';
     std::memcpy(buf + n, s.data(), s.size());
     n += s.size();
@@ -356,6 +392,42 @@ void JsonWriter::Key(std::string_view key) {
 }
 
 void JsonWriter::String(std::string_view s) { Quoted(s, ""); }
+
+void JsonWriter::Member(std::string_view key, std::string_view s) {
+  if (key.size() + s.size() > kShortString || !Clean(key) || !Clean(s)) {
+    Key(key);
+    return String(s);
+  }
+  char buf[kShortString + 8];  // a comma, four quotes, a colon and a space
+  size_t n = Separator(buf);
+  buf[n++] = '"';
+  std::memcpy(buf + n, key.data(), key.size());
+  n += key.size();
+  buf[n++] = '"';
+  buf[n++] = ':';
+  if (indent_ >= 0) buf[n++] = ' ';
+  buf[n++] = '"';
+  std::memcpy(buf + n, s.data(), s.size());
+  n += s.size();
+  buf[n++] = '"';
+  out_.append(buf, n);
+}
+
+void JsonWriter::Member(std::string_view key, uint64_t v) {
+  if (key.size() > kShortString || !Clean(key)) {
+    Key(key);
+    return Uint(v);
+  }
+  char buf[kShortString + 26];  // a comma, two quotes, a colon, a space, 20 digits
+  size_t n = Separator(buf);
+  buf[n++] = '"';
+  std::memcpy(buf + n, key.data(), key.size());
+  n += key.size();
+  buf[n++] = '"';
+  buf[n++] = ':';
+  if (indent_ >= 0) buf[n++] = ' ';
+  out_.append(buf, std::to_chars(buf + n, buf + sizeof buf, v).ptr);
+}
 
 void JsonWriter::Uint(uint64_t n) {
   char buf[25];

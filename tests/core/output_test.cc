@@ -109,6 +109,33 @@ TEST(DumpTest, NumbersAndLayout) {
   }
 }
 
+// A byte that needs an escape (or a UTF-8 character, or DEL, which needs
+// none) at every place of strings of 1 to 70 bytes, as a value and as a
+// member's key and value: the text is nlohmann's.
+TEST(JsonSinkTest, EveryEscapeAtEveryPlace) {
+  for (const std::string special : {"\"", "\\", "\x01", "\x1F", "\n", "\xC3\xA9", "\x7F"}) {
+    for (size_t n = 1; n <= 70; ++n) {
+      for (size_t at = 0; at + special.size() <= n; ++at) {
+        const std::string s =
+            std::string(at, 'a') + special + std::string(n - at - special.size(), 'b');
+        ordered_json reference = ordered_json::object();
+        reference[s] = s;
+        for (int indent : {-1, 2}) {
+          std::string text;
+          JsonWriter writer(&text, indent);
+          writer.BeginObject();
+          writer.Member(s, s);
+          writer.EndObject();
+          ASSERT_EQ(text, Reference(reference, indent)) << n << " " << at;
+          text.clear();
+          writer.String(s);
+          ASSERT_EQ(text, Reference(ordered_json(s), indent)) << n << " " << at;
+        }
+      }
+    }
+  }
+}
+
 // The two sinks agree: the text a JsonWriter writes for a sequence of
 // events is the dump of the tree a JsonBuilder builds from the same events,
 // numbers keeping their kind, in both layouts.
@@ -121,6 +148,19 @@ void Events(JsonSink& w) {
   w.Member("nan", std::numeric_limits<double>::quiet_NaN());
   w.Member("b", false);
   w.Member("n", nullptr);
+  // Members written at once when key and value are short and clean: at the
+  // limit of 64 bytes and one past it, empty, with a byte to escape.
+  const std::string key40(40, 'k'), key64(64, 'K');
+  w.Member("", "");
+  w.Member(key40, std::string(24, 'v'));
+  w.Member(key40 + "x", std::string(25, 'v'));
+  w.Member(key64, "");
+  w.Member(std::string(64, 'U'), uint64_t{0});
+  w.Member(key64 + "y", uint32_t{42});
+  w.Member("ctl", "a\x01b");
+  w.Member("tab\tkey", "x");
+  w.Member("utf8", "\xE4\xBA\xBA");
+  w.Member("long", std::string(100, 'l'));
   w.Key("empty_object");
   w.BeginObject();
   w.EndObject();

@@ -52,12 +52,12 @@ class JsonSink {
   virtual void Null() = 0;
   virtual void Value(const ordered_json& j) = 0;  // a whole tree
 
-  // Key(key) then the value.
-  void Member(std::string_view key, std::string_view s) { Key(key), String(s); }
-  void Member(std::string_view key, const char* s) { Key(key), String(s); }
-  void Member(std::string_view key, const std::string& s) { Key(key), String(s); }
-  void Member(std::string_view key, uint64_t n) { Key(key), Uint(n); }
-  void Member(std::string_view key, uint32_t n) { Key(key), Uint(n); }
+  // Key(key) then the value (a sink may write the two at once).
+  virtual void Member(std::string_view key, std::string_view s) { Key(key), String(s); }
+  virtual void Member(std::string_view key, uint64_t n) { Key(key), Uint(n); }
+  void Member(std::string_view key, const char* s) { Member(key, std::string_view(s)); }
+  void Member(std::string_view key, const std::string& s) { Member(key, std::string_view(s)); }
+  void Member(std::string_view key, uint32_t n) { Member(key, uint64_t{n}); }
   void Member(std::string_view key, int64_t n) { Key(key), Int(n); }
   void Member(std::string_view key, double x) { Key(key), Double(x); }
   void Member(std::string_view key, bool b) { Key(key), Bool(b); }
@@ -83,6 +83,11 @@ class JsonWriter final : public JsonSink {
   void Bool(bool b) override;
   void Null() override;
   void Value(const ordered_json& j) override;
+  // A member whose key and value are short and need no escape (most of
+  // them) in one append.
+  using JsonSink::Member;
+  void Member(std::string_view key, std::string_view s) override;
+  void Member(std::string_view key, uint64_t n) override;
 
  private:
   void Open(char bracket);
