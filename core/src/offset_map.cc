@@ -45,6 +45,18 @@ uint32_t OffsetMap::Cursor::Walk(uint32_t dest, bool is_end) {
   if (!is_end) {
     while (after < ch.size() && ch[after].dest == dest) ++after;
   }
+  // The stretch of unchanged text strictly between the change before dest
+  // and the next one, when dest is in it.
+  const uint64_t lo = next_ > 0 ? ch[next_ - 1].dest + ch[next_ - 1].dest_len : 0;
+  const uint64_t hi = next_ < ch.size() ? ch[next_].dest : uint64_t{UINT32_MAX} + 1;
+  if (next_ > 0 ? lo < dest && dest < hi : dest < hi) {
+    first_ = static_cast<uint32_t>(next_ > 0 ? lo + 1 : 0);
+    span_ = static_cast<uint32_t>(hi - first_);
+    delta_ =
+        next_ > 0 ? ch[next_ - 1].source + ch[next_ - 1].source_len - static_cast<uint32_t>(lo) : 0;
+  } else {
+    span_ = 0;
+  }
   return map_->Resolve(after, dest, is_end);
 }
 

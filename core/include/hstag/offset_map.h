@@ -40,9 +40,13 @@ class OffsetMap {
   // outlive it and not change meanwhile.
   class Cursor {
    public:
-    explicit Cursor(const OffsetMap& map) : map_(&map) {}
+    explicit Cursor(const OffsetMap& map)
+        : map_(&map), span_(map.changes_.empty() ? UINT32_MAX : map.changes_[0].dest) {}
     uint32_t ToSource(uint32_t dest, bool is_end) {
-      return map_->changes_.empty() ? dest : Walk(dest, is_end);
+      // Inside the stretch of unchanged text of the last answer: no change
+      // touches `dest`, and start and end map alike.
+      if (dest - first_ < span_) return dest + delta_;
+      return Walk(dest, is_end);
     }
 
    private:
@@ -50,6 +54,9 @@ class OffsetMap {
 
     const OffsetMap* map_;
     size_t next_ = 0;  // the first change with dest >= the last offset asked
+    // The stretch: offsets first_ to first_ + span_ - 1 map to themselves
+    // plus delta_ (modulo 2^32).
+    uint32_t first_ = 0, span_, delta_ = 0;
   };
 
  private:
