@@ -10,9 +10,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
 #include <set>
 #include <type_traits>
-#include <nlohmann/json.hpp>
 
 #include "hstag/language.h"
 #include "hstag/sniff.h"
@@ -740,8 +741,9 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
 
   // Taggers, each seeing what the ones before it found.
   hstag_text_v1 view = a.View();
-  std::vector<hstag_annotation_v1> prior;
-  for (const auto& p : impl_->taggers) {
+  std::vector<hstag_annotation_v1> prior;  // by start; views into r.annotations
+  for (size_t k = 0; k < impl_->taggers.size(); ++k) {
+    const auto& p = impl_->taggers[k];
     view.prior = prior.data();
     view.n_prior = prior.size();
     AnnotationSink sink{&doc.text, &p.info.id, &doc,
@@ -766,10 +768,17 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
       doc.Warn("tag:" + p.info.id, std::to_string(sink.rejected) +
                                        " annotation(s) with an empty concept or bad offsets dropped");
     }
+    // The views of the annotations before stay valid unless their vector
+    // moves (a short string lives inside its object): then all are made
+    // anew. The new ones, sorted, are merged in (a stable sort of the whole).
+    const bool moves = r.annotations.size() + sink.out.size() > r.annotations.capacity();
+    const size_t first_new = moves ? 0 : r.annotations.size();
     for (auto& x : sink.out) r.annotations.push_back(std::move(x));
-    // Re-point the prior views (the vector may have moved) and add the new ones.
-    prior.clear();
-    for (const auto& x : r.annotations) {
+    if (k + 1 == impl_->taggers.size()) break;  // no tagger left to see them
+    if (moves) prior.clear();
+    const size_t merge_at = prior.size();
+    for (size_t i = first_new; i < r.annotations.size(); ++i) {
+      const Annotation& x = r.annotations[i];
       hstag_annotation_v1 c{};
       c.struct_size = sizeof c;
       c.concept_id = Str(x.concept_id);
@@ -783,23 +792,36 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
       c.plugin = Str(x.plugin);
       prior.push_back(c);
     }
-    std::stable_sort(prior.begin(), prior.end(),
-                     [](const auto& x, const auto& y) { return x.start < y.start; });
+    auto by_start = [](const auto& x, const auto& y) { return x.start < y.start; };
+    const auto mid = prior.begin() + static_cast<std::ptrdiff_t>(merge_at);
+    std::stable_sort(mid, prior.end(), by_start);
+    std::inplace_merge(prior.begin(), mid, prior.end(), by_start);
   }
 
   // Resolver: one annotation per concept and span, explicit first, then the
   // earliest plugin.
-  std::stable_sort(r.annotations.begin(), r.annotations.end(),
-                   [](const Annotation& x, const Annotation& y) {
-                     return std::tie(x.start, x.end, x.concept_id, x.strength) <
-                            std::tie(y.start, y.end, y.concept_id, y.strength);
-                   });
-  r.annotations.erase(std::unique(r.annotations.begin(), r.annotations.end(),
-                                  [](const Annotation& x, const Annotation& y) {
-                                    return x.start == y.start && x.end == y.end &&
-                                           x.concept_id == y.concept_id;
-                                  }),
-                      r.annotations.end());
+  // (Sorted as numbers, then moved once: an Annotation is large to move.)
+  {
+    std::vector<Annotation>& all = r.annotations;
+    std::vector<uint32_t> order(all.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+      const Annotation &x = all[i], &y = all[j];
+      return std::tie(x.start, x.end, x.concept_id, x.strength) <
+             std::tie(y.start, y.end, y.concept_id, y.strength);
+    });
+    std::vector<Annotation> kept;
+    kept.reserve(all.size());
+    for (uint32_t i : order) {
+      Annotation& x = all[i];
+      if (!kept.empty() && kept.back().start == x.start && kept.back().end == x.end &&
+          kept.back().concept_id == x.concept_id) {
+        continue;
+      }
+      kept.push_back(std::move(x));
+    }
+    all = std::move(kept);
+  }
   for (auto& x : r.annotations) {
     x.sentence = a.SentenceAt(x.start);
     x.segment = doc.segments.empty() ? 0 : static_cast<uint32_t>(doc.SegmentAt(x.start));
