@@ -464,8 +464,14 @@ void JsonWriter::Value(const ordered_json& j) {
     case ordered_json::value_t::object:
       BeginObject();
       for (const auto& [key, value] : j.get_ref<const ordered_json::object_t&>()) {
-        Key(key);
-        Value(value);
+        if (value.is_string()) {
+          Member(key, value.get_ref<const std::string&>());
+        } else if (value.is_number_unsigned()) {
+          Member(key, value.get<uint64_t>());
+        } else {
+          Key(key);
+          Value(value);
+        }
       }
       EndObject();
       return;
