@@ -169,14 +169,13 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     // Hits per wording: a document shingle at word i equal to the wording's
     // shingle at word j.
     std::vector<std::vector<Hit>> hits(wordings_.size());
-    for (size_t i = 0; i + k_ <= words.size(); ++i) {
+    uint32_t run = 0;  // known words ending at word `last`
+    for (size_t last = 0; last < words.size(); ++last) {
+      run = words[last].id != 0 ? run + 1 : 0;
+      if (run < k_) continue;
+      const size_t i = last + 1 - k_;  // the shingle words[i..last], all known
       uint64_t key = 0;
-      bool known = true;
-      for (size_t j = i; j < i + k_ && known; ++j) {
-        known = words[j].id != 0;
-        key = Mix(key, words[j].id);
-      }
-      if (!known) continue;
+      for (size_t t = i; t <= last; ++t) key = Mix(key, words[t].id);
       const uint32_t p =
           shingles_.Find(hstag::Mix64(key), [&](uint32_t v) { return postings_[v].key == key; });
       if (p == hstag::FlatTable::kNone) continue;
