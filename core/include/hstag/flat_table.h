@@ -106,7 +106,7 @@ class FlatTable {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
   template <typename Eq>
-  uint32_t Find(uint64_t hash, Eq eq) const {
+  [[gnu::always_inline]] uint32_t Find(uint64_t hash, Eq eq) const {
     if (!MayHold(hash)) return kNone;
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
@@ -134,7 +134,7 @@ class FlatTable {
   size_t size() const { return entries_.size(); }
   // False when no entry has `hash`, as the filter tells (true for every
   // entry's hash, and for at most about 5% of the others).
-  bool MayHold(uint64_t hash) const {
+  [[gnu::always_inline]] bool MayHold(uint64_t hash) const {
     if (filter_.empty()) return false;
     const auto [a, b] = Bits(hash);
     // Both bits read at once: a branch between them would be mispredicted
@@ -176,14 +176,15 @@ class FlatTable {
 class WordTable {
  public:
   static constexpr uint32_t kNone = FlatTable::kNone;
-  uint32_t Find(std::string_view w) const {
+  // Inlined in the taggers' loops: a call would cost about as much as the
+  // look-up (most words are short; the others take a call).
+  [[gnu::always_inline]] uint32_t Find(std::string_view w) const {
     const size_t n = w.size();
-    if (n <= 8) {
-      const uint64_t v = detail::ShortBytes(w.data(), n);
-      return table_.Find(detail::HashShort(n, v),
-                         [&](uint32_t id) { return keys_[id].bytes == v && keys_[id].size == n; });
-    }
-    return table_.Find(HashBytes(w), [&](uint32_t id) { return words_[id] == w; });
+    if (n > 8) [[unlikely]]
+      return FindLong(w);
+    const uint64_t v = detail::ShortBytes(w.data(), n);
+    return table_.Find(detail::HashShort(n, v),
+                       [&](uint32_t id) { return keys_[id].bytes == v && keys_[id].size == n; });
   }
   // REQUIRES: `w` not yet present, `id` != kNone.
   void Insert(std::string_view w, uint32_t id) {
@@ -198,6 +199,9 @@ class WordTable {
   size_t size() const { return table_.size(); }
 
  private:
+  [[gnu::noinline]] uint32_t FindLong(std::string_view w) const {
+    return table_.Find(HashBytes(w), [&](uint32_t id) { return words_[id] == w; });
+  }
   struct Key {
     uint64_t bytes;  // ShortBytes, for a word of at most 8 bytes
     size_t size;
