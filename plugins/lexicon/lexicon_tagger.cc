@@ -170,44 +170,48 @@ class LexiconTagger : public hstag::sdk::Tagger {
       Compile(*p.lex, p.concept_idx, *p.cue, p.exclude, (*words)[k]);
     }
     root_children_.resize(next_word_id_, EdgeTable::kNone);  // every ID indexes it
+    for (const auto& [word, id] : word_ids_) {
+      if (root_children_[id] != EdgeTable::kNone && vocab_.Find(word) == id)
+        starts_.Insert(word, id);
+    }
     for (const auto& c : concepts_) groups_.push_back(GroupIndex(c.section));
   }
 
   void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
     const auto tokens = text.tokens();
     const size_t n = tokens.size();
-    // Word IDs of every token: its literal ID and the globs it matches.
-    std::vector<uint32_t> id_start(n + 1);
-    std::vector<uint32_t> ids;
-    for (size_t i = 0; i < n; ++i) {
-      id_start[i] = static_cast<uint32_t>(ids.size());
-      if (tokens[i].flags & HSTAG_TOKEN_URL) continue;  // never match inside a URL
-      const std::string_view w = text.Norm(tokens[i]);
-      if (const uint32_t id = vocab_.Find(w); id != hstag::WordTable::kNone) ids.push_back(id);
-      if (!globs_.empty()) {
-        auto visit = [&](const std::vector<std::pair<std::string, uint32_t>>& bucket) {
-          for (const auto& [g, id] : bucket) {
-            if (hstag::GlobMatch(g, w)) ids.push_back(id);
-          }
-        };
-        if (auto it = glob_buckets_.find(static_cast<unsigned char>(w.empty() ? 0 : w[0]));
-            it != glob_buckets_.end()) {
-          visit(it->second);
-        }
-        visit(star_globs_);
-      }
-    }
-    id_start[n] = static_cast<uint32_t>(ids.size());
+    // A token's literal word ID (or kNone), looked up when a term reaches it.
+    constexpr uint32_t kNotYet = hstag::WordTable::kNone - 1;
+    std::vector<uint32_t> literal(n, kNotYet);
+    // The word IDs of token j: its literal ID and the globs it matches.
+    auto ids_of = [&](size_t j, std::vector<uint32_t>* ids) {
+      ids->clear();
+      if (tokens[j].flags & HSTAG_TOKEN_URL) return;  // never match inside a URL
+      const std::string_view w = text.Norm(tokens[j]);
+      if (literal[j] == kNotYet) literal[j] = vocab_.Find(w);
+      if (literal[j] != hstag::WordTable::kNone) ids->push_back(literal[j]);
+      AddGlobs(w, ids);
+    };
 
     std::vector<Candidate> found;
-    std::vector<uint32_t> frontier, next;
+    std::vector<uint32_t> frontier, next, ids;
     for (size_t i = 0; i < n; ++i) {
-      // The trie's first level is an array by word ID: most words of the
-      // vocabulary (those only inside terms) start nothing.
+      // Terms start at the words of a small table (most words of the
+      // vocabulary, "of" and "and" among them, are only inside terms), so
+      // most tokens take one look-up that its filter answers.
+      if (tokens[i].flags & HSTAG_TOKEN_URL) continue;
+      const std::string_view w = text.Norm(tokens[i]);
       frontier.clear();
-      for (uint32_t k = id_start[i]; k < id_start[i + 1]; ++k) {
-        if (const uint32_t child = root_children_[ids[k]]; child != EdgeTable::kNone) {
-          frontier.push_back(child);
+      if (const uint32_t id = starts_.Find(w); id != hstag::WordTable::kNone) {
+        frontier.push_back(root_children_[id]);
+      }
+      if (!globs_.empty()) {
+        ids.clear();
+        AddGlobs(w, &ids);
+        for (uint32_t id : ids) {
+          if (const uint32_t child = root_children_[id]; child != EdgeTable::kNone) {
+            frontier.push_back(child);
+          }
         }
       }
       for (size_t j = i; !frontier.empty();) {
@@ -226,10 +230,11 @@ class LexiconTagger : public hstag::sdk::Tagger {
           const std::string gap = hstag::GapBetween(text.norm(), a.norm_end, b.norm_start);
           if (!gap.empty() && !IsHyphens(gap) && !gaps_.count(gap)) break;
         }
+        ids_of(j, &ids);
         next.clear();
         for (uint32_t node : frontier) {
-          for (uint32_t k = id_start[j]; k < id_start[j + 1]; ++k) {
-            if (const uint32_t child = edges_.Find(Key(node, ids[k])); child != EdgeTable::kNone) {
+          for (uint32_t id : ids) {
+            if (const uint32_t child = edges_.Find(Key(node, id)); child != EdgeTable::kNone) {
               next.push_back(child);
             }
           }
@@ -305,6 +310,21 @@ class LexiconTagger : public hstag::sdk::Tagger {
   struct Node {
     std::vector<uint32_t> outputs;  // patterns ending here
   };
+
+  // Appends the IDs of the globs that `w` matches.
+  void AddGlobs(std::string_view w, std::vector<uint32_t>* ids) const {
+    if (globs_.empty()) return;
+    auto visit = [&](const std::vector<std::pair<std::string, uint32_t>>& bucket) {
+      for (const auto& [g, id] : bucket) {
+        if (hstag::GlobMatch(g, w)) ids->push_back(id);
+      }
+    };
+    if (auto it = glob_buckets_.find(static_cast<unsigned char>(w.empty() ? 0 : w[0]));
+        it != glob_buckets_.end()) {
+      visit(it->second);
+    }
+    visit(star_globs_);
+  }
 
   static uint64_t Key(uint32_t node, uint32_t word) {
     return (static_cast<uint64_t>(node) << 32) | word;
@@ -410,6 +430,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
   EdgeTable edges_;
   std::vector<uint32_t> root_children_;  // word ID -> child of the root, or kNone
   hstag::WordTable vocab_;
+  hstag::WordTable starts_;  // the words of vocab_ that start a term (root_children_)
   std::unordered_map<std::string, uint32_t> word_ids_;
   uint32_t next_word_id_ = 0;
   std::vector<std::pair<std::string, uint32_t>> globs_;
