@@ -773,7 +773,11 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
     // anew. The new ones, sorted, are merged in (a stable sort of the whole).
     const bool moves = r.annotations.size() + sink.out.size() > r.annotations.capacity();
     const size_t first_new = moves ? 0 : r.annotations.size();
-    for (auto& x : sink.out) r.annotations.push_back(std::move(x));
+    if (r.annotations.empty()) {
+      r.annotations = std::move(sink.out);  // (no view to keep: prior is empty)
+    } else {
+      for (auto& x : sink.out) r.annotations.push_back(std::move(x));
+    }
     if (k + 1 == impl_->taggers.size()) break;  // no tagger left to see them
     if (moves) prior.clear();
     const size_t merge_at = prior.size();
