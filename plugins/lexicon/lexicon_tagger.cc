@@ -9,9 +9,11 @@
 // size of the lexicon). Words with `*` are globs, looked up by their first
 // letter.
 //
-// Matching (per document): from every token, walk the trie over following
-// tokens of the same sentence whose gap is only white space or hyphens (or
-// the punctuation the term itself has there). Then, in order:
+// Matching (per document): from every token whose word starts a term (a
+// table of the terms' first words), walk the trie over following tokens of
+// the same sentence whose gap is only white space or hyphens (or the
+// punctuation the term itself has there); a following token's word ID is
+// looked up when a walk reaches it. Then, in order:
 //   1. case (`exact` cues compare the words as written) and language;
 //   2. exclusions: a match of a concept inside a match of one of its
 //      `exclude` phrases is dropped;
