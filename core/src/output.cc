@@ -393,24 +393,29 @@ void JsonWriter::Key(std::string_view key) {
 
 void JsonWriter::String(std::string_view s) { Quoted(s, ""); }
 
+[[gnu::always_inline]] inline char* JsonWriter::MemberStart(char* buf, std::string_view key) {
+  char* p = buf + Separator(buf);
+  *p++ = '"';
+  std::memcpy(p, key.data(), key.size());
+  p += key.size();
+  *p++ = '"';
+  *p++ = ':';
+  if (indent_ >= 0) *p++ = ' ';
+  return p;
+}
+
 void JsonWriter::Member(std::string_view key, std::string_view s) {
   if (key.size() + s.size() > kShortString || !Clean(key) || !Clean(s)) {
     Key(key);
     return String(s);
   }
   char buf[kShortString + 8];  // a comma, four quotes, a colon and a space
-  size_t n = Separator(buf);
-  buf[n++] = '"';
-  std::memcpy(buf + n, key.data(), key.size());
-  n += key.size();
-  buf[n++] = '"';
-  buf[n++] = ':';
-  if (indent_ >= 0) buf[n++] = ' ';
-  buf[n++] = '"';
-  std::memcpy(buf + n, s.data(), s.size());
-  n += s.size();
-  buf[n++] = '"';
-  out_.append(buf, n);
+  char* p = MemberStart(buf, key);
+  *p++ = '"';
+  std::memcpy(p, s.data(), s.size());
+  p += s.size();
+  *p++ = '"';
+  out_.append(buf, static_cast<size_t>(p - buf));
 }
 
 void JsonWriter::Member(std::string_view key, uint64_t v) {
@@ -419,14 +424,8 @@ void JsonWriter::Member(std::string_view key, uint64_t v) {
     return Uint(v);
   }
   char buf[kShortString + 26];  // a comma, two quotes, a colon, a space, 20 digits
-  size_t n = Separator(buf);
-  buf[n++] = '"';
-  std::memcpy(buf + n, key.data(), key.size());
-  n += key.size();
-  buf[n++] = '"';
-  buf[n++] = ':';
-  if (indent_ >= 0) buf[n++] = ' ';
-  out_.append(buf, std::to_chars(buf + n, buf + sizeof buf, v).ptr);
+  char* p = MemberStart(buf, key);
+  out_.append(buf, std::to_chars(p, buf + sizeof buf, v).ptr);
 }
 
 void JsonWriter::Uint(uint64_t n) {

@@ -100,6 +100,9 @@ class JsonWriter final : public JsonSink {
   // After the separator, `s` as a string literal then `tail`: in one append
   // when `s` is short and needs no escape, as keys and IDs are.
   void Quoted(std::string_view s, std::string_view tail);
+  // The separator, then `key` (short, needing no escape) quoted and its
+  // colon, into `buf`; returns the end of what it put there.
+  char* MemberStart(char* buf, std::string_view key);
   static constexpr size_t kShortString = 64;
   std::string& out_;
   int indent_;
