@@ -203,9 +203,11 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
       size_t i = FirstTokenEndingAfter(tokens, a.start);
       for (; i < n && tokens[i].source_start < a.end; ++i) covered[i] = true;
     }
-    // Prior annotations by end offset.
-    std::multimap<uint32_t, size_t> by_end;
-    for (size_t k = 0; k < prior.size(); ++k) by_end.emplace(prior[k].end, k);
+    // Prior annotations by end offset (ties in their order).
+    ByEnd by_end;
+    by_end.reserve(prior.size());
+    for (size_t k = 0; k < prior.size(); ++k) by_end.emplace_back(prior[k].end, k);
+    std::sort(by_end.begin(), by_end.end());
 
     std::vector<Definition> defs;
     for (size_t p = surface.find('('); p != std::string_view::npos; p = surface.find('(', p + 1)) {
@@ -326,6 +328,13 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
   }
 
  private:
+  // (end offset, index) of the prior annotations, sorted.
+  using ByEnd = std::vector<std::pair<uint32_t, size_t>>;
+  static auto EndingAt(const ByEnd& by_end, uint32_t end) {
+    return std::equal_range(by_end.begin(), by_end.end(), std::pair<uint32_t, size_t>{end, 0},
+                            [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
+
   static bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
   static size_t FirstTokenEndingAfter(std::span<const hstag_token_v1> tokens, uint32_t off) {
@@ -497,8 +506,8 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
   }
 
   // "<long form> (<SF>)"
-  bool TryForward(const TextView& text, const std::multimap<uint32_t, size_t>& by_end, size_t before,
-                  size_t first_in, size_t last_in, size_t p, size_t cut, Definition* d) const {
+  bool TryForward(const TextView& text, const ByEnd& by_end, size_t before, size_t first_in,
+                  size_t last_in, size_t p, size_t cut, Definition* d) const {
     const auto tokens = text.tokens();
     const std::string_view surface = text.surface();
     if (last_in - first_in > 2) return false;
@@ -517,7 +526,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         tokens[last_in - 1].surface_end - tokens[first_in].surface_start);
     if (!IsShortForm(sf)) return false;
     std::vector<size_t> candidates;
-    const auto [lo, hi] = by_end.equal_range(tokens[before].source_end);
+    const auto [lo, hi] = EndingAt(by_end, tokens[before].source_end);
     for (auto it = lo; it != hi; ++it) candidates.push_back(it->second);
     if (!PickLongForm(text, candidates, sf, d)) return false;
     d->sf = std::string(sf);
@@ -528,15 +537,15 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
   }
 
   // "<SF> (<long form>)"
-  bool TryReverse(const TextView& text, const std::multimap<uint32_t, size_t>& by_end,
-                  size_t before, size_t first_in, size_t last_in, Definition* d) const {
+  bool TryReverse(const TextView& text, const ByEnd& by_end, size_t before, size_t first_in,
+                  size_t last_in, Definition* d) const {
     const auto tokens = text.tokens();
     const std::string_view sf = text.Surface(tokens[before]);
     if (!IsShortForm(sf)) return false;
     const uint32_t lo = tokens[first_in].source_start;
     const uint32_t hi = tokens[last_in - 1].source_end;
     std::vector<size_t> candidates;
-    const auto [from, to] = by_end.equal_range(hi);
+    const auto [from, to] = EndingAt(by_end, hi);
     for (auto it = from; it != to; ++it) {
       if (text.prior()[it->second].start >= lo) candidates.push_back(it->second);
     }
