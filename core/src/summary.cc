@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -144,11 +145,14 @@ class Summarizer {
     // Annotations by sentence (sentences ascending, annotations in start order).
     std::stable_sort(hits.begin(), hits.end(),
                      [](const Hit& x, const Hit& y) { return x.sentence < y.sentence; });
-    for (const Hit& h : hits) {
-      if (by_sentence_.empty() || by_sentence_.back().sentence != h.sentence) {
-        by_sentence_.push_back({h.sentence, {}});
-      }
-      by_sentence_.back().anns.push_back({h.counts->index, h.a});
+    sentence_anns_.reserve(hits.size());
+    for (const Hit& h : hits) sentence_anns_.push_back({h.counts->index, h.a});
+    const std::span<const std::pair<uint32_t, const Annotation*>> all(sentence_anns_);
+    for (size_t k = 0; k < hits.size();) {
+      size_t e = k + 1;
+      while (e < hits.size() && hits[e].sentence == hits[k].sentence) ++e;
+      by_sentence_.push_back({hits[k].sentence, all.subspan(k, e - k)});
+      k = e;
     }
   }
 
@@ -473,11 +477,13 @@ class Summarizer {
   bool paged_ = false, xml_ = false;
   std::map<std::string, Counts> counts_;
   std::vector<const std::string*> ids_;  // the concepts' IDs in order, by concept number
+  // (concept number, annotation) outside boilerplate, by sentence ascending
+  std::vector<std::pair<uint32_t, const Annotation*>> sentence_anns_;
   struct Sentence {
     uint32_t sentence;
-    std::vector<std::pair<uint32_t, const Annotation*>> anns;  // (concept number, annotation)
+    std::span<const std::pair<uint32_t, const Annotation*>> anns;  // in sentence_anns_
   };
-  std::vector<Sentence> by_sentence_;  // outside boilerplate, sentences ascending
+  std::vector<Sentence> by_sentence_;  // sentences ascending
 };
 
 }  // namespace
