@@ -66,31 +66,34 @@ inline uint64_t HashShort(size_t n, uint64_t v) {
   return HashFinal(n == 0 ? h : HashStep(h, v));
 }
 
-}  // namespace detail
-
-// A hash of a byte string, 8 bytes a step (one multiplication each, then a
-// final mix so that the low bits, which pick the slot, depend on every
-// byte). The last bytes are read with loads that may overlap those before
-// (the length, mixed in first, tells them apart): no copy, no call, for the
-// short words of the taggers' loops. Not for storage: it may differ between
-// builds and machines (byte order).
-inline uint64_t HashBytes(std::string_view s) {
-  const char* p = s.data();
-  const size_t n = s.size();
-  if (n <= 8) return detail::HashShort(n, detail::ShortBytes(p, n));
+// HashBytes of a string of n > 8 bytes.
+[[gnu::noinline]] inline uint64_t HashLong(const char* p, size_t n) {
   uint64_t h = n * 0x9E3779B97F4A7C15ULL;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     uint64_t v;
     std::memcpy(&v, p + i, 8);
-    h = detail::HashStep(h, v);
+    h = HashStep(h, v);
   }
   if (i < n) {
     uint64_t v;
     std::memcpy(&v, p + n - 8, 8);
-    h = detail::HashStep(h, v);
+    h = HashStep(h, v);
   }
-  return detail::HashFinal(h);
+  return HashFinal(h);
+}
+
+}  // namespace detail
+
+// A hash of a byte string, 8 bytes a step (one multiplication each, then a
+// final mix so that the low bits, which pick the slot, depend on every
+// byte). The last bytes are read with loads that may overlap those before
+// (the length, mixed in first, tells them apart): no copy, and no call for
+// the short words of the taggers' loops. Not for storage: it may differ
+// between builds and machines (byte order).
+[[gnu::always_inline]] inline uint64_t HashBytes(std::string_view s) {
+  if (s.size() <= 8) return detail::HashShort(s.size(), detail::ShortBytes(s.data(), s.size()));
+  return detail::HashLong(s.data(), s.size());
 }
 
 // (64-bit hash -> 32-bit value); `eq(value)` tells a true hit from a hash
