@@ -13,7 +13,10 @@
 // table of the terms' first words), walk the trie over following tokens of
 // the same sentence whose gap is only white space or hyphens (or the
 // punctuation the term itself has there); a following token's word ID is
-// looked up when a walk reaches it. Then, in order:
+// looked up when a walk reaches it, and only when a filter of the trie's
+// (node, word) steps, small enough to stay in cache, lets it: most walks
+// end at their first step (when there are globs, every step is looked up).
+// Then, in order:
 //   1. case (`exact` cues compare the words as written) and language;
 //   2. exclusions: a match of a concept inside a match of one of its
 //      `exclude` phrases is dropped;
@@ -232,6 +235,15 @@ class LexiconTagger : public hstag::sdk::Tagger {
           const std::string gap = hstag::GapBetween(text.norm(), a.norm_end, b.norm_start);
           if (!gap.empty() && !IsHyphens(gap) && !gaps_.count(gap)) break;
         }
+        if (globs_.empty()) {
+          // Most walks end here: the filter of the steps tells that no
+          // node of the frontier has an edge for this word, before the
+          // word is looked up in the vocabulary and the edges.
+          const uint64_t h = hstag::HashBytes(text.Norm(b));
+          bool may = false;
+          for (uint32_t node : frontier) may |= steps_.MayHold(StepHash(node, h));
+          if (!may) break;
+        }
         ids_of(j, &ids);
         next.clear();
         for (uint32_t node : frontier) {
@@ -331,6 +343,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
   static uint64_t Key(uint32_t node, uint32_t word) {
     return (static_cast<uint64_t>(node) << 32) | word;
   }
+  // A step from `node` over a word whose HashBytes is `word_hash`.
+  static uint64_t StepHash(uint32_t node, uint64_t word_hash) {
+    return hstag::Mix64(word_hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ull));
+  }
 
   uint32_t ConceptIndex(const std::string& id, const std::string& section) {
     auto [it, fresh] = concept_index_.emplace(id, static_cast<uint32_t>(concepts_.size()));
@@ -394,6 +410,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
         nodes_.emplace_back();
         child = static_cast<uint32_t>(nodes_.size() - 1);
         edges_.Insert(key, child);
+        if (!w.glob) steps_.Insert(StepHash(node, hstag::HashBytes(w.norm)), child);
         if (node == 0) {
           if (root_children_.size() <= word) root_children_.resize(word + 1, EdgeTable::kNone);
           root_children_[word] = child;
@@ -430,6 +447,8 @@ class LexiconTagger : public hstag::sdk::Tagger {
   std::vector<Pattern> patterns_;
   std::vector<Node> nodes_;
   EdgeTable edges_;
+  // The literal edges again, by StepHash, for the filter alone (Tag).
+  hstag::FlatTable steps_;
   std::vector<uint32_t> root_children_;  // word ID -> child of the root, or kNone
   hstag::WordTable vocab_;
   hstag::WordTable starts_;  // the words of vocab_ that start a term (root_children_)
