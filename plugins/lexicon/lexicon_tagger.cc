@@ -185,16 +185,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
   void Tag(const TextView& text, const hstag::sdk::Sink& sink) const override {
     const auto tokens = text.tokens();
     const size_t n = tokens.size();
-    // A token's literal word ID (or kNone), looked up when a term reaches it.
-    constexpr uint32_t kNotYet = hstag::WordTable::kNone - 1;
-    std::vector<uint32_t> literal(n, kNotYet);
     // The word IDs of token j: its literal ID and the globs it matches.
     auto ids_of = [&](size_t j, std::vector<uint32_t>* ids) {
       ids->clear();
       if (tokens[j].flags & HSTAG_TOKEN_URL) return;  // never match inside a URL
       const std::string_view w = text.Norm(tokens[j]);
-      if (literal[j] == kNotYet) literal[j] = vocab_.Find(w);
-      if (literal[j] != hstag::WordTable::kNone) ids->push_back(literal[j]);
+      if (const uint32_t id = vocab_.Find(w); id != hstag::WordTable::kNone) ids->push_back(id);
       AddGlobs(w, ids);
     };
 
