@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-#include "hstag/util.h"
+#include "util/util.h"
 
 namespace hstag::testing {
 

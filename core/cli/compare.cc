@@ -23,9 +23,9 @@
 #include <string>
 #include <vector>
 
-#include "hstag/output.h"
+#include "hstag/writer.h"
 #include "hstag/summary.h"
-#include "hstag/util.h"
+#include "util/util.h"
 
 namespace hstag::cli {
 namespace {

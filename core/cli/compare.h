@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "hstag/output.h"
+#include "hstag/writer.h"
 #include "hstag/pipeline.h"
 
 namespace hstag::cli {

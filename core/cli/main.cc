@@ -26,18 +26,19 @@
 
 #include "compare.h"
 #include "report.h"
-#include "hstag/batch.h"
+#include "batch/ordered.h"
 #include "hstag/builtins.h"
-#include "hstag/corpus_output.h"
-#include "hstag/csv.h"
-#include "hstag/eval.h"
-#include "hstag/lexicon.h"
-#include "hstag/output.h"
+#include "batch/corpus_output.h"
+#include "output/csv.h"
+#include "eval/eval.h"
+#include "lexicon/loader.h"
+#include "text/analyzer.h"
+#include "hstag/writer.h"
 #include "hstag/pipeline.h"
-#include "hstag/util.h"
+#include "util/util.h"
 #include "hstag/version.h"
-#include "hstag/walk.h"
-#include "hstag/worker_pool.h"
+#include "batch/walk.h"
+#include "batch/worker_pool.h"
 
 namespace fs = std::filesystem;
 

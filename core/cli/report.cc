@@ -7,8 +7,8 @@
 #include <map>
 
 #include "compare.h"
-#include "hstag/report.h"
-#include "hstag/util.h"
+#include "report/report.h"
+#include "util/util.h"
 
 namespace fs = std::filesystem;
 

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "hstag/output.h"
+#include "hstag/writer.h"
 #include "hstag/pipeline.h"
 #include "hstag/status.h"
-#include "hstag/walk.h"
+#include "batch/walk.h"
 
 namespace hstag::cli {
 

@@ -68,7 +68,7 @@
 #include <string>
 #include <vector>
 
-#include "hstag/lexicon.h"
+#include "lexicon/loader.h"
 #include "hstag/plugin.h"
 
 namespace {

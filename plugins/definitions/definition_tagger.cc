@@ -60,7 +60,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "hstag/flat_table.h"
+#include "util/flat_table.h"
 #include "hstag/plugin.h"
 
 namespace {

@@ -40,8 +40,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "hstag/flat_table.h"
-#include "hstag/lexicon.h"
+#include "util/flat_table.h"
+#include "lexicon/loader.h"
 #include "hstag/plugin.h"
 
 namespace {

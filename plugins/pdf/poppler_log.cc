@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "hstag/util.h"
+#include "util/util.h"
 
 namespace hstag::pdf {
 namespace {

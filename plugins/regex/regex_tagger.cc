@@ -42,7 +42,7 @@
 #include <vector>
 
 #include "hstag/plugin.h"
-#include "hstag/util.h"
+#include "util/util.h"
 
 namespace {
 

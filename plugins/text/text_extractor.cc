@@ -13,7 +13,7 @@
 #include <string>
 
 #include "hstag/plugin.h"
-#include "hstag/util.h"
+#include "util/util.h"
 
 namespace {
 

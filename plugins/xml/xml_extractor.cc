@@ -46,7 +46,7 @@
 #include <vector>
 
 #include "hstag/plugin.h"
-#include "hstag/util.h"
+#include "util/util.h"
 #include "xml_profiles.h"
 #include "xml_text.h"
 

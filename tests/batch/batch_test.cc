@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "hstag/util.h"
+#include "util/util.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "hstag/analyzer.h"
+#include "text/analyzer.h"
 #include "hstag/builtins.h"
 #include "hstag/pipeline.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hstag/analyzer.h"
+#include "text/analyzer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hstag/flat_table.h"
+#include "util/flat_table.h"
 
 #include <gtest/gtest.h>
 

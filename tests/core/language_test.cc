@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hstag/language.h"
+#include "text/language.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hstag/offset_map.h"
+#include "text/offset_map.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // hstag/output.h's building blocks: the two JSON sinks, and Dump, which must
 // write exactly the bytes nlohmann's dump writes (the goldens, the schema and every
 // consumer of the JSON were checked against those).
-#include "hstag/output.h"
+#include "hstag/writer.h"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "hstag/builtins.h"
-#include "hstag/output.h"
+#include "hstag/writer.h"
 #include "hstag/pipeline.h"
 #include "test_support.h"
 

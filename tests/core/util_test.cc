@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hstag/util.h"
+#include "util/util.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hstag/worker_pool.h"
+#include "batch/worker_pool.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>

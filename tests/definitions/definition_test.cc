@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "hstag/builtins.h"
-#include "hstag/output.h"
+#include "hstag/writer.h"
 #include "hstag/pipeline.h"
-#include "hstag/util.h"
+#include "util/util.h"
 #include "test_support.h"
 
 namespace hstag {

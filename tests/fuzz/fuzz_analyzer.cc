@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "hstag/analyzer.h"
-#include "hstag/language.h"
-#include "hstag/util.h"
+#include "text/analyzer.h"
+#include "text/language.h"
+#include "util/util.h"
 
 namespace {
 

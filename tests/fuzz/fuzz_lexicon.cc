@@ -9,7 +9,7 @@
 
 #include "fuzz_support.h"
 #include "hstag/builtins.h"
-#include "hstag/lexicon.h"
+#include "lexicon/loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace hstag;

@@ -11,7 +11,7 @@
 
 #include "hstag/builtins.h"
 #include "hstag/plugin.h"
-#include "hstag/util.h"
+#include "util/util.h"
 
 namespace hstag::fuzz {
 namespace {

@@ -13,7 +13,7 @@
 #include <sstream>
 #include <thread>
 
-#include "hstag/output.h"
+#include "hstag/writer.h"
 #include "hstag/plugin_abi.h"
 #include "pdf_test_util.h"
 

@@ -12,10 +12,10 @@
 #include <set>
 #include <string>
 
-#include "hstag/html.h"
-#include "hstag/output.h"
-#include "hstag/report.h"
-#include "hstag/util.h"
+#include "report/html.h"
+#include "hstag/writer.h"
+#include "report/report.h"
+#include "util/util.h"
 #include "report_fixture.h"
 #include "test_support.h"
 

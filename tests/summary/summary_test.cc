@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "hstag/output.h"
-#include "hstag/util.h"
+#include "hstag/writer.h"
+#include "util/util.h"
 #include "test_support.h"
 
 namespace hstag {

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "hstag/util.h"
+#include "util/util.h"
 #include "xml_test_support.h"
 
 namespace hstag::testing {

@@ -2,8 +2,9 @@
 //
 // Lexicons: the codebook made executable. A lexicon file lists concepts, each
 // with its cues (explicit or indicator). The format is documented in
-// lexicons/README.md. The loader keeps file:line of every concept and cue so
-// that a match can be traced to the line that produced it.
+// lexicons/README.md. A loaded lexicon keeps file:line of every concept and
+// cue so that a match can be traced to the line that produced it. (Loading
+// and checking are the library's: core/src/lexicon/.)
 //
 // Thread safety: plain values.
 #ifndef HSTAG_LEXICON_H_
@@ -14,15 +15,8 @@
 #include <vector>
 
 #include "hstag/document.h"
-#include "hstag/plugin_abi.h"
-#include "hstag/status.h"
 
 namespace hstag {
-
-class Analyzer;
-namespace sdk {
-class Host;
-}
 
 struct Cue {
   enum class Case { kFold, kExact };
@@ -55,58 +49,6 @@ struct Lexicon {
   std::string sha256;   // of the file's bytes
   std::vector<Concept> concepts;
 };
-
-// The words of an analyzed cue term, as the matcher compares them: the
-// case-folded form (with `*` kept where the term has a wildcard) and the form
-// as written. `*` is not a word character for ICU, so the words around it are
-// glued back together here: "terror*" is one word, a glob.
-struct CueWord {
-  std::string norm;
-  std::string surface;
-  bool glob = false;
-  std::string gap_before;  // what stands between this word and the previous one, spaces removed
-};
-
-// What stands between two words of the norm view, white space removed.
-std::string GapBetween(std::string_view norm, uint32_t from, uint32_t to);
-std::vector<CueWord> CueWords(const hstag_text_v1& term);
-
-// The words of every term, each term analyzed as documents are: all of them
-// in one call of the host's analyzer (joined by blank lines, so no term runs
-// into the next), then split again by their offsets.
-Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const sdk::Host& host,
-                                                       const std::vector<std::string_view>& terms);
-
-// True when a cue for `langs` (primary subtags; empty: every language)
-// applies in a text of language `lang` (a BCP 47 tag, "" when unknown: every
-// cue applies).
-bool LanguageMatches(std::string_view lang, const std::vector<std::string>& langs);
-
-// True when `word` matches the glob `pattern` (`*`: any run of characters).
-bool GlobMatch(std::string_view pattern, std::string_view word);
-
-// Loads a lexicon file: hstag's YAML format (lexicons/README.md), a
-// quanteda-style YAML dictionary (nested keys -> lists of glob patterns) or a
-// LIWC .dic file (2007 and 2015 layouts). Dictionary categories become
-// concepts `user.<dictionary>.<key>` (the dictionary is the file's name).
-// Errors name the file, the line and the column.
-Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display);
-
-// The codebook section of a concept ID by its prefix ("pillar.x" -> "pillar",
-// "hs.concept" -> "concept"); empty for an ID outside the codebook.
-std::string SectionOfId(const std::string& id);
-
-struct LexiconProblem {
-  std::string file;
-  int line = 0;
-  std::string message;
-};
-
-// Everything `hstag lexicon check` reports: duplicate IDs, unknown parents
-// and references, concepts without cues, cues that can never match, cues
-// shared by two concepts.
-std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
-                                          const Analyzer& analyzer);
 
 }  // namespace hstag
 

@@ -14,13 +14,14 @@
 #include <string>
 #include <vector>
 
-#include "hstag/analyzer.h"
 #include "hstag/document.h"
 #include "hstag/lexicon.h"
 #include "hstag/plugin_abi.h"
 #include "hstag/status.h"
 
 namespace hstag {
+
+class Analyzer;
 
 struct PipelineOptions {
   std::string config_path;              // empty: the shipped lexicons/pipeline.yaml

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batch/walk.h"
+
+#include <dirent.h>
+#include <fnmatch.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <set>
+#include <utility>
+
+namespace hstag {
+namespace {
+
+bool Matches(const std::vector<std::string>& globs, const std::string& rel) {
+  const std::string name = rel.substr(rel.rfind('/') + 1);
+  for (const auto& g : globs) {
+    if (fnmatch(g.c_str(), rel.c_str(), 0) == 0 || fnmatch(g.c_str(), name.c_str(), 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Selected(const WalkOptions& o, const std::string& rel) {
+  if (!o.include.empty() && !Matches(o.include, rel)) return false;
+  return !Matches(o.exclude, rel);
+}
+
+}  // namespace
+
+std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions& options) {
+  std::vector<Input> out;
+  for (const std::string& root : roots) {
+    struct stat st {};
+    if (::stat(root.c_str(), &st) != 0) {
+      const std::string name = root.substr(root.find_last_of('/') == std::string::npos
+                                               ? 0
+                                               : root.find_last_of('/') + 1);
+      out.push_back({root, name.empty() ? root : name, std::strerror(errno)});
+      continue;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+      std::string name = root;
+      while (name.size() > 1 && name.back() == '/') name.pop_back();
+      name = name.substr(name.find_last_of('/') == std::string::npos ? 0
+                                                                     : name.find_last_of('/') + 1);
+      out.push_back({root, name, ""});
+      continue;
+    }
+    // Iterative walk; visited directories by (device, inode) stop link loops.
+    std::set<std::pair<dev_t, ino_t>> visited{{st.st_dev, st.st_ino}};
+    std::vector<std::string> stack{""};  // relative directories still to read
+    std::vector<Input> files;
+    std::string base = root;
+    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    while (!stack.empty()) {
+      const std::string rel_dir = std::move(stack.back());
+      stack.pop_back();
+      const std::string dir = rel_dir.empty() ? base : base + "/" + rel_dir;
+      DIR* d = ::opendir(dir.c_str());
+      if (!d) {
+        files.push_back({dir, rel_dir.empty() ? base : rel_dir,
+                         std::string("cannot read directory: ") + std::strerror(errno)});
+        continue;
+      }
+      std::vector<std::string> names;
+      while (const dirent* e = ::readdir(d)) {
+        const std::string n = e->d_name;
+        if (n != "." && n != "..") names.push_back(n);
+      }
+      ::closedir(d);
+      std::sort(names.begin(), names.end(), std::greater<>());  // popped in ascending order
+      std::vector<std::string> subdirs;
+      for (auto it = names.rbegin(); it != names.rend(); ++it) {
+        const std::string rel = rel_dir.empty() ? *it : rel_dir + "/" + *it;
+        const std::string path = base + "/" + rel;
+        struct stat s {};
+        if (::stat(path.c_str(), &s) != 0) {
+          const int error = errno;  // ELOOP: a link loop, not a broken link
+          struct stat l {};
+          const bool dangling =
+              error == ENOENT && ::lstat(path.c_str(), &l) == 0 && S_ISLNK(l.st_mode);
+          if (Selected(options, rel)) {
+            files.push_back({path, rel,
+                             dangling ? std::string("broken symbolic link")
+                                      : std::string(std::strerror(error))});
+          }
+          continue;
+        }
+        if (S_ISDIR(s.st_mode)) {
+          if (visited.insert({s.st_dev, s.st_ino}).second) subdirs.push_back(rel);
+        } else if (S_ISREG(s.st_mode)) {
+          if (Selected(options, rel)) files.push_back({path, rel, ""});
+        }
+      }
+      for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(*it);
+    }
+    std::sort(files.begin(), files.end(),
+              [](const Input& a, const Input& b) { return a.relative < b.relative; });
+    for (auto& f : files) out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace hstag

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "eval/eval.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "batch/ordered.h"
+#include "lexicon/loader.h"
+#include "output/csv.h"
+#include "util/util.h"
+
+namespace hstag {
+
+Result<std::vector<GoldPassage>> LoadGold(const std::string& path) {
+  auto bytes = ReadFile(path, 256u << 20);
+  if (!bytes.ok()) return Status::Error(path + ": " + bytes.error());
+  std::vector<GoldPassage> gold;
+  std::string_view rest = *bytes;
+  for (size_t line = 1; !rest.empty(); ++line) {
+    const size_t nl = rest.find('\n');
+    const std::string_view text = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      return Status::Error(path + ":" + std::to_string(line) + ": not a JSON object");
+    }
+    if (!j.contains("text") || !j["text"].is_string() || !j.contains("labels") ||
+        !j["labels"].is_array()) {
+      return Status::Error(path + ":" + std::to_string(line) +
+                           ": a gold passage needs \"text\" and \"labels\"");
+    }
+    GoldPassage p;
+    p.id = j.value("id", std::to_string(line));
+    p.text = j["text"];
+    p.split = j.value("split", "");
+    p.source = j.value("source", "");
+    p.start = j.value("start", int64_t{-1});
+    p.end = j.value("end", int64_t{-1});
+    for (const auto& l : j["labels"]) {
+      if (!l.is_string()) {
+        return Status::Error(path + ":" + std::to_string(line) + ": labels must be strings");
+      }
+      p.labels.insert(l.get<std::string>());
+    }
+    gold.push_back(std::move(p));
+  }
+  return gold;
+}
+
+EvalReport Evaluate(const Pipeline& pipeline, const std::vector<GoldPassage>& gold,
+                    const std::string& split, const std::set<std::string>& skip_sections,
+                    const std::string& sources_dir) {
+  EvalReport report;
+  // Annotations of whole source documents, analysed once each.
+  std::map<std::string, std::vector<Annotation>> documents;
+  auto section_of = [&](const std::string& id) {
+    const Concept* c = pipeline.FindConcept(id);
+    if (c) return c->section;
+    const std::string s = SectionOfId(id);
+    return s.empty() ? std::string("user") : s;
+  };
+  for (const auto& p : gold) {
+    if (!split.empty() && split != "all" && p.split != split) continue;
+    ++report.passages;
+    std::set<std::string> found;
+    const std::string source_path = sources_dir + "/" + p.source;
+    std::error_code ec;
+    if (!sources_dir.empty() && !p.source.empty() && p.start >= 0 &&
+        std::filesystem::is_regular_file(source_path, ec)) {
+      auto it = documents.find(p.source);
+      if (it == documents.end()) {
+        it = documents.emplace(p.source, pipeline.Run(source_path, p.source).annotations).first;
+      }
+      for (const auto& a : it->second) {
+        if (a.start >= p.start && a.end <= p.end) found.insert(a.concept_id);
+      }
+      ++report.in_context;
+    } else {
+      const AnalysisResult r = pipeline.RunBytes(p.text, p.id);
+      for (const auto& a : r.annotations) found.insert(a.concept_id);
+    }
+    std::set<std::string> all = found;
+    all.insert(p.labels.begin(), p.labels.end());
+    for (const auto& id : all) {
+      const std::string section = section_of(id);
+      if (skip_sections.count(section)) continue;
+      const bool in_gold = p.labels.count(id) > 0, in_found = found.count(id) > 0;
+      Counts& c = report.concepts[id];
+      Counts& s = report.sections[section];
+      if (in_gold && in_found) {
+        ++c.tp, ++s.tp, ++report.micro.tp;
+      } else if (in_found) {
+        ++c.fp, ++s.fp, ++report.micro.fp;
+        report.false_alarms.emplace_back(p.id, id);
+      } else {
+        ++c.fn, ++s.fn, ++report.micro.fn;
+        report.misses.emplace_back(p.id, id);
+      }
+    }
+  }
+  return report;
+}
+
+Interval Wilson(uint64_t k, uint64_t n, double z) {
+  if (n == 0) return {0, 1};
+  const double nn = static_cast<double>(n);
+  const double p = static_cast<double>(k) / nn;
+  const double z2 = z * z;
+  const double denom = 1 + z2 / nn;
+  const double center = (p + z2 / (2 * nn)) / denom;
+  const double half = z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / denom;
+  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+}
+
+Result<std::map<std::string, ReviewedCounts>> ReadReviewed(const std::string& path) {
+  auto bytes = ReadFile(path, 1u << 30);
+  if (!bytes.ok()) return Status::Error(path + ": " + bytes.error());
+  auto rows = ParseCsv(*bytes);
+  if (!rows.ok()) return Status::Error(path + ": " + rows.error());
+  if (rows->empty()) return Status::Error(path + ": empty file");
+  const auto& header = rows->front();
+  const auto col = [&](const std::string& name) -> int {
+    auto it = std::find(header.begin(), header.end(), name);
+    return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+  };
+  const int concept_col = col("concept"), correct_col = col("correct");
+  if (concept_col < 0 || correct_col < 0) {
+    return Status::Error(path + ": needs the columns `concept` and `correct`");
+  }
+  std::map<std::string, ReviewedCounts> out;
+  for (size_t i = 1; i < rows->size(); ++i) {
+    const auto& row = (*rows)[i];
+    if (row.size() == 1 && row[0].empty()) continue;
+    if (static_cast<int>(row.size()) <= std::max(concept_col, correct_col)) {
+      return Status::Error(path + ": row " + std::to_string(i + 1) + " has too few fields");
+    }
+    std::string v = row[static_cast<size_t>(correct_col)];
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+    v.erase(0, v.find_first_not_of(' '));
+    v.erase(v.find_last_not_of(' ') + 1);
+    ReviewedCounts& c = out[row[static_cast<size_t>(concept_col)]];
+    if (v == "y" || v == "yes" || v == "1" || v == "true" || v == "x") {
+      ++c.correct;
+    } else if (v == "n" || v == "no" || v == "0" || v == "false") {
+      ++c.wrong;
+    } else if (v.empty()) {
+      ++c.unreviewed;
+    } else {
+      return Status::Error(path + ": row " + std::to_string(i + 1) + ": `correct` is `" +
+                           row[static_cast<size_t>(correct_col)] +
+                           "`; use y or n (yes/no, 1/0, true/false)");
+    }
+  }
+  return out;
+}
+
+std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& inputs,
+                       size_t per_concept, uint64_t seed, unsigned jobs) {
+  struct Drawn {
+    std::vector<std::string> row;  // without the sample id and `correct`
+  };
+  struct Reservoir {
+    uint64_t seen = 0;
+    std::vector<Drawn> items;
+  };
+  std::map<std::string, Reservoir> reservoirs;
+  std::mt19937_64 rng(seed);
+  RunOrdered(pipeline, inputs, jobs, [&](size_t, AnalysisResult&& r) {
+    const Document& d = r.doc;
+    for (const auto& a : r.annotations) {
+      Reservoir& res = reservoirs[a.concept_id];
+      ++res.seen;
+      size_t slot = res.items.size();
+      if (res.items.size() >= per_concept) {
+        slot = static_cast<size_t>(rng() % res.seen);
+        if (slot >= per_concept) continue;
+      }
+      std::string sentence;
+      auto it = std::upper_bound(r.sentences.begin(), r.sentences.end(), a.start,
+                                 [](uint32_t o, const auto& s) { return o < s.first; });
+      if (it != r.sentences.begin()) {
+        const auto& s = *(it - 1);
+        sentence = d.text.substr(s.first, std::max(s.second, a.end) - s.first);
+      }
+      for (char& c : sentence) {
+        if (c == '\n' || c == '\r' || c == '\f' || c == '\t') c = ' ';
+      }
+      const Segment* seg = d.segments.empty() ? nullptr : &d.segments[a.segment];
+      Drawn x{{d.path, a.concept_id, StrengthName(a.strength),
+               seg && seg->page ? std::to_string(seg->page) : "", seg ? seg->xpath : "",
+               std::to_string(a.start), std::to_string(a.end),
+               d.text.substr(a.start, a.end - a.start), sentence, a.rule}};
+      if (slot == res.items.size()) {
+        res.items.push_back(std::move(x));
+      } else {
+        res.items[slot] = std::move(x);
+      }
+    }
+  });
+  std::string csv;
+  AppendCsvRow({"sample_id", "document", "concept", "strength", "page", "xpath", "start", "end",
+                "text", "sentence", "rule", "correct"},
+               &csv);
+  size_t n = 0;
+  for (auto& [id, res] : reservoirs) {
+    for (auto& x : res.items) {
+      std::vector<std::string> row{std::to_string(++n)};
+      row.insert(row.end(), x.row.begin(), x.row.end());
+      row.emplace_back();
+      AppendCsvRow(row, &csv);
+    }
+  }
+  return csv;
+}
+
+}  // namespace hstag

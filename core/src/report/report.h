@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The HTML audit reports: single self-contained pages (inline CSS and SVG,
+// no network, no external anything) that a reader opens in any browser.
+//
+//   DocumentReportHtml  one document from its JSON ("hstag.document/1"):
+//                       metadata and versions, the HS profile (a radar of the
+//                       seven dimensions, bars for the three freedoms, chips
+//                       for approaches and principles, definitions), the
+//                       concepts, actors with their co-occurring concepts,
+//                       key passages linking into the text, and the text
+//                       split by page with every match highlighted by
+//                       category (colour and underline style), filtered by
+//                       a legend of checkboxes (CSS only, no script).
+//   CompareReportHtml   two documents side by side, from the JSON of
+//                       `hstag compare --format json` ("hstag.compare/1").
+//   CorpusIndexHtml     a batch run's index: a row per document, sortable by
+//                       any column (a small inline script, allowed by its
+//                       hash), a heat map document x dimension, links.
+//
+// Every string from a document (text, metadata, paths) is escaped; the pages
+// set a Content-Security-Policy that allows nothing but their own inline
+// style (and the index's own script), by hash.
+//
+// The document's text is shown when its JSON carries it ("text" and
+// "segments", as --emit-text writes them); without it the report says so.
+// Malformed JSON (wrong types) throws nlohmann::json::exception.
+//
+// Thread safety: free functions without shared state.
+#ifndef HSTAG_REPORT_REPORT_H_
+#define HSTAG_REPORT_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "hstag/writer.h"
+
+namespace hstag {
+
+struct ReportOptions {
+  std::string date;  // when the report was made, written in its header ("" leaves it out)
+};
+
+std::string DocumentReportHtml(const ordered_json& doc, const ReportOptions& options);
+
+// `a` and `b`: the two documents' JSON; `comparison`: their hstag.compare/1.
+std::string CompareReportHtml(const ordered_json& a, const ordered_json& b,
+                              const ordered_json& comparison, const ReportOptions& options);
+
+struct IndexRow {
+  ordered_json line;  // the document's line of corpus.jsonl
+  std::string href;   // its report, relative to the index ("" when none)
+  std::string name;   // shown for it (its path relative to its root); "" for its file name
+};
+// `run`: the run's run.json (its counts and versions are shown; may be null).
+std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_json& run,
+                            const ReportOptions& options);
+
+}  // namespace hstag
+
+#endif  // HSTAG_REPORT_REPORT_H_
