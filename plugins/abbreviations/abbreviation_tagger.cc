@@ -69,6 +69,7 @@
 #include <vector>
 
 #include "lexicon/loader.h"
+#include "hstag/codebook.h"
 #include "hstag/plugin.h"
 
 namespace {
@@ -308,12 +309,12 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         for (const auto& c : phrase->concepts) {
           a.concept_id = c;
           sink.Emit(a);
-          phrase_sections.push_back(hstag::SectionOfId(c));
+          phrase_sections.emplace_back(hstag::codebook::SectionOf(c));
         }
       }
       for (size_t k : chosen->lf) {
         a.concept_id = hstag::sdk::View(prior[k].concept_id);
-        const std::string section = hstag::SectionOfId(std::string(a.concept_id));
+        const std::string section(hstag::codebook::SectionOf(a.concept_id));
         if (std::find(phrase_sections.begin(), phrase_sections.end(), section) !=
             phrase_sections.end()) {
           continue;  // the longer phrase wins within its section

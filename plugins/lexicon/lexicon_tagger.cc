@@ -42,6 +42,7 @@
 
 #include "util/flat_table.h"
 #include "lexicon/loader.h"
+#include "hstag/codebook.h"
 #include "hstag/plugin.h"
 
 namespace {
@@ -389,9 +390,9 @@ class LexiconTagger : public hstag::sdk::Tagger {
     if (!OnlyNonLatinLetters(cue.term)) p.langs = cue.langs;
     p.rule = lex.name + ":" + std::to_string(cue.line);
     p.order = static_cast<uint32_t>(patterns_.size());
-    for (const auto& a : cue.also) p.also.push_back(ConceptIndex(a, hstag::SectionOfId(a)));
+    for (const auto& a : cue.also) p.also.push_back(ConceptIndex(a, std::string(hstag::codebook::SectionOf(a))));
     if (!cue.required.empty()) {
-      p.required = static_cast<int32_t>(ConceptIndex(cue.required, hstag::SectionOfId(cue.required)));
+      p.required = static_cast<int32_t>(ConceptIndex(cue.required, std::string(hstag::codebook::SectionOf(cue.required))));
     }
     uint32_t node = 0;
     for (size_t k = 0; k < words.size(); ++k) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "hstag/codebook.h"
 #include "batch/ordered.h"
 #include "lexicon/loader.h"
 #include "output/csv.h"
@@ -60,7 +61,7 @@ EvalReport Evaluate(const Pipeline& pipeline, const std::vector<GoldPassage>& go
   auto section_of = [&](const std::string& id) {
     const Concept* c = pipeline.FindConcept(id);
     if (c) return c->section;
-    const std::string s = SectionOfId(id);
+    const std::string s(codebook::SectionOf(id));
     return s.empty() ? std::string("user") : s;
   };
   for (const auto& p : gold) {

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "text/analyzer.h"
+#include "hstag/codebook.h"
 #include "hstag/plugin.h"
 #include "util/util.h"
 #include "hstag/version.h"
@@ -129,7 +130,7 @@ Concept ParseConcept(const YAML::Node& n) {
   if (n["label"]) c.label = Scalar(n["label"], "label");
   if (c.label.empty()) c.label = c.id;
   if (n["section"]) c.section = Scalar(n["section"], "section");
-  const std::string implied = SectionOfId(c.id);
+  const std::string implied(codebook::SectionOf(c.id));
   if (c.section.empty()) c.section = implied.empty() ? "user" : implied;
   if (!implied.empty() && c.section != implied) {
     throw LexiconError(n["section"], "section `" + c.section + "` does not fit id `" + c.id +
@@ -432,15 +433,6 @@ bool GlobMatch(std::string_view p, std::string_view w) {
   }
   while (pi < p.size() && p[pi] == '*') ++pi;
   return pi == p.size();
-}
-
-std::string SectionOfId(const std::string& id) {
-  static const std::map<std::string, std::string> kPrefixes = {
-      {"hs", "concept"},         {"pillar", "pillar"},       {"dimension", "dimension"},
-      {"approach", "approach"},  {"principle", "principle"}, {"topic", "topic"},
-      {"actor", "actor"},        {"definition", "definition"}, {"citation", "citation"}};
-  auto it = kPrefixes.find(id.substr(0, id.find('.')));
-  return it == kPrefixes.end() || id.find('.') == std::string::npos ? "" : it->second;
 }
 
 namespace {

@@ -59,10 +59,6 @@ bool GlobMatch(std::string_view pattern, std::string_view word);
 // Errors name the file, the line and the column.
 Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display);
 
-// The codebook section of a concept ID by its prefix ("pillar.x" -> "pillar",
-// "hs.concept" -> "concept"); empty for an ID outside the codebook.
-std::string SectionOfId(const std::string& id);
-
 struct LexiconProblem {
   std::string file;
   int line = 0;

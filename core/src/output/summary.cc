@@ -13,6 +13,7 @@
 
 #include "text/analyzer.h"
 #include "lexicon/loader.h"
+#include "hstag/codebook.h"
 #include "hstag/writer.h"
 
 namespace hstag {
@@ -140,7 +141,7 @@ class Summarizer {
       c.index = static_cast<uint32_t>(ids_.size());
       ids_.push_back(&id);
       c.concept_ptr = p_.FindConcept(id);
-      c.section = c.concept_ptr ? c.concept_ptr->section : SectionOfId(id);
+      c.section = c.concept_ptr ? c.concept_ptr->section : std::string(codebook::SectionOf(id));
     }
     // Annotations by sentence (sentences ascending, annotations in start order).
     std::stable_sort(hits.begin(), hits.end(),
