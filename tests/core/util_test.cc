@@ -96,9 +96,12 @@ TEST(WriteFileAtomicTest, CreatesAndReplacesLeavingNothingElse) {
   ::umask(mask);
   EXPECT_EQ(static_cast<mode_t>(fs::status(a).permissions()), 0644 & ~mask);
 
-  const Status missing = WriteFileAtomic((dir / "no" / "c.json").string(), "x");
-  ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.message().find("c.json"), std::string::npos) << missing.message();
+  // Missing folders are made; a folder that cannot be made fails, named.
+  ASSERT_TRUE(WriteFileAtomic((dir / "new" / "deeper" / "c.json").string(), "x").ok());
+  EXPECT_EQ(read(dir / "new" / "deeper" / "c.json"), "x");
+  const Status blocked = WriteFileAtomic((a / "c.json").string(), "x");  // a.json is a file
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_NE(blocked.message().find("a.json"), std::string::npos) << blocked.message();
 }
 
 // A bad byte is found wherever it stands against the eight-byte ASCII steps,

@@ -12,11 +12,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 namespace hstag {
 
 namespace {
+
+constexpr char kTemporaryMark[] = ".tmp.";
 
 // Reads a file in chunks of 64 KiB, each handed to `chunk`; `size` first
 // gets the size the file has when opened. Fails with the OS's reason, or
@@ -92,7 +95,7 @@ bool WriteUnnamed(const std::string& path, std::string_view content, Durability 
   std::snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
   if (::linkat(AT_FDCWD, self, AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) return true;
   if (errno != EEXIST) return false;
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  const std::string tmp = TemporaryPath(path);
   ::unlink(tmp.c_str());  // left by a killed process of the same number
   if (::linkat(AT_FDCWD, self, AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) return false;
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
@@ -103,6 +106,14 @@ bool WriteUnnamed(const std::string& path, std::string_view content, Durability 
 }
 
 }  // namespace
+
+std::string TemporaryPath(const std::string& path) {
+  return path + kTemporaryMark + std::to_string(::getpid());
+}
+
+bool IsTemporaryPath(std::string_view path) {
+  return path.find(kTemporaryMark) != std::string_view::npos;
+}
 
 bool WriteAll(int fd, std::vector<std::string_view> parts) {
   size_t first = 0;
@@ -158,9 +169,14 @@ Result<FileDigest> Sha256File(const std::string& path, uint64_t max_bytes) {
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view content, Durability durability) {
+  if (const size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0) {
+    std::error_code ec;
+    std::filesystem::create_directories(path.substr(0, slash), ec);
+    if (ec) return Status::Error(path.substr(0, slash) + ": " + ec.message());
+  }
   Status unnamed;
   if (WriteUnnamed(path, content, durability, &unnamed)) return unnamed;
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  const std::string tmp = TemporaryPath(path);
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::Error(tmp + ": " + std::strerror(errno));
   if (!WriteAll(fd, {content})) {

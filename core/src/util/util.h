@@ -23,7 +23,8 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes = UINT6
 // errno set, when the system refuses.
 bool WriteAll(int fd, std::vector<std::string_view> parts);
 
-// Writes a file atomically: a temporary file beside it, then its name (an
+// Writes a file atomically, making its folder (and theirs) when missing: a
+// temporary file beside it, then its name (an
 // unnamed file linked in where the file system allows, else a named one
 // renamed). A killed process leaves the old file or the new one, never a
 // part, and with unnamed files no temporary file either. kDurable
@@ -35,6 +36,11 @@ bool WriteAll(int fd, std::vector<std::string_view> parts);
 enum class Durability { kDurable, kAtomicOnly };
 Status WriteFileAtomic(const std::string& path, std::string_view content,
                        Durability durability = Durability::kDurable);
+
+// The name a file has while this process writes it (its name, ".tmp.", the
+// process ID), and a test for such names: what a killed writer left behind.
+std::string TemporaryPath(const std::string& path);
+bool IsTemporaryPath(std::string_view path);
 
 std::string Sha256Hex(std::string_view bytes);
 
