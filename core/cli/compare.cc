@@ -19,18 +19,18 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "command.h"
 #include "hstag/writer.h"
 #include "hstag/summary.h"
 #include "util/util.h"
 
 namespace hstag::cli {
 namespace {
-
-constexpr int kExitOk = 0, kExitUsage = 1, kExitDocuments = 2;
 
 struct Side {
   std::string path;  // source.path
@@ -379,6 +379,30 @@ int Compare(const std::vector<std::string>& inputs, const std::string& format,
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
   return kExitOk;
+}
+
+Command AddCompare(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> inputs = std::vector<std::string>(2);
+    std::string format = "table";
+    CommonOptions common;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("compare", "Two documents' HS profiles side by side "
+                                                "(documents or their hstag JSON)");
+  cmd->add_option("a", o->inputs[0], "A document or its hstag JSON")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("b", o->inputs[1], "Another document or its hstag JSON")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--format", o->format, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  AddCommonOptions(cmd, &o->common);
+  return {cmd, [o] {
+            auto pipeline = MakePipeline(o->common);
+            return pipeline ? Compare(o->inputs, o->format, *pipeline) : kExitFatal;
+          }};
 }
 
 }  // namespace hstag::cli

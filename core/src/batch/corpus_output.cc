@@ -37,7 +37,7 @@ struct CorpusOutput::File {
   static Result<std::unique_ptr<File>> Open(const std::string& path) {
     auto file = std::make_unique<File>();
     file->path = path;
-    file->tmp = path + ".tmp." + std::to_string(::getpid());
+    file->tmp = TemporaryPath(path);
     file->f = std::fopen(file->tmp.c_str(), "wb");
     if (!file->f) return Status::Error(file->tmp + ": " + std::strerror(errno));
     return file;
@@ -71,18 +71,18 @@ struct CorpusOutput::File {
 
 CorpusOutput::~CorpusOutput() = default;
 
-Result<std::unique_ptr<CorpusOutput>> CorpusOutput::Open(const std::string& out_dir,
+Result<std::unique_ptr<CorpusOutput>> CorpusOutput::Open(const OutputLayout& layout,
                                                          std::vector<std::string> concepts,
                                                          MatrixValues values) {
   std::unique_ptr<CorpusOutput> out(new CorpusOutput());
-  out->dir_ = out_dir;
+  out->run_path_ = layout.Run();
   out->concepts_ = std::move(concepts);
   out->values_ = values;
-  for (auto [member, name] : {std::pair{&out->corpus_, "corpus.jsonl"},
-                              std::pair{&out->matrix_, "matrix.csv"},
-                              std::pair{&out->annotations_, "annotations.csv"},
-                              std::pair{&out->errors_, "errors.jsonl"}}) {
-    auto f = File::Open(out_dir + "/" + name);
+  for (auto [member, path] : {std::pair{&out->corpus_, layout.Corpus()},
+                              std::pair{&out->matrix_, layout.Matrix()},
+                              std::pair{&out->annotations_, layout.Annotations()},
+                              std::pair{&out->errors_, layout.Errors()}}) {
+    auto f = File::Open(path);
     if (!f.ok()) return f.status();
     *member = std::move(f).value();
   }
@@ -188,16 +188,11 @@ Status CorpusOutput::AddDuplicate(const std::string& path, const std::string& sh
       Dump(ordered_json{{"path", path}, {"sha256", sha256}, {"duplicate_of", first_path}}) + "\n");
 }
 
-Status CorpusOutput::Finish(const ordered_json& run) {
+Status CorpusOutput::Finish(const RunManifest& run) {
   for (File* f : {corpus_.get(), matrix_.get(), annotations_.get(), errors_.get()}) {
     if (Status s = f->Commit(); !s.ok()) return s;
   }
-  return WriteFileAtomic(dir_ + "/run.json", Dump(run, 2) + "\n");
-}
-
-std::string Fingerprint(const ordered_json& tool, const std::string& config_bytes,
-                        const ordered_json& options) {
-  return Sha256Hex(Dump(tool) + "\n" + config_bytes + "\n" + Dump(options));
+  return WriteFileAtomic(run_path_, Dump(run.ToJson(), 2) + "\n");
 }
 
 }  // namespace hstag

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The outputs of a batch run into a folder OUT, besides OUT/docs/*.json:
-//   OUT/corpus.jsonl     one line per document: source, stats, summary
-//   OUT/matrix.csv       document x concept, every concept of the loaded
-//                        lexicons as a column, in lexicon order
-//   OUT/annotations.csv  the long format, one row per annotation
-//   OUT/errors.jsonl     one line per failed document
-//   OUT/run.json         the manifest: versions, options, fingerprint, times,
-//                        counts
+// The corpus files of a batch run into a folder OUT (batch/output_layout.h),
+// besides each document's JSON:
+//   corpus.jsonl     one line per document: source, stats, summary
+//   matrix.csv       document x concept, every concept of the loaded
+//                    lexicons as a column, in lexicon order
+//   annotations.csv  the long format, one row per annotation
+//   errors.jsonl     one line per failed document
+//   run.json         the manifest (batch/manifest.h)
 // Each is written to a temporary file beside it while the run goes and
 // renamed into place when the run ends, so that a killed run leaves no
 // half-written file (the previous complete one, if any, stays).
@@ -25,8 +25,10 @@
 #include <string_view>
 #include <vector>
 
-#include "hstag/writer.h"
+#include "batch/manifest.h"
+#include "batch/output_layout.h"
 #include "hstag/status.h"
+#include "hstag/writer.h"
 
 namespace hstag {
 
@@ -36,7 +38,7 @@ Result<MatrixValues> ParseMatrixValues(const std::string& name);
 class CorpusOutput {
  public:
   // `concepts`: the matrix's columns, in order.
-  static Result<std::unique_ptr<CorpusOutput>> Open(const std::string& out_dir,
+  static Result<std::unique_ptr<CorpusOutput>> Open(const OutputLayout& out,
                                                     std::vector<std::string> concepts,
                                                     MatrixValues values);
   ~CorpusOutput();
@@ -61,21 +63,16 @@ class CorpusOutput {
   Status AddDuplicate(const std::string& path, const std::string& sha256,
                       const std::string& first_path);
   // Writes run.json and renames every file into place.
-  Status Finish(const ordered_json& run);
+  Status Finish(const RunManifest& run);
 
  private:
   struct File;
   CorpusOutput() = default;
-  std::string dir_;
+  std::string run_path_;
   std::vector<std::string> concepts_;
   MatrixValues values_ = MatrixValues::kTotal;
   std::unique_ptr<File> corpus_, matrix_, annotations_, errors_;
 };
-
-// The pipeline's fingerprint: a hash of everything that decides the output
-// (tool and plugin versions, lexicon hashes, the config's bytes, options).
-std::string Fingerprint(const ordered_json& tool, const std::string& config_bytes,
-                        const ordered_json& options);
 
 }  // namespace hstag
 

@@ -7,9 +7,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <set>
 #include <utility>
+
+#include "util/util.h"
 
 namespace hstag {
 namespace {
@@ -103,6 +106,31 @@ std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions
     for (auto& f : files) out.push_back(std::move(f));
   }
   return out;
+}
+
+Result<std::vector<std::string>> ReadPathList(const std::string& from) {
+  std::string text;
+  if (from == "-") {
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) text.append(buf, n);
+  } else {
+    auto r = ReadFile(from, 1u << 30);
+    if (!r.ok()) return Status::Error(from + ": " + r.error());
+    text = std::move(r).value();
+  }
+  const char sep = text.find('\0') != std::string::npos ? '\0' : '\n';
+  std::vector<std::string> paths;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(sep, i);
+    if (j == std::string::npos) j = text.size();
+    std::string p = text.substr(i, j - i);
+    if (sep == '\n' && !p.empty() && p.back() == '\r') p.pop_back();
+    if (!p.empty()) paths.push_back(std::move(p));
+    i = j + 1;
+  }
+  return paths;
 }
 
 }  // namespace hstag

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "hstag/status.h"
+
 namespace hstag {
 
 struct Input {
@@ -28,6 +30,11 @@ struct WalkOptions {
 };
 
 std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions& options);
+
+// The paths listed in a file (--files-from): NUL-separated when the text has
+// a NUL (find -print0), else one a line (a CR before the LF dropped); "-"
+// reads standard input. Empty entries are skipped.
+Result<std::vector<std::string>> ReadPathList(const std::string& from);
 
 }  // namespace hstag
 

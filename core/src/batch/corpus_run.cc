@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batch/corpus_run.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "batch/outcome.h"
+#include "batch/output_layout.h"
+#include "batch/plan.h"
+#include "batch/reports.h"
+#include "batch/worker_pool.h"
+#include "util/util.h"
+
+namespace fs = std::filesystem;
+
+namespace hstag {
+namespace {
+
+std::string ErrorLine(const ordered_json& errors) {
+  std::string s;
+  for (const auto& e : errors) s += (s.empty() ? "" : "; ") + e["message"].get<std::string>();
+  return s;
+}
+
+// A document's line in the command's closing list: the concepts it mentions
+// most.
+std::string SummaryLine(const ordered_json& doc) {
+  std::vector<std::pair<uint64_t, std::string>> top;
+  for (const auto& [id, c] : doc["summary"]["concepts"].items()) {
+    top.emplace_back(c["total"].get<uint64_t>(), id);
+  }
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string line = "  " + doc["source"]["path"].get<std::string>() + ": ";
+  if (!doc["errors"].empty()) return line + "FAILED: " + ErrorLine(doc["errors"]);
+  line += std::to_string(doc["annotations"].size()) + " matches";
+  for (size_t k = 0; k < top.size() && k < 4; ++k) {
+    line += (k ? ", " : " (") + top[k].second + " " + std::to_string(top[k].first);
+  }
+  if (!top.empty()) line += top.size() > 4 ? ", …)" : ")";
+  return line;
+}
+
+// A run killed before it finished leaves its temporary files: removed, so
+// that only complete files stay.
+void RemoveTemporaryFiles(const std::string& out) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file() && IsTemporaryPath(it->path().filename().string())) {
+      fs::remove(it->path(), ec);
+    }
+  }
+}
+
+}  // namespace
+
+CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
+                          const CorpusRun& run, const CorpusRunObserver& observer) {
+  CorpusRunReport report;
+  const std::string started = UtcNow();
+  const OutputLayout layout(run.out);
+  std::error_code ec;
+  fs::create_directories(layout.Docs(), ec);
+  if (ec) {
+    report.error = Status::Error(run.out + ": " + ec.message());
+    return report;
+  }
+  RemoveTemporaryFiles(run.out);
+
+  // What decides the output, hashed: a document is reused by --resume only
+  // when it was made with the same fingerprint from the same bytes.
+  const RunSettings& settings = run.settings;
+  ordered_json tool = ToolJson(pipeline);
+  const std::string config_path = settings.config_path.empty()
+                                      ? pipeline.data_dir() + "/lexicons/pipeline.yaml"
+                                      : settings.config_path;
+  auto config_bytes = ReadFile(config_path, 16u << 20);
+  const std::string fingerprint =
+      Fingerprint(tool, config_bytes.ok() ? *config_bytes : "", FingerprintOptions(settings));
+  tool["fingerprint"] = fingerprint;
+
+  std::vector<std::string> columns;
+  for (const Concept* c : pipeline.concepts()) columns.push_back(c->id);
+  auto corpus = CorpusOutput::Open(layout, columns, run.matrix_values);
+  if (!corpus.ok()) {
+    report.error = corpus.status();
+    return report;
+  }
+  const unsigned jobs = std::max(1u, settings.jobs);
+  RunPlan plan = PlanRun(std::move(inputs), layout,
+                         {run.shard, settings.resume, fingerprint, pipeline.limits().max_bytes, jobs});
+  std::vector<PlannedInput>& items = plan.inputs;
+
+  RunCounts& counts = report.counts;
+  auto keep_error = [&](const Status& s) {
+    if (!s.ok() && report.error.ok()) report.error = s;
+  };
+  size_t next = 0;  // next input to record, so that every output keeps input order
+  auto record_until = [&](size_t end) {
+    for (; next < end; ++next) {
+      const PlannedInput& item = items[next];
+      if (item.action == PlannedInput::Action::kReuse) {
+        ++counts.skipped;
+        // Read again here, one at a time, so that memory stays bounded.
+        const std::string earlier = layout.DocJson(item.input.relative);
+        auto text = ReadFile(earlier, 1ull << 32);
+        const auto doc = text.ok() ? ordered_json::parse(*text, nullptr, false) : ordered_json();
+        if (!doc.is_object()) {
+          keep_error(Status::Error(earlier + ": changed during the run"));
+          continue;
+        }
+        keep_error((*corpus)->Add(doc));
+        report.lines.push_back(SummaryLine(doc));
+      } else if (item.action == PlannedInput::Action::kDuplicate) {
+        ++counts.duplicate;
+        keep_error((*corpus)->AddDuplicate(item.input.path, item.sha256, item.first));
+        report.lines.push_back("  " + item.input.path + ": duplicate of " + item.first);
+      }
+    }
+  };
+
+  // Per document, in a worker: analyse, write its JSON (and report), render
+  // its corpus rows.
+  OutputOptions out_options{settings.emit_text || run.html};  // a report is made with the text
+  auto finish = [&](size_t i, ordered_json doc) {
+    Status written;
+    const std::string& relative = items[i].input.relative;
+    if (run.html) written = WriteDocumentReport(layout, relative, &doc, settings.emit_text, started);
+    if (written.ok()) {
+      written = WriteFileAtomic(layout.DocJson(relative), Dump(doc, 2) + "\n",
+                                Durability::kAtomicOnly);
+    }
+    DocumentOutcome o;
+    o.failed = !doc["errors"].empty();
+    o.warned = !doc["warnings"].empty();
+    o.path = doc["source"]["path"].get<std::string>();
+    o.bytes = doc["source"]["bytes"].get<uint64_t>();
+    if (o.failed) o.error = ErrorLine(doc["errors"]);
+    o.line = SummaryLine(doc);
+    if (!written.ok()) o.write_error = written.message();
+    o.rows = CorpusOutput::Render(doc, columns, run.matrix_values);
+    return o.Encode();
+  };
+  if (observer.planned) observer.planned(plan.to_run.size());
+  WorkerTasks tasks;
+  tasks.work = [&](size_t k) {
+    const Input& in = items[plan.to_run[k]].input;
+    AnalysisResult r;
+    if (!in.error.empty()) {
+      r.doc.path = in.path;
+      r.doc.Fail("read", in.error);
+    } else {
+      r = pipeline.Run(in.path, in.path);
+    }
+    return finish(plan.to_run[k], DocumentJson(r, pipeline, tool, out_options));
+  };
+  tasks.on_failure = [&](size_t k, const std::string& message) {
+    AnalysisResult r;
+    r.doc.path = items[plan.to_run[k]].input.path;
+    r.doc.Fail("worker", message);
+    return finish(plan.to_run[k], DocumentJson(r, pipeline, tool, out_options));
+  };
+  tasks.cost = [&](size_t k) { return items[plan.to_run[k]].bytes; };  // longest first
+  tasks.failed = [](const std::string& payload) { return DocumentOutcome::EncodedFailed(payload); };
+  tasks.deliver = [&](size_t k, std::string&& payload) {
+    const size_t i = plan.to_run[k];
+    record_until(i);
+    auto o = DocumentOutcome::Decode(payload);
+    if (!o.ok()) {
+      keep_error(Status::Error(items[i].input.path + ": " + o.error()));
+      return;
+    }
+    if (observer.analysed) observer.analysed(o->bytes, o->failed);
+    if (o->failed) {
+      ++counts.failed;
+      if (observer.failed) observer.failed(o->path, o->error);
+    } else {
+      ++counts.done;
+      report.warned += o->warned;
+    }
+    if (!o->write_error.empty()) keep_error(Status::Error(o->write_error));
+    keep_error((*corpus)->Append(
+        {o->rows.corpus, o->rows.matrix, o->rows.annotations, o->rows.errors}));
+    report.lines.push_back(std::move(o->line));
+    next = i + 1;
+  };
+  const WorkerReport workers = RunInWorkers(
+      plan.to_run.size(), {jobs, settings.doc_timeout, settings.max_errors}, tasks);
+  report.stopped_early = workers.stopped_early;
+  if (!workers.stopped_early) record_until(items.size());
+
+  counts.documents = items.size();
+  counts.not_started = workers.not_started;
+  RunManifest manifest = NewManifest(tool, fingerprint, settings, pipeline.limits(), run.shard,
+                                     columns, started);
+  manifest.finished = UtcNow();
+  manifest.counts = counts;
+  keep_error((*corpus)->Finish(manifest));
+  if (run.html && report.error.ok()) {
+    std::vector<Input> planned;
+    planned.reserve(items.size());
+    for (const PlannedInput& item : items) planned.push_back(item.input);
+    report.error = WriteIndex(layout, planned, started);
+  }
+  return report;
+}
+
+}  // namespace hstag

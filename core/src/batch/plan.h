@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Planning a batch run: which inputs are analysed, which are reused from an
+// earlier run into the same folder (--resume), which are duplicates of an
+// earlier input (the same bytes), and which belong to another shard.
+//
+// Duplicates and --resume go by content hashes, but only files that could
+// be the same as another need one: files that share their size with
+// another, and files whose earlier output matches them in all but the hash
+// (same fingerprint, same size, not failed). Every other file is read once,
+// later, by the worker that analyses it. Sizes, earlier outputs and hashes
+// are read on `jobs` threads, joined before planning returns (the workers
+// are forked after it).
+//
+// Thread safety: free functions; PlanRun starts and joins its own threads.
+#ifndef HSTAG_BATCH_PLAN_H_
+#define HSTAG_BATCH_PLAN_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "batch/manifest.h"
+#include "batch/output_layout.h"
+#include "batch/walk.h"
+#include "hstag/status.h"
+
+namespace hstag {
+
+// --shard: "K/N" (1 <= K <= N) or "slurm" (K and N from the job array's
+// environment: SLURM_ARRAY_TASK_ID, _MIN, _COUNT and _STEP).
+Result<Shard> ParseShard(const std::string& spec);
+
+// The shard (1 to n) of a document: from its path relative to its root, so
+// that adding files moves no other file to another shard.
+uint64_t ShardOf(const std::string& relative, uint64_t n);
+
+struct PlanOptions {
+  Shard shard;                 // only this shard's inputs are kept
+  bool resume = false;         // reuse earlier outputs in `layout`
+  std::string fingerprint;     // of this run's pipeline: what --resume compares
+  uint64_t max_bytes = UINT64_MAX;  // larger files are left for the run to report
+  unsigned jobs = 1;           // threads for sizes, earlier outputs and hashes
+};
+
+struct PlannedInput {
+  enum class Action { kRun, kReuse, kDuplicate };
+  Input input;  // its relative path made unique across roots
+  Action action = Action::kRun;
+  uint64_t bytes = 0;  // the file's size, when known (0 otherwise)
+  std::string sha256;  // when it was hashed
+  std::string first;   // kDuplicate: the path of the earlier input with the same bytes
+};
+
+struct RunPlan {
+  std::vector<PlannedInput> inputs;  // in input order
+  std::vector<size_t> to_run;        // the indices of the kRun ones
+};
+
+// The inputs of this shard with what to do with each. Two roots that give
+// the same relative path: the second becomes "<path>~1" (and so on), so that
+// each has its own output file.
+RunPlan PlanRun(std::vector<Input> inputs, const OutputLayout& layout, const PlanOptions& options);
+
+}  // namespace hstag
+
+#endif  // HSTAG_BATCH_PLAN_H_
