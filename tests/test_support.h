@@ -60,6 +60,24 @@ struct CommandResult {
 };
 CommandResult RunCommand(const std::string& command);
 
+// How a test runs hstag as an unprivileged user, for what root would read
+// anyway (a file of mode 000, a locked folder). As root: `prefix` drops to
+// nobody (setpriv) and `binary` is a copy of hstag with its data in a
+// folder that nobody can read, made once per test process, since the
+// checkout may sit in a folder only root can enter (Debian makes home
+// folders 0700, and so does mktemp -d); `dir` is that folder, a working
+// directory for nobody. Otherwise: no prefix, the build's binary, the
+// source folder. `ok` is false (and `why` says why) when root has no
+// setpriv.
+struct Unprivileged {
+  bool ok = true;
+  std::string why;
+  std::string prefix, binary, dir;
+  // As root: a new empty folder `name` in `dir`, for files nobody reads.
+  std::filesystem::path Scratch(const std::string& name) const;
+};
+const Unprivileged& AsNobody();
+
 }  // namespace hstag::testing
 
 #endif  // HSTAG_TESTS_TEST_SUPPORT_H_

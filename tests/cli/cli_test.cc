@@ -21,9 +21,11 @@ using json = nlohmann::json;
 namespace hstag {
 namespace {
 
+using testing::AsNobody;
 using testing::Binary;
 using testing::Quote;
 using testing::ReadAll;
+using testing::Unprivileged;
 using testing::RunCommand;
 using testing::SourceDir;
 
@@ -214,15 +216,12 @@ TEST(CliTest, BadInputIsReportedAndTheRestIsProcessed) {
   fs::permissions(dir / "locked", fs::perms::none);
   fs::permissions(dir, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
   // Root reads everything: drop to nobody so that the locked folder is locked.
-  std::string prefix;
-  if (::geteuid() == 0) {
-    if (RunCommand("command -v setpriv >/dev/null").status != 0) GTEST_SKIP() << "no setpriv";
-    prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
-  }
+  const Unprivileged& nobody = AsNobody();
+  if (!nobody.ok) GTEST_SKIP() << nobody.why;
   const std::string err_file = dir.string() + ".stderr";
-  auto r = RunCommand("cd " + Quote(SourceDir()) + " && " + prefix + Binary() + " analyze " +
-                      Quote(dir.string()) + " " + Quote((dir / "missing.txt").string()) +
-                      " --jobs 2 2>" + Quote(err_file));
+  auto r = RunCommand("cd " + Quote(nobody.dir) + " && " + nobody.prefix + nobody.binary +
+                      " analyze " + Quote(dir.string()) + " " +
+                      Quote((dir / "missing.txt").string()) + " --jobs 2 2>" + Quote(err_file));
   fs::permissions(dir / "locked", fs::perms::owner_all);
   const std::string err = ReadAll(err_file);
   EXPECT_EQ(r.status, 2) << err;

@@ -25,9 +25,11 @@ using json = nlohmann::json;
 namespace hstag {
 namespace {
 
+using testing::AsNobody;
 using testing::Binary;
 using testing::Quote;
 using testing::ReadAll;
+using testing::Unprivileged;
 using testing::RunCommand;
 using testing::SourceDir;
 
@@ -59,13 +61,6 @@ testing::CommandResult RunWithStderr(const std::string& command, std::string* er
   auto r = RunCommand(command + " 2>" + Quote(err_file));
   *err = ReadAll(err_file);
   return r;
-}
-
-// Root reads everything: the batch runs as nobody, so that a file of mode
-// 000 is unreadable.
-std::string AsNobody() {
-  if (::geteuid() != 0) return "";
-  return "setpriv --reuid=65534 --regid=65534 --clear-groups ";
 }
 
 // The documents of an output folder by their path relative to `root`.
@@ -148,14 +143,19 @@ class BatchDocs {
 
 // One batch over every hostile file and the good ones, in two workers.
 TEST(HostileInput, OneBatchOverHostileAndGoodFiles) {
-  const fs::path dir = TestDir("batch");
+  // Root reads everything: the batch runs as nobody, so that a file of mode
+  // 000 is unreadable; its files lie where nobody can reach them.
+  const Unprivileged& nobody = AsNobody();
+  ASSERT_TRUE(nobody.ok) << nobody.why;
+  const fs::path dir = nobody.prefix.empty() ? TestDir("batch") : nobody.Scratch("batch");
   ASSERT_NO_FATAL_FAILURE(Generate(dir));
   const fs::path batch = dir / "batch", out = dir / "out";
   fs::create_directories(out);
   fs::permissions(out, fs::perms::all);  // nobody writes it
   std::string err;
-  auto r = RunWithStderr("cd " + Quote(dir) + " && " + AsNobody() + Binary() + " analyze " +
-                             Quote(batch) + " --out " + Quote(out) + " --jobs 2 --quiet",
+  auto r = RunWithStderr("cd " + Quote(dir) + " && " + nobody.prefix + nobody.binary +
+                             " analyze " + Quote(batch) + " --out " + Quote(out) +
+                             " --jobs 2 --quiet",
                          &err);
   const BatchDocs docs(Docs(out, batch));
 
