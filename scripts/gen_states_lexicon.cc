@@ -1,9 +1,7 @@
 // gen_states_lexicon: generates lexicons/states.yaml from lexicons/src/states.tsv.
 //
-// Build and run from the repository root (build outside the repository):
-//   g++ -std=c++20 -O1 scripts/gen_states_lexicon.cc -o /tmp/gen_states_lexicon
-//       $(pkg-config --cflags --libs icu-uc icu-i18n)   (one line)
-//   /tmp/gen_states_lexicon lexicons/src/states.tsv > lexicons/states.yaml
+// Built by CMake (target gen_states_lexicon); to write lexicons/states.yaml
+// again: cmake --build --preset default --target states-lexicon
 //
 // Per row of the table (see the column description at the top of states.tsv):
 //   - the English names become explicit cues (a leading '=' -> case: exact);
