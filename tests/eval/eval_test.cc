@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Checking the lexicons as a researcher does (eval/eval.h): a gold set read
+// and judged passage by passage, the Wilson interval, a reviewed sample read
+// back, a sample drawn with a seed; and the `hstag eval` and `hstag sample`
+// commands over them.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "batch/walk.h"
+#include "eval/eval.h"
+#include "output/csv.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace hstag {
+namespace {
+
+using testing::Binary;
+using testing::DefaultPipeline;
+using testing::Quote;
+using testing::ReadAll;
+using testing::RunCommand;
+using testing::SourceDir;
+
+fs::path Write(const std::string& name, const std::string& content) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "hstag_eval";
+  fs::create_directories(dir);
+  std::ofstream(dir / name, std::ios::binary) << content;
+  return dir / name;
+}
+
+// Two passages in `test`, one in `dev`: what each names is plain from its
+// words.
+const char kGold[] =
+    R"({"id": "t1", "split": "test", "text": "Human security and food security.", "labels": ["hs.concept", "dimension.food"]})"
+    "\n\n"
+    R"({"id": "t2", "split": "test", "text": "The weather was fine.", "labels": ["dimension.health"]})"
+    "\n"
+    R"({"id": "d1", "split": "dev", "text": "They live in freedom from fear.", "labels": ["pillar.freedom_from_want"]})"
+    "\n";
+
+TEST(EvalTest, LoadGoldReadsPassagesAndNamesTheLineOfABadOne) {
+  auto gold = LoadGold(Write("gold.jsonl", kGold).string());
+  ASSERT_TRUE(gold.ok()) << gold.error();
+  ASSERT_EQ(gold->size(), 3u);  // the blank line is skipped
+  EXPECT_EQ((*gold)[0].id, "t1");
+  EXPECT_EQ((*gold)[0].split, "test");
+  EXPECT_EQ((*gold)[0].labels, (std::set<std::string>{"dimension.food", "hs.concept"}));
+  EXPECT_EQ((*gold)[2].split, "dev");
+
+  const fs::path bad = Write("bad.jsonl", std::string(kGold) + "[1, 2]\n");
+  auto r = LoadGold(bad.string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error(), bad.string() + ":5: not a JSON object");
+  const fs::path unlabelled = Write("unlabelled.jsonl", R"({"id": "x", "text": "t"})" "\n");
+  r = LoadGold(unlabelled.string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error(), unlabelled.string() + ":1: a gold passage needs \"text\" and \"labels\"");
+}
+
+TEST(EvalTest, EvaluateCountsEachConceptOncePerPassage) {
+  auto gold = LoadGold(Write("gold.jsonl", kGold).string());
+  ASSERT_TRUE(gold.ok());
+  const EvalReport test = Evaluate(DefaultPipeline(), *gold, "test", {});
+  EXPECT_EQ(test.passages, 2u);
+  EXPECT_EQ(test.in_context, 0u);
+  EXPECT_EQ(test.concepts.at("hs.concept").tp, 1u);
+  EXPECT_EQ(test.concepts.at("dimension.food").tp, 1u);
+  EXPECT_EQ(test.concepts.at("dimension.health").fn, 1u);
+  EXPECT_EQ(test.micro.tp, 2u);
+  EXPECT_EQ(test.micro.fp, 0u);
+  EXPECT_EQ(test.micro.fn, 1u);
+  EXPECT_DOUBLE_EQ(test.micro.Precision(), 1.0);
+  EXPECT_DOUBLE_EQ(test.micro.Recall(), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(test.micro.F1(), 0.8);
+  EXPECT_EQ(test.sections.at("dimension").tp, 1u);
+  EXPECT_EQ(test.sections.at("dimension").fn, 1u);
+  EXPECT_EQ(test.misses, (std::vector<std::pair<std::string, std::string>>{{"t2", "dimension.health"}}));
+
+  // The dev passage names one freedom and is labelled with the other.
+  const EvalReport dev = Evaluate(DefaultPipeline(), *gold, "dev", {});
+  EXPECT_EQ(dev.passages, 1u);
+  EXPECT_EQ(dev.concepts.at("pillar.freedom_from_fear").fp, 1u);
+  EXPECT_EQ(dev.concepts.at("pillar.freedom_from_want").fn, 1u);
+  EXPECT_EQ(dev.false_alarms,
+            (std::vector<std::pair<std::string, std::string>>{{"d1", "pillar.freedom_from_fear"}}));
+  // A skipped section counts on neither side.
+  const EvalReport skipped = Evaluate(DefaultPipeline(), *gold, "dev", {"pillar"});
+  EXPECT_EQ(skipped.micro.tp + skipped.micro.fp + skipped.micro.fn, 0u);
+  EXPECT_EQ(Evaluate(DefaultPipeline(), *gold, "all", {}).passages, 3u);
+}
+
+TEST(EvalTest, WilsonIntervalOfKnownCases) {
+  const Interval none = Wilson(0, 0);
+  EXPECT_EQ(none.low, 0);
+  EXPECT_EQ(none.high, 1);
+  const Interval i = Wilson(55, 60);  // 0.917: the interval of the issue's example
+  EXPECT_NEAR(i.low, 0.8193, 5e-4);
+  EXPECT_NEAR(i.high, 0.9639, 5e-4);
+  const Interval all = Wilson(10, 10);
+  EXPECT_NEAR(all.low, 0.7225, 5e-4);
+  EXPECT_DOUBLE_EQ(all.high, 1.0);
+  const Interval zero = Wilson(0, 10);
+  EXPECT_DOUBLE_EQ(zero.low, 0.0);
+  EXPECT_NEAR(zero.high, 0.2775, 5e-4);
+}
+
+TEST(EvalTest, ReadReviewedCountsEachWayOfSayingYesAndNo) {
+  const fs::path csv = Write("reviewed.csv",
+                             "sample_id,concept,text,correct\n"
+                             "1,hs.concept,a,y\n2,hs.concept,b,YES\n3,hs.concept,c, 1 \n"
+                             "4,hs.concept,d,x\n5,hs.concept,e,true\n"
+                             "6,actor.un,f,n\n7,actor.un,g,No\n8,actor.un,h,0\n9,actor.un,i,false\n"
+                             "10,actor.un,j,\n");
+  auto r = ReadReviewed(csv.string());
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_EQ(r->at("hs.concept").correct, 5u);
+  EXPECT_EQ(r->at("hs.concept").wrong, 0u);
+  EXPECT_EQ(r->at("actor.un").wrong, 4u);
+  EXPECT_EQ(r->at("actor.un").unreviewed, 1u);
+
+  const fs::path maybe = Write("maybe.csv", "concept,correct\nhs.concept,maybe\n");
+  auto m = ReadReviewed(maybe.string());
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.error(), maybe.string() +
+                           ": row 2: `correct` is `maybe`; use y or n (yes/no, 1/0, true/false)");
+  const fs::path columns = Write("columns.csv", "id,text\n1,a\n");
+  EXPECT_EQ(ReadReviewed(columns.string()).error(),
+            columns.string() + ": needs the columns `concept` and `correct`");
+}
+
+TEST(EvalTest, SampleIsSeededCappedPerConceptAndQuotesTheText) {
+  const auto inputs = Walk({SourceDir() + "/samples/txt"}, {});
+  const std::string a = DrawSample(DefaultPipeline(), inputs, 2, 7, 2);
+  EXPECT_EQ(a, DrawSample(DefaultPipeline(), inputs, 2, 7, 1));  // whatever the threads
+  EXPECT_NE(a, DrawSample(DefaultPipeline(), inputs, 2, 8, 2));  // another seed, another draw
+  auto rows = ParseCsv(a);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_GT(rows->size(), 10u);
+  EXPECT_EQ((*rows)[0], (std::vector<std::string>{"sample_id", "document", "concept", "strength",
+                                                  "page", "xpath", "start", "end", "text",
+                                                  "sentence", "rule", "correct"}));
+  std::map<std::string, int> per_concept;
+  for (size_t i = 1; i < rows->size(); ++i) {
+    const auto& row = (*rows)[i];
+    ASSERT_EQ(row.size(), 12u);
+    EXPECT_EQ(row[0], std::to_string(i));
+    EXPECT_LE(++per_concept[row[2]], 2) << row[2];
+    // The text is the document's bytes at the offsets, inside the sentence.
+    const std::string doc = ReadAll(row[1]);
+    const size_t start = std::stoul(row[6]), end = std::stoul(row[7]);
+    EXPECT_EQ(doc.substr(start, end - start), row[8]) << row[1];
+    EXPECT_NE(row[9].find(row[8]), std::string::npos) << row[9];
+    EXPECT_EQ(row[11], "");  // for the reviewer
+  }
+  EXPECT_EQ(per_concept.at("hs.concept"), 2);
+}
+
+testing::CommandResult Hstag(const std::string& args) {
+  return RunCommand("cd " + Quote(SourceDir()) + " && " + Binary() + " " + args + " 2>&1");
+}
+
+TEST(EvalCliTest, EvalPrintsATableOrJsonAndSampleWritesTheCsvToReview) {
+  const fs::path gold = Write("gold.jsonl", kGold);
+  auto table = Hstag("eval " + Quote(gold) + " --split test");
+  ASSERT_EQ(table.status, 0) << table.out;
+  EXPECT_NE(table.out.find("split test: 2 passages (0 inside their source document)"),
+            std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("overall (micro)                              2     0     1  1.000  "
+                           "0.667  0.800"),
+            std::string::npos)
+      << table.out;
+  auto json = Hstag("eval " + Quote(gold) + " --format json");
+  ASSERT_EQ(json.status, 0) << json.out;
+  const auto j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["passages"], 3);
+  EXPECT_EQ(j["micro"]["fp"], 1);
+  EXPECT_EQ(j["false_alarms"][0]["concept"], "pillar.freedom_from_fear");
+
+  const fs::path sample = fs::path(::testing::TempDir()) / "hstag_eval" / "sample.csv";
+  fs::remove(sample);
+  auto drawn = Hstag("sample " + Quote(sample) + " samples/txt --per-concept 1 --seed 3");
+  ASSERT_EQ(drawn.status, 0) << drawn.out;
+  auto rows = ParseCsv(ReadAll(sample));
+  ASSERT_TRUE(rows.ok());
+  ASSERT_GT(rows->size(), 5u);
+  // Mark the first row right and the second wrong: `eval --reviewed`
+  // reports each concept's precision with its Wilson interval.
+  std::string reviewed;
+  for (size_t i = 0; i < rows->size(); ++i) {
+    auto row = (*rows)[i];
+    if (i == 1) row.back() = "y";
+    if (i == 2) row.back() = "n";
+    AppendCsvRow(row, &reviewed);
+  }
+  const fs::path marked = Write("marked.csv", reviewed);
+  auto precision = Hstag("eval --reviewed " + Quote(marked));
+  ASSERT_EQ(precision.status, 0) << precision.out;
+  EXPECT_EQ(precision.out.substr(0, precision.out.find('\n')),
+            "concept,reviewed,correct,precision,ci95_low,ci95_high,unreviewed");
+  EXPECT_NE(precision.out.find((*rows)[1][2] + ",1,1,1.000,0.207,1.000,0"), std::string::npos)
+      << precision.out;
+  EXPECT_NE(precision.out.find("(all),2,1,0.500,0.095,0.905," +
+                               std::to_string(rows->size() - 3)),
+            std::string::npos)
+      << precision.out;
+
+  EXPECT_EQ(Hstag("eval").status, 1);  // neither a gold set nor a sample
+  EXPECT_EQ(Hstag("eval --reviewed " + Quote(Write("maybe.csv", "concept,correct\na,maybe\n"))).status,
+            2);
+}
+
+}  // namespace
+}  // namespace hstag
