@@ -26,6 +26,10 @@
 // "segments", as --emit-text writes them); without it the report says so.
 // Malformed JSON (wrong types) throws nlohmann::json::exception.
 //
+// Each page has its file (document_page.cc, compare_page.cc,
+// index_page.cc); the stylesheet and the categories' look are style.h's, the
+// parts the pages share widgets.h's.
+//
 // Thread safety: free functions without shared state.
 #ifndef HSTAG_REPORT_REPORT_H_
 #define HSTAG_REPORT_REPORT_H_
