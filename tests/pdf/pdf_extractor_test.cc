@@ -15,6 +15,7 @@
 
 #include "hstag/writer.h"
 #include "hstag/plugin_abi.h"
+#include "hstag/summary.h"
 #include "pdf_test_util.h"
 
 extern "C" const hstag_plugin_v1* hstag_builtin_pdf_query(uint32_t);
@@ -99,7 +100,7 @@ TEST(PdfSamples, AnnotationPagesAndBoilerplate) {
   EXPECT_EQ(boiler_pages, (std::vector<uint32_t>{1, 2, 3, 4, 5}));
 
   // The summary counts the header matches apart.
-  const auto summary = SummaryJson(r, SamplePipeline());
+  const auto summary = SummaryJson(Summarize(r, SamplePipeline()));
   EXPECT_EQ(summary["concepts"]["hs.concept"]["explicit"], 2);
   EXPECT_EQ(summary["concepts"]["hs.concept"]["boilerplate"], 5);
   // Words of headers and footers are not counted.

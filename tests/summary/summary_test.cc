@@ -32,7 +32,7 @@ Analysed Text(const std::string& text, SummaryOptions o = {}) {
   Analysed x;
   x.r = DefaultPipeline().RunBytes(text, "t.txt");
   EXPECT_FALSE(x.r.failed());
-  x.s = Summary(x.r, DefaultPipeline(), o);
+  x.s = SummaryJson(Summarize(x.r, DefaultPipeline(), o));
   return x;
 }
 
@@ -40,7 +40,7 @@ Analysed File(const std::string& rel) {
   Analysed x;
   x.r = DefaultPipeline().Run(SourceDir() + "/" + rel, rel);
   EXPECT_FALSE(x.r.failed()) << rel;
-  x.s = Summary(x.r, DefaultPipeline());
+  x.s = SummaryJson(Summarize(x.r, DefaultPipeline()));
   return x;
 }
 

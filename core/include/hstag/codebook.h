@@ -31,6 +31,12 @@ inline constexpr Section kSections[] = {
     {"citation", "citation", "citations"},
 };
 
+// The sections the summary treats apart: actors (counted with the concepts
+// in their sentences), approaches and principles (listed in the profile).
+inline constexpr std::string_view kActorSection = "actor";
+inline constexpr std::string_view kApproachSection = "approach";
+inline constexpr std::string_view kPrincipleSection = "principle";
+
 // The section of a concept ID by its prefix ("pillar.x" -> "pillar",
 // "hs.concept" -> "concept"); empty for an ID outside the codebook (no
 // known prefix, or no '.').

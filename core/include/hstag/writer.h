@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Writers: the document JSON ("hstag.document/1", core/schema/) and the
-// summary it carries. The tagger side knows nothing of these.
+// Writers: the document JSON ("hstag.document/1", core/schema/), which
+// carries the summary of hstag/summary.h, and the JSON events (JsonSink) that
+// a writer or a tree builder receives. The tagger side knows nothing of
+// these.
 //
 // Thread safety: free functions; the Pipeline is only read.
 #ifndef HSTAG_OUTPUT_H_
@@ -28,9 +30,6 @@ struct OutputOptions {
 // The `tool` block: versions of hstag and its libraries, lexicons with their
 // hashes, plugins with their versions. The same for every document of a run.
 ordered_json ToolJson(const Pipeline& pipeline);
-
-// Per-concept counts split by strength (boilerplate counted apart).
-ordered_json SummaryJson(const AnalysisResult& result, const Pipeline& pipeline);
 
 // A JSON value as a sequence of events, the way a SAX parser reports one: a
 // renderer writes each value once, for a JsonWriter (text, no tree built)

@@ -11,14 +11,9 @@
 #include <utility>
 #include <vector>
 
-#include "text/analyzer.h"
-#include "lexicon/loader.h"
 #include "hstag/codebook.h"
-#include "hstag/writer.h"
 
 namespace hstag {
-
-using ordered_json = nlohmann::ordered_json;
 
 const char kOrientationRule[] =
     "The freedom with the largest share when its share is at least 0.5 and its count at least "
@@ -32,7 +27,8 @@ const char* Orientation(uint64_t fear, uint64_t want, uint64_t dignity) {
   if (total == 0) return "none";
   std::array<std::pair<uint64_t, const char*>, 3> f{
       {{fear, "fear"}, {want, "want"}, {dignity, "dignity"}}};
-  std::stable_sort(f.begin(), f.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(f.begin(), f.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   // share >= 0.5 and top >= 1.5 * next, in integers: 2 top >= total, 2 top >= 3 next.
   if (2 * f[0].first >= total && 2 * f[0].first >= 3 * f[1].first) return f[0].second;
   return "balanced";
@@ -42,23 +38,30 @@ namespace {
 
 constexpr size_t kMaxXpaths = 20;
 
-const std::array<const char*, 7> kDimensions = {"economic",  "food",      "health",   "environmental",
-                                                "personal",  "community", "political"};
-
 double Round(double v, double scale) { return std::round(v * scale) / scale; }
 
 struct Counts {
   uint64_t explicit_ = 0, indicator = 0, boilerplate = 0;
-  double best_score = -1;  // how closely, for matches that carry a score
-  std::set<uint32_t> pages;
-  std::vector<std::string> xpaths;  // distinct, in order, at most kMaxXpaths
+  double best_score = -1;                // how closely, for matches that carry a score
+  std::vector<uint32_t> pages;           // in document order, repeats dropped as they come
+  std::vector<std::string_view> xpaths;  // distinct, in order, at most kMaxXpaths
   const Annotation* first = nullptr;
-  uint32_t index = 0;  // the concept's place in the order of IDs (Summarizer::ids_)
+  const std::string* id = nullptr;  // the first annotation's concept_id
+  uint32_t index = 0;               // the concept's place in the order of IDs (Summarizer::ids_)
   const Concept* concept_ptr = nullptr;  // null for an ID no lexicon defines
-  std::string section;
+  std::string_view section;
   uint64_t total() const { return explicit_ + indicator; }
 };
 
+void SortUnique(std::vector<uint32_t>* v) {
+  if (v->size() < 2) return;
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// Counts the annotations once, then fills each part of the Summary from the
+// counts. Strings are copied into the Summary once; while counting, IDs and
+// xpaths are views of the analysis (which outlives the Summarizer).
 class Summarizer {
  public:
   Summarizer(const AnalysisResult& r, const Pipeline& p, const SummaryOptions& o)
@@ -71,23 +74,17 @@ class Summarizer {
     if (paged_) xml_ = false;
   }
 
-  void Write(JsonSink& w) {
+  Summary Run() {
     Count();
-    w.BeginObject();
-    w.Member("annotations", uint64_t{r_.annotations.size()});
-    w.Key("concepts");
-    Concepts(w);
-    w.Key("profile");
-    Profile(w);
-    w.Key("actors");
-    Actors(w);
-    w.Key("key_passages");
-    KeyPassages(w);
-    w.Key("definitions");
-    Definitions(w);
-    w.Key("abbreviations");
-    Abbreviations(w);
-    w.EndObject();
+    Summary s;
+    s.annotations = r_.annotations.size();
+    Concepts(&s.concepts);
+    Profile(&s.profile);
+    Actors(&s.actors);
+    KeyPassages(&s.key_passages);
+    Definitions(&s.definitions);
+    Abbreviations(&s.abbreviations);
+    return s;
   }
 
  private:
@@ -97,17 +94,15 @@ class Summarizer {
   const Segment* SegmentOf(const Annotation& a) const {
     return a.segment < r_.doc.segments.size() ? &r_.doc.segments[a.segment] : nullptr;
   }
-  // page (and page label) or xpath of an annotation, as members.
-  void Where(const Annotation& a, JsonSink& w) const {
+  // The page (and page label) or xpath of an annotation.
+  Summary::Place PlaceOf(const Annotation& a) const {
     const Segment* s = SegmentOf(a);
-    if (!s) return;
-    if (s->page) w.Member("page", s->page);
-    if (!s->page_label.empty()) w.Member("page_label", s->page_label);
-    if (!s->xpath.empty()) w.Member("xpath", s->xpath);
+    if (!s) return {};
+    return {s->page, s->page_label, s->xpath};
   }
-  void Per10k(std::string_view key, uint64_t n, JsonSink& w) const {
-    if (r_.stats.words == 0) return w.Member(key, nullptr);
-    w.Member(key, Round(double(n) * 10000.0 / double(r_.stats.words), 100));
+  std::optional<double> Per10k(uint64_t n) const {
+    if (r_.stats.words == 0) return std::nullopt;
+    return Round(double(n) * 10000.0 / double(r_.stats.words), 100);
   }
 
   void Count() {
@@ -118,7 +113,9 @@ class Summarizer {
     };
     std::vector<Hit> hits;
     for (const auto& a : r_.annotations) {
-      Counts& c = counts_[a.concept_id];
+      auto [it, inserted] = counts_.try_emplace(a.concept_id);
+      Counts& c = it->second;
+      if (inserted) c.id = &a.concept_id;
       c.best_score = std::max(c.best_score, a.score);
       if (Boiler(a)) {
         ++c.boilerplate;
@@ -127,7 +124,9 @@ class Summarizer {
       a.strength == Strength::kExplicit ? ++c.explicit_ : ++c.indicator;
       if (!c.first) c.first = &a;  // annotations are sorted by start
       if (const Segment* s = SegmentOf(a)) {
-        if (paged_ && s->page) c.pages.insert(s->page);
+        if (paged_ && s->page && (c.pages.empty() || c.pages.back() != s->page)) {
+          c.pages.push_back(s->page);
+        }
         if (xml_ && !s->xpath.empty() && c.xpaths.size() < kMaxXpaths &&
             std::find(c.xpaths.begin(), c.xpaths.end(), s->xpath) == c.xpaths.end()) {
           c.xpaths.push_back(s->xpath);
@@ -139,9 +138,11 @@ class Summarizer {
     // is a sorted list of IDs.
     for (auto& [id, c] : counts_) {
       c.index = static_cast<uint32_t>(ids_.size());
-      ids_.push_back(&id);
-      c.concept_ptr = p_.FindConcept(id);
-      c.section = c.concept_ptr ? c.concept_ptr->section : std::string(codebook::SectionOf(id));
+      ids_.push_back(id);
+      c.concept_ptr = p_.FindConcept(*c.id);
+      c.section =
+          c.concept_ptr ? std::string_view(c.concept_ptr->section) : codebook::SectionOf(id);
+      SortUnique(&c.pages);
     }
     // Annotations by sentence (sentences ascending, annotations in start order).
     std::stable_sort(hits.begin(), hits.end(),
@@ -157,124 +158,70 @@ class Summarizer {
     }
   }
 
-  void Concepts(JsonSink& w) const {
-    w.BeginObject();
+  void Concepts(std::vector<Summary::Concept>* out) const {
+    out->reserve(counts_.size());
     for (const auto& [id, c] : counts_) {
-      w.Key(id);
-      w.BeginObject();
-      w.Member("label", c.concept_ptr ? c.concept_ptr->label : id);
-      w.Member("section", c.section);
-      w.Member("explicit", c.explicit_);
-      w.Member("indicator", c.indicator);
-      w.Member("total", c.total());
-      if (c.boilerplate) w.Member("boilerplate", c.boilerplate);
-      if (c.best_score >= 0) w.Member("best_score", c.best_score);
-      Per10k("per_10k_words", c.total(), w);
-      if (paged_) {
-        w.Key("pages");
-        w.BeginArray();
-        for (uint32_t page : c.pages) w.Uint(page);
-        w.EndArray();
-      }
-      if (xml_) {
-        w.Key("xpaths");
-        w.BeginArray();
-        for (const auto& x : c.xpaths) w.String(x);
-        w.EndArray();
-      }
-      w.Key("first");
-      if (c.first) {
-        w.BeginObject();
-        w.Member("start", c.first->start);
-        w.Member("end", c.first->end);
-        Where(*c.first, w);
-        w.EndObject();
-      } else {
-        w.Null();
-      }
-      w.EndObject();
+      // Built whole: strings constructed in place cost less than assigned.
+      Summary::Concept& x = out->emplace_back(Summary::Concept{
+          .id = std::string(id),
+          .label = std::string(c.concept_ptr ? std::string_view(c.concept_ptr->label) : id),
+          .section = std::string(c.section),
+          .explicit_count = c.explicit_,
+          .indicator_count = c.indicator,
+          .total = c.total(),
+          .boilerplate_count = c.boilerplate,
+      });
+      if (c.best_score >= 0) x.best_score = c.best_score;
+      x.per_10k_words = Per10k(c.total());
+      if (paged_) x.pages = c.pages;
+      if (xml_) x.xpaths.emplace(c.xpaths.begin(), c.xpaths.end());
+      if (c.first)
+        x.first = Summary::Concept::First{c.first->start, c.first->end, PlaceOf(*c.first)};
     }
-    w.EndObject();
   }
 
-  uint64_t Total(const std::string& id) const {
+  uint64_t Total(std::string_view id) const {
     auto it = counts_.find(id);
     return it == counts_.end() ? 0 : it->second.total();
   }
 
-  void Profile(JsonSink& w) const {
-    w.BeginObject();
-    const uint64_t fear = Total("pillar.freedom_from_fear");
-    const uint64_t want = Total("pillar.freedom_from_want");
-    const uint64_t dignity = Total("pillar.freedom_to_live_in_dignity");
-    const uint64_t all = fear + want + dignity;
-    auto share = [&](uint64_t n) { return all ? Round(double(n) / double(all), 1000) : 0.0; };
-    w.Key("freedoms");
-    w.BeginObject();
-    w.Member("fear", fear);
-    w.Member("want", want);
-    w.Member("dignity", dignity);
-    w.Key("shares");
-    w.BeginObject();
-    w.Member("fear", share(fear));
-    w.Member("want", share(want));
-    w.Member("dignity", share(dignity));
-    w.EndObject();
-    w.EndObject();
-    w.Member("orientation", Orientation(fear, want, dignity));
-    w.Member("orientation_rule", kOrientationRule);
+  void Profile(Summary::Profile* p) const {
+    uint64_t all = 0;
+    for (size_t k = 0; k < std::size(codebook::kFreedoms); ++k) {
+      p->freedoms[k].count = Total(codebook::kFreedoms[k].id);
+      all += p->freedoms[k].count;
+    }
+    for (auto& f : p->freedoms) f.share = all ? Round(double(f.count) / double(all), 1000) : 0.0;
+    static_assert(std::size(codebook::kFreedoms) == 3, "Orientation() takes three freedoms");
+    p->orientation = Orientation(p->freedoms[0].count, p->freedoms[1].count, p->freedoms[2].count);
+    p->orientation_rule = kOrientationRule;
 
     // A dimension counts its own ID and any sub-ID a lexicon adds below it.
-    struct Dimension {
-      uint64_t explicit_ = 0, indicator = 0;
-    };
-    std::array<Dimension, kDimensions.size()> by{};
-    uint64_t covered_explicit = 0, covered_any = 0;
-    for (size_t k = 0; k < kDimensions.size(); ++k) {
+    for (size_t k = 0; k < std::size(codebook::kDimensions); ++k) {
+      Summary::Dimension& d = p->dimensions[k];
       // The IDs that start with the dimension's are together in the map.
-      const std::string id = std::string("dimension.") + kDimensions[k];
+      const std::string_view id = codebook::kDimensions[k].id;
       for (auto it = counts_.lower_bound(id); it != counts_.end() && it->first.starts_with(id);
            ++it) {
         if (it->first.size() == id.size() || it->first[id.size()] == '.') {
-          by[k].explicit_ += it->second.explicit_;
-          by[k].indicator += it->second.indicator;
+          d.explicit_count += it->second.explicit_;
+          d.indicator_count += it->second.indicator;
         }
       }
-      covered_explicit += by[k].explicit_ > 0;
-      covered_any += by[k].explicit_ + by[k].indicator > 0;
+      d.per_10k_words = Per10k(d.explicit_count + d.indicator_count);
+      p->covered_explicit += d.explicit_count > 0;
+      p->covered_any += d.explicit_count + d.indicator_count > 0;
     }
-    w.Key("dimensions");
-    w.BeginObject();
-    w.Member("covered_explicit", covered_explicit);
-    w.Member("covered_any", covered_any);
-    w.Member("of", uint64_t{kDimensions.size()});
-    w.Key("by_dimension");
-    w.BeginObject();
-    for (size_t k = 0; k < kDimensions.size(); ++k) {
-      w.Key(kDimensions[k]);
-      w.BeginObject();
-      w.Member("explicit", by[k].explicit_);
-      w.Member("indicator", by[k].indicator);
-      Per10k("per_10k_words", by[k].explicit_ + by[k].indicator, w);
-      w.EndObject();
+    for (const auto& [id, c] : counts_) {
+      if (!c.total()) continue;
+      if (c.section == codebook::kApproachSection) p->approaches.emplace_back(id);
+      if (c.section == codebook::kPrincipleSection) p->principles.emplace_back(id);
     }
-    w.EndObject();  // by_dimension
-    w.EndObject();  // dimensions
-    for (const auto& [key, section] :
-         {std::pair{"approaches", "approach"}, {"principles", "principle"}}) {
-      w.Key(key);
-      w.BeginArray();
-      for (const auto& [id, c] : counts_) {
-        if (c.total() && c.section == section) w.String(id);
-      }
-      w.EndArray();
-    }
-    w.EndObject();
   }
 
-  void Actors(JsonSink& w) const {
+  void Actors(std::vector<Summary::Actor>* out) const {
     struct Actor {
-      const std::string* id;
+      std::string_view id;
       const Concept* concept_ptr;
       uint64_t count = 0;
       std::vector<uint64_t> with;  // by concept number
@@ -282,9 +229,9 @@ class Summarizer {
     std::vector<Actor> actors;
     std::vector<int32_t> actor_of(ids_.size(), -1);  // concept number -> actors index
     for (const auto& [id, c] : counts_) {
-      if (c.total() && c.section == "actor") {
+      if (c.total() && c.section == codebook::kActorSection) {
         actor_of[c.index] = static_cast<int32_t>(actors.size());
-        actors.push_back({&id, c.concept_ptr, c.total(), std::vector<uint64_t>(ids_.size(), 0)});
+        actors.push_back({id, c.concept_ptr, c.total(), std::vector<uint64_t>(ids_.size(), 0)});
       }
     }
     // Per sentence: each (actor, other concept) pair present counts once.
@@ -305,32 +252,19 @@ class Summarizer {
     for (const Actor& a : actors) order.push_back(&a);
     std::stable_sort(order.begin(), order.end(),
                      [](const Actor* a, const Actor* b) { return a->count > b->count; });
-    w.BeginArray();
+    out->reserve(order.size());
     for (const Actor* a : order) {
       const Concept* c = a->concept_ptr;
-      w.BeginObject();
-      w.Member("id", *a->id);
-      w.Member("label", c ? c->label : *a->id);
-      if (c && !c->type.empty()) {
-        w.Member("type", c->type);
-      } else {
-        w.Member("type", nullptr);
-      }
-      w.Member("count", a->count);
-      w.Key("co_occurrence");
-      w.BeginObject();
+      Summary::Actor& x = out->emplace_back(Summary::Actor{
+          .id = std::string(a->id),
+          .label = std::string(c ? std::string_view(c->label) : a->id),
+      });
+      if (c && !c->type.empty()) x.type = c->type;
+      x.count = a->count;
       for (size_t i = 0; i < a->with.size(); ++i) {
-        if (a->with[i]) w.Member(*ids_[i], a->with[i]);
+        if (a->with[i]) x.co_occurrence.emplace_back(ids_[i], a->with[i]);
       }
-      w.EndObject();
-      w.EndObject();
     }
-    w.EndArray();
-  }
-
-  static void SortUnique(std::vector<uint32_t>* v) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
   }
 
   // Words of sentence `i` as the analyzer counts them (at least 1).
@@ -338,25 +272,26 @@ class Summarizer {
     return i < r_.sentence_words.size() ? std::max<uint32_t>(r_.sentence_words[i], 1) : 1;
   }
 
-  // The text of sentence `i`, trimmed, as a string value; cut (at a
-  // character) and ended with "…" past max_passage_bytes.
-  void SentenceText(uint32_t i, JsonSink& w) const {
+  // The text of sentence `i`, trimmed; cut (at a character) and ended with
+  // "…" past max_passage_bytes.
+  std::string SentenceText(uint32_t i) const {
     auto [start, end] = r_.sentences[i];
     const std::string_view t = r_.doc.text;
     end = std::min<uint32_t>(end, t.size());
-    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
+    auto space = [](char c) {
+      return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    };
     while (start < end && space(t[start])) ++start;
     while (end > start && space(t[end - 1])) --end;
     const std::string_view s = t.substr(start, end - start);
-    if (s.size() <= o_.max_passage_bytes) return w.String(s);
+    if (s.size() <= o_.max_passage_bytes) return std::string(s);
     size_t cut = o_.max_passage_bytes;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    w.String(std::string(s.substr(0, cut)) + "\xE2\x80\xA6");  // …
+    return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";  // …
   }
 
-  void KeyPassages(JsonSink& w) {
-    w.BeginObject();
-    if (o_.key_passages == 0) return w.EndObject();
+  void KeyPassages(std::vector<Summary::KeyPassages>* out) const {
+    if (o_.key_passages == 0) return;
     // Candidates per concept, in sentence order: each sentence where the
     // concept occurs, with its first match there and the sentence's number
     // of distinct concepts.
@@ -388,27 +323,21 @@ class Summarizer {
       std::stable_sort(cand.begin(), cand.end(), [](const Candidate& a, const Candidate& b) {
         return a.concepts * b.words > b.concepts * a.words;
       });
-      w.Key(id);
-      w.BeginArray();
-      for (size_t k = 0; k < cand.size() && k < o_.key_passages; ++k) {
-        const Candidate& x = cand[k];
-        w.BeginObject();
-        w.Member("sentence", x.sentence);
-        w.Key("text");
-        SentenceText(x.sentence, w);
-        Where(*x.first, w);
-        w.Member("density", Round(double(x.concepts) / double(x.words), 10000));
-        w.Member("concepts", x.concepts);
-        w.Member("words", x.words);
-        w.EndObject();
+      Summary::KeyPassages& k =
+          out->emplace_back(Summary::KeyPassages{.concept_id = std::string(id)});
+      const size_t n = std::min(cand.size(), o_.key_passages);
+      k.passages.reserve(n);
+      for (size_t i = 0; i < n; ++i) {
+        const Candidate& x = cand[i];
+        k.passages.push_back({x.sentence, SentenceText(x.sentence), PlaceOf(*x.first),
+                              Round(double(x.concepts) / double(x.words), 10000), x.concepts,
+                              x.words});
       }
-      w.EndArray();
     }
-    w.EndObject();
   }
 
-  void Definitions(JsonSink& w) const {
-    std::map<std::string, const Annotation*> best;
+  void Definitions(std::vector<Summary::Definition>* out) const {
+    std::map<std::string_view, const Annotation*> best;
     for (const auto& a : r_.annotations) {
       if (a.plugin != "definitions" || Boiler(a)) continue;
       const Annotation*& b = best[a.concept_id];
@@ -418,66 +347,52 @@ class Summarizer {
     for (const auto& [id, a] : best) order.push_back(a);
     std::stable_sort(order.begin(), order.end(),
                      [](const Annotation* a, const Annotation* b) { return a->score > b->score; });
-    w.BeginArray();
+    out->reserve(order.size());
     for (const Annotation* a : order) {
-      w.BeginObject();
-      w.Member("id", a->concept_id);
-      if (a->score >= 0) {
-        w.Member("score", a->score);
-      } else {
-        w.Member("score", nullptr);
-      }
-      w.Member("start", a->start);
-      w.Member("end", a->end);
-      w.Member("source", a->value);
-      Where(*a, w);
-      w.EndObject();
+      out->push_back({.id = a->concept_id,
+                      .score = a->score >= 0 ? std::optional<double>(a->score) : std::nullopt,
+                      .start = a->start,
+                      .end = a->end,
+                      .source = a->value,
+                      .place = PlaceOf(*a)});
     }
-    w.EndArray();
   }
 
-  void Abbreviations(JsonSink& w) const {
+  void Abbreviations(std::vector<Summary::Abbreviation>* out) const {
     static constexpr std::string_view kPrefix = "abbreviation:";
     struct Key {
       int64_t via;
-      std::string short_form, concept_id;
+      std::string_view short_form, concept_id;
       auto operator<=>(const Key&) const = default;
     };
     struct Entry {
-      std::string long_form;
+      std::string_view long_form;
       uint64_t occurrences = 0;
     };
     std::map<Key, Entry> found;
     for (const auto& a : r_.annotations) {
       if (a.plugin != "abbreviations" || Boiler(a)) continue;
-      if (a.rule.compare(0, kPrefix.size(), kPrefix) != 0) continue;
-      Entry& e = found[{a.via, a.rule.substr(kPrefix.size()), a.concept_id}];
+      if (!a.rule.starts_with(kPrefix)) continue;
+      Entry& e = found[{a.via, std::string_view(a.rule).substr(kPrefix.size()), a.concept_id}];
       if (e.long_form.empty()) e.long_form = a.value;
       ++e.occurrences;
     }
-    w.BeginArray();
+    out->reserve(found.size());
     for (const auto& [k, e] : found) {
-      w.BeginObject();
-      w.Member("short", k.short_form);
-      w.Member("long", e.long_form);
-      w.Member("concept", k.concept_id);
-      if (k.via >= 0) {
-        w.Member("defined_at", k.via);
-      } else {
-        w.Member("defined_at", nullptr);
-      }
-      w.Member("occurrences", e.occurrences);
-      w.EndObject();
+      out->push_back({.short_form = std::string(k.short_form),
+                      .long_form = std::string(e.long_form),
+                      .concept_id = std::string(k.concept_id),
+                      .defined_at = k.via >= 0 ? std::optional<int64_t>(k.via) : std::nullopt,
+                      .occurrences = e.occurrences});
     }
-    w.EndArray();
   }
 
   const AnalysisResult& r_;
   const Pipeline& p_;
   const SummaryOptions& o_;
   bool paged_ = false, xml_ = false;
-  std::map<std::string, Counts> counts_;
-  std::vector<const std::string*> ids_;  // the concepts' IDs in order, by concept number
+  std::map<std::string_view, Counts, std::less<>> counts_;  // IDs are the annotations'
+  std::vector<std::string_view> ids_;  // the concepts' IDs in order, by concept number
   // (concept number, annotation) outside boilerplate, by sentence ascending
   std::vector<std::pair<uint32_t, const Annotation*>> sentence_anns_;
   struct Sentence {
@@ -489,16 +404,15 @@ class Summarizer {
 
 }  // namespace
 
-void WriteSummary(JsonSink& sink, const AnalysisResult& result, const Pipeline& pipeline,
-                  const SummaryOptions& options) {
-  Summarizer(result, pipeline, options).Write(sink);
+const Summary::Concept* Summary::FindConcept(std::string_view id) const {
+  auto it = std::lower_bound(concepts.begin(), concepts.end(), id,
+                             [](const Concept& c, std::string_view x) { return c.id < x; });
+  return it != concepts.end() && it->id == id ? &*it : nullptr;
 }
 
-ordered_json Summary(const AnalysisResult& result, const Pipeline& pipeline,
-                     const SummaryOptions& options) {
-  JsonBuilder b;
-  WriteSummary(b, result, pipeline, options);
-  return b.Take();
+Summary Summarize(const AnalysisResult& result, const Pipeline& pipeline,
+                  const SummaryOptions& options) {
+  return Summarizer(result, pipeline, options).Run();
 }
 
 }  // namespace hstag

@@ -62,10 +62,6 @@ ordered_json ToolJson(const Pipeline& pipeline) {
   return tool;
 }
 
-ordered_json SummaryJson(const AnalysisResult& r, const Pipeline& pipeline) {
-  return Summary(r, pipeline);
-}
-
 ordered_json MessagesJson(const std::vector<Message>& list) {
   ordered_json a = ordered_json::array();
   for (const auto& m : list) a.push_back({{"stage", m.stage}, {"message", m.message}});
@@ -148,7 +144,7 @@ void WriteDocument(JsonSink& w, const AnalysisResult& r, const Pipeline& pipelin
   }
   w.EndArray();
   w.Key("summary");
-  WriteSummary(w, r, pipeline);
+  WriteSummary(w, Summarize(r, pipeline));
   w.Key("warnings");
   w.Value(MessagesJson(d.warnings));
   w.Key("errors");
