@@ -3,7 +3,9 @@
 // The per-document summary: what a document says, by concept. Summarize
 // computes it once from an analysis; WriteSummary writes it as the `summary`
 // block of the document JSON ("hstag.document/1",
-// core/schema/document.schema.json).
+// core/schema/document.schema.json); SummaryFromJson reads that block back,
+// so that a document and the JSON written for it give the same Summary. The
+// HTML reports draw it and the comparison (hstag/compare.h) compares two.
 //
 // Every part but Concept::boilerplate_count leaves out matches in
 // boilerplate (running heads, footers, page numbers), as `stats.words` does.
@@ -164,6 +166,17 @@ void WriteSummary(JsonSink& sink, const Summary& summary);
 
 // The same as a tree.
 ordered_json SummaryJson(const Summary& summary);
+
+// A summary read back from its JSON (the `summary` object WriteSummary
+// writes). Every member the schema requires must be there with its type;
+// otherwise the error names the first one that is not
+// ("summary.profile.freedoms is missing ...") and says to analyse the
+// document again. Members it does not know are ignored. Concepts are sorted
+// by ID.
+Result<Summary> SummaryFromJson(const ordered_json& summary);
+
+// The same from a whole document's JSON ("hstag.document/1"): its `summary`.
+Result<Summary> SummaryFromDocumentJson(const ordered_json& doc);
 
 }  // namespace hstag
 
