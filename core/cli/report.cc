@@ -7,7 +7,7 @@
 
 #include "batch/manifest.h"
 #include "command.h"
-#include "compare.h"
+#include "hstag/compare.h"
 #include "report/report.h"
 #include "util/util.h"
 
@@ -21,21 +21,30 @@ int Report(const std::vector<std::string>& inputs, const std::string& out, const
   }
   std::string html;
   try {
-    std::vector<ordered_json> docs(inputs.size());
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      if (!LoadDocument(inputs[i], pipeline, /*with_text=*/true, "report", &docs[i])) {
+    std::vector<ordered_json> docs;
+    for (const auto& input : inputs) {
+      Result<ordered_json> doc = LoadDocument(input, pipeline, /*with_text=*/true);
+      if (!doc.ok()) {
+        std::cerr << "hstag report: " << doc.error() << "\n";
         return kExitDocuments;
       }
+      docs.push_back(std::move(doc).value());
     }
     const ReportOptions options{date};
     if (docs.size() == 1) {
       html = DocumentReportHtml(docs[0], options);
     } else {
-      ordered_json cmp;
-      if (!CompareDocuments(docs[0], docs[1], inputs[0], inputs[1], "report", &cmp)) {
-        return kExitDocuments;
+      std::vector<ComparedDocument> sides;
+      for (size_t i = 0; i < docs.size(); ++i) {
+        Result<ComparedDocument> d = ComparedDocumentFromJson(docs[i], inputs[i]);
+        if (!d.ok()) {
+          std::cerr << "hstag report: " << inputs[i] << ": " << d.error() << "\n";
+          return kExitDocuments;
+        }
+        sides.push_back(std::move(d).value());
       }
-      html = CompareReportHtml(docs[0], docs[1], cmp, options);
+      const Comparison cmp = CompareDocuments(std::move(sides[0]), std::move(sides[1]));
+      html = CompareReportHtml(docs[0], docs[1], ComparisonJson(cmp), options);
     }
   } catch (const nlohmann::json::exception& e) {  // hstag JSON edited by hand
     std::cerr << "hstag report: an input's JSON is malformed: " << e.what() << "\n";

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "hstag/pipeline.h"
+#include "hstag/status.h"
 
 namespace hstag {
 
@@ -158,6 +159,16 @@ ordered_json MessagesJson(const std::vector<Message>& messages);
 
 // Serializes by JsonWriter: compactly without `indent`.
 std::string Dump(const ordered_json& j, int indent = -1);
+
+// A document's JSON ("hstag.document/1"), for the commands that read either
+// a document or the JSON `hstag analyze` wrote for it: a .json file whose
+// top-level "schema" is "hstag.document/1" is read as it is (any other JSON
+// file is a document like any other); otherwise the input is analysed with
+// `pipeline` (its text and segments kept when `with_text`). Fails, naming the
+// input, when it cannot be read, its analysis fails, or its JSON is that of
+// a failed document.
+Result<ordered_json> LoadDocument(const std::string& input, const Pipeline& pipeline,
+                                  bool with_text);
 
 }  // namespace hstag
 
