@@ -32,7 +32,12 @@ int Report(const std::vector<std::string>& inputs, const std::string& out, const
     }
     const ReportOptions options{date};
     if (docs.size() == 1) {
-      html = DocumentReportHtml(docs[0], options);
+      Result<Summary> summary = SummaryFromDocumentJson(docs[0]);
+      if (!summary.ok()) {
+        std::cerr << "hstag report: " << inputs[0] << ": " << summary.error() << "\n";
+        return kExitDocuments;
+      }
+      html = DocumentReportHtml(docs[0], *summary, options);
     } else {
       std::vector<ComparedDocument> sides;
       for (size_t i = 0; i < docs.size(); ++i) {
@@ -44,7 +49,7 @@ int Report(const std::vector<std::string>& inputs, const std::string& out, const
         sides.push_back(std::move(d).value());
       }
       const Comparison cmp = CompareDocuments(std::move(sides[0]), std::move(sides[1]));
-      html = CompareReportHtml(docs[0], docs[1], ComparisonJson(cmp), options);
+      html = CompareReportHtml(docs[0], docs[1], cmp, options);
     }
   } catch (const nlohmann::json::exception& e) {  // hstag JSON edited by hand
     std::cerr << "hstag report: an input's JSON is malformed: " << e.what() << "\n";

@@ -12,12 +12,15 @@
 #include <set>
 #include <string>
 
-#include "report/html.h"
+#include "hstag/codebook.h"
+#include "hstag/summary.h"
 #include "hstag/writer.h"
+#include "report/html.h"
 #include "report/report.h"
-#include "util/util.h"
+#include "report/style.h"
 #include "report_fixture.h"
 #include "test_support.h"
+#include "util/util.h"
 
 namespace fs = std::filesystem;
 
@@ -29,6 +32,13 @@ ordered_json DocumentOf(const fs::path& path, bool with_text = true) {
   AnalysisResult r = p.Run(path.string(), path.string());
   EXPECT_FALSE(r.failed()) << path;
   return DocumentJson(r, p, ToolJson(p), OutputOptions{with_text});
+}
+
+// The page of a document's JSON, with the summary read from it.
+std::string DocumentReportHtml(const ordered_json& doc, const ReportOptions& options) {
+  Result<Summary> summary = SummaryFromDocumentJson(doc);
+  EXPECT_TRUE(summary.ok()) << summary.error();
+  return summary.ok() ? hstag::DocumentReportHtml(doc, *summary, options) : "";
 }
 
 // The content of the first <tag>...</tag>.
@@ -209,6 +219,66 @@ TEST(ReportCli, FailsClearlyOnBadInput) {
   EXPECT_NE(r.out.find("bad.json"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("gone"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(dir / "x.html"));
+}
+
+TEST(ReportCli, IncompleteSummaryNamesTheFileAndThePart) {
+  const fs::path dir = Scratch();
+  const fs::path old = dir / "old.json";
+  std::ofstream(old)
+      << R"({"schema":"hstag.document/1","summary":{"annotations":0,"concepts":{}}})";
+  const auto r = RunCommand(Quote(Binary()) + " report " + Quote(old) + " -o " +
+                            Quote(dir / "x.html") + " 2>&1");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("old.json: summary.profile is missing"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("analyse the document again"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir / "x.html"));
+}
+
+// The legend, the filters and the chips name the codebook's sections, in its
+// order, with its labels; a concept outside the codebook is "other".
+TEST(DocumentReport, CategoriesAreTheCodebookSections) {
+  const auto categories = report::Categories();
+  ASSERT_EQ(categories.size(), std::size(codebook::kSections) + 1);
+  for (size_t i = 0; i < std::size(codebook::kSections); ++i) {
+    EXPECT_EQ(categories[i].id, codebook::kSections[i].id);
+    EXPECT_EQ(categories[i].label, codebook::kSections[i].label);
+  }
+  EXPECT_EQ(categories.back().id, "other");
+  EXPECT_EQ(report::CategoryOf("user.thing").id, "other");
+  EXPECT_EQ(report::CategoryOf("dimension").label, "dimensions");
+  const std::string html = DocumentReportHtml(
+      DocumentOf(SourceDir() + "/samples/txt/ungdc_JPN_75_2020.txt"), ReportOptions{});
+  EXPECT_NE(html.find("<label for=\"f-dimension\" class=\"c-dimension\">dimensions</label>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<span class=\"chip c-dimension\"><span class=\"id\">dimension.economic"),
+            std::string::npos);
+  EXPECT_NE(html.find("mark.c-actor{border:1px solid;border-radius:3px"), std::string::npos);
+}
+
+// A line without a summary (a duplicate) has empty cells; the others show
+// their summary's values.
+TEST(CorpusIndex, LineWithoutSummaryHasEmptyCells) {
+  const ordered_json doc = DocumentOf(SourceDir() + "/samples/txt/ungdc_JPN_75_2020.txt", false);
+  IndexRow full{ordered_json::object(), "", "jpn.txt"};
+  full.line["path"] = "jpn.txt";
+  for (const char* key : {"source", "stats", "summary", "warnings", "errors"}) {
+    full.line[key] = doc[key];
+  }
+  IndexRow duplicate{
+      {{"path", "copy.txt"}, {"sha256", "x"}, {"duplicate_of", "jpn.txt"}}, "", "copy.txt"};
+  const std::string html = CorpusIndexHtml({full, duplicate}, nullptr, ReportOptions{});
+  const size_t row = html.find("<tr><td data-v=\"copy.txt\">");
+  ASSERT_NE(row, std::string::npos);
+  const std::string copy = html.substr(row, html.find("</tr>", row) - row);
+  EXPECT_NE(copy.find("duplicate of jpn.txt"), std::string::npos);
+  EXPECT_NE(copy.find("<td data-v=\"\"></td>"), std::string::npos) << copy;   // no orientation
+  EXPECT_NE(copy.find("data-v=\"0.00\">-</td>"), std::string::npos) << copy;  // no density
+  const size_t first = html.find("<tr><td data-v=\"jpn.txt\">");
+  ASSERT_NE(first, std::string::npos);
+  const std::string orientation =
+      "<td data-v=\"" + doc["summary"]["profile"]["orientation"].get<std::string>() + "\">";
+  EXPECT_NE(html.find(orientation, first), std::string::npos);
+  EXPECT_NE(html.find("<button type=\"button\">hs.concept</button>"), std::string::npos);
 }
 
 TEST(BatchHtml, ReportsPerDocumentAndAnIndex) {

@@ -11,9 +11,11 @@ namespace hstag {
 
 Status WriteDocumentReport(const OutputLayout& out, const std::string& relative, ordered_json* doc,
                            bool keep_text, const std::string& date) {
+  Result<Summary> summary = SummaryFromDocumentJson(*doc);
+  if (!summary.ok()) return Status::Error(relative + ": the report failed: " + summary.error());
   std::string html;
   try {
-    html = DocumentReportHtml(*doc, ReportOptions{date});
+    html = DocumentReportHtml(*doc, *summary, ReportOptions{date});
   } catch (const nlohmann::json::exception& e) {
     return Status::Error(relative + ": the report failed: " + e.what());
   }

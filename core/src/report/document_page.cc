@@ -18,13 +18,7 @@ namespace report {
 namespace {
 
 // "1–3, 5, 9"; at most `max_runs` runs, then "…".
-std::string PageRanges(const ordered_json& pages, size_t max_runs = 12) {
-  std::vector<uint64_t> p;
-  if (pages.is_array()) {
-    for (const auto& x : pages) {
-      if (x.is_number_unsigned()) p.push_back(x.get<uint64_t>());
-    }
-  }
+std::string PageRanges(const std::vector<uint32_t>& p, size_t max_runs = 12) {
   std::string out;
   size_t runs = 0;
   for (size_t i = 0; i < p.size();) {
@@ -47,11 +41,10 @@ struct Mark {
 
 class DocumentReport {
  public:
-  DocumentReport(const ordered_json& doc, const ReportOptions& o) : doc_(doc), o_(o) {}
+  DocumentReport(const ordered_json& doc, const Summary& summary, const ReportOptions& o)
+      : doc_(doc), summary_(summary), o_(o) {}
 
   std::string Render() {
-    summary_ = &Get(doc_, "summary");
-    concepts_ = &Get(*summary_, "concepts");
     const ordered_json& text = Get(doc_, "text");
     has_text_ = text.is_string();
     if (has_text_) text_ = text.get_ref<const std::string&>();
@@ -65,7 +58,8 @@ class DocumentReport {
         "<a href=\"#actors\">Actors</a><a href=\"#passages\">Key passages</a>"
         "<a href=\"#text\">Text</a></nav>\n";
     body += "<section id=\"profile\"><h2>HS profile</h2>\n" +
-            ProfileHtml(doc_, /*with_rule=*/true, 0) + Definitions() + "</section>\n";
+            ProfileHtml(summary_, Num(Get(doc_, "stats"), "words"), /*with_rule=*/true, 0) +
+            Definitions() + "</section>\n";
     body += Concepts();
     body += Actors();
     body += Passages();
@@ -79,10 +73,10 @@ class DocumentReport {
   // Hidden checkboxes, siblings before <main>, so that CSS can filter by them.
   std::string Filters() const {
     std::string o;
-    for (const auto& c : kCategories) {
+    for (const auto& c : Categories()) {
       if (categories_.count(c.id)) {
         o += "<input class=\"filters\" type=\"checkbox\" id=\"f-" + std::string(c.id) +
-             "\" checked aria-label=\"show " + c.label + "\">\n";
+             "\" checked aria-label=\"show " + std::string(c.label) + "\">\n";
       }
     }
     return o +
@@ -96,8 +90,7 @@ class DocumentReport {
     std::vector<size_t> order;
     for (size_t i = 0; i < anns.size(); ++i) {
       const ordered_json& a = anns[i];
-      const std::string id = Str(a, "concept");
-      categories_.insert(CategoryOf(SectionOf(*concepts_, id)).id);
+      categories_.insert(CategoryOf(SectionOf(summary_, Str(a, "concept"))).id);
       if (!has_text_) continue;
       const uint64_t s = Uint(a, "start"), e = Uint(a, "end");
       if (s < e && e <= text_.size()) order.push_back(i);
@@ -179,77 +172,84 @@ class DocumentReport {
     return o + "</header>\n";
   }
 
+  // A concept's chip.
+  std::string ChipOf(std::string_view id, const std::string& extra = "") const {
+    return Chip(id, SectionOf(summary_, id), extra);
+  }
+  // "p. N" for a place with a page, else "".
+  static std::string PageOf(const Summary::Place& place) {
+    return place.page ? "p. " + Int(place.page) : "";
+  }
+
   std::string Definitions() {
     std::string o = "<h3>Canonical definitions the text aligns with</h3>";
-    const ordered_json& defs = Get(*summary_, "definitions");
-    if (!defs.is_array() || defs.empty()) return o + "<p class=\"muted\">None.</p>\n";
+    if (summary_.definitions.empty()) return o + "<p class=\"muted\">None.</p>\n";
     o += "<table><thead><tr><th>Definition</th><th>Source</th><th "
          "class=\"n\">Score</th><th>Where</th></tr></thead><tbody>";
-    for (const auto& d : defs) {
-      const std::string id = Str(d, "id");
-      const ordered_json& score = Get(d, "score");
-      std::string where = Get(d, "page").is_number() ? "p. " + Int(Uint(d, "page")) : "";
-      const size_t i = FindAnnotation(id, "start", Uint(d, "start"));
+    for (const auto& d : summary_.definitions) {
+      const std::string where = PageOf(d.place);
+      const size_t i = FindAnnotation(d.id, "start", d.start);
       const std::string link = i == SIZE_MAX ? "" : LinkTo(i, "in the text");
-      o += "<tr><td>" + Chip(id, *concepts_, "") + "</td><td>" + Esc(Str(d, "source")) +
-           "</td><td class=\"n\">" +
-           (score.is_number() ? FormatNumber(score.get<double>(), 2) : "-") + "</td><td>" + where +
+      o += "<tr><td>" + ChipOf(d.id) + "</td><td>" + Esc(d.source) + "</td><td class=\"n\">" +
+           (d.score ? FormatNumber(*d.score, 2) : "-") + "</td><td>" + where +
            (where.empty() || link.empty() ? "" : " ") + link + "</td></tr>";
     }
     return o + "</tbody></table>\n";
   }
 
+  // A section's concept IDs (`ids`) in the order of the tables.
+  std::vector<std::string> ByCategory(std::vector<std::string> ids) const {
+    return report::ByCategory(std::move(ids),
+                              [&](std::string_view id) { return SectionOf(summary_, id); });
+  }
+
   std::string Concepts() {
     std::string o = "<section id=\"concepts\"><h2>Concepts</h2>\n";
     std::vector<std::string> ids;
-    if (concepts_->is_object()) {
-      for (const auto& [id, c] : concepts_->items()) ids.push_back(id);
-    }
+    for (const auto& c : summary_.concepts) ids.push_back(c.id);
     if (ids.empty()) return o + "<p class=\"muted\">No concept found.</p></section>\n";
     o += "<table><thead><tr><th>Concept</th><th>Label</th><th class=\"n\">Explicit</th>"
          "<th class=\"n\">Indicator</th><th class=\"n\">Per 10k "
          "words</th><th>Pages</th><th>First</th></tr></thead><tbody>\n";
-    for (const auto& id : ByCategory(ids, *concepts_)) {
-      const ordered_json& c = Get(*concepts_, id.c_str());
+    for (const auto& id : ByCategory(std::move(ids))) {
+      const Summary::Concept& c = *summary_.FindConcept(id);
       std::string first;
-      const ordered_json& f = Get(c, "first");
-      if (f.is_object()) {
-        const size_t i = FindAnnotation(id, "start", Uint(f, "start"));
-        if (i != SIZE_MAX)
-          first = LinkTo(i, Get(f, "page").is_number() ? "p. " + Int(Uint(f, "page")) : "first");
+      if (c.first) {
+        const size_t i = FindAnnotation(id, "start", c.first->start);
+        if (i != SIZE_MAX) {
+          first = LinkTo(i, c.first->place.page ? PageOf(c.first->place) : "first");
+        }
       }
-      o += "<tr><td>" + Chip(id, *concepts_, "") + "</td><td>" + Esc(Str(c, "label")) +
-           "</td><td class=\"n\">" + Int(Uint(c, "explicit")) + "</td><td class=\"n\">" +
-           Int(Uint(c, "indicator")) + "</td><td class=\"n\">" + Per10k(Get(c, "per_10k_words")) +
-           "</td><td>" + PageRanges(Get(c, "pages")) + "</td><td>" + first + "</td></tr>\n";
+      o += "<tr><td>" + ChipOf(id) + "</td><td>" + Esc(c.label) + "</td><td class=\"n\">" +
+           Int(c.explicit_count) + "</td><td class=\"n\">" + Int(c.indicator_count) +
+           "</td><td class=\"n\">" + Per10k(c.per_10k_words) + "</td><td>" +
+           (c.pages ? PageRanges(*c.pages) : "") + "</td><td>" + first + "</td></tr>\n";
     }
     return o + "</tbody></table></section>\n";
   }
 
   std::string Actors() {
     std::string o = "<section id=\"actors\"><h2>Actors</h2>\n";
-    const ordered_json& actors = Get(*summary_, "actors");
-    if (!actors.is_array() || actors.empty())
-      return o + "<p class=\"muted\">No actor named.</p></section>\n";
+    if (summary_.actors.empty()) return o + "<p class=\"muted\">No actor named.</p></section>\n";
     o += "<table><thead><tr><th>Actor</th><th>Type</th><th class=\"n\">Mentions</th>"
          "<th>Concepts in the same sentences</th></tr></thead><tbody>\n";
-    for (const auto& a : actors) {
-      std::vector<std::pair<uint64_t, std::string>> with;
-      for (const auto& [id, n] : Get(a, "co_occurrence").items()) {
-        with.emplace_back(n.is_number_unsigned() ? n.get<uint64_t>() : 0, id);
-      }
+    for (const auto& a : summary_.actors) {
+      // The concepts most often in the actor's sentences, ties by ID.
+      std::vector<const std::pair<std::string, uint64_t>*> with;
+      for (const auto& x : a.co_occurrence) with.push_back(&x);
       std::stable_sort(with.begin(), with.end(),
-                       [](const auto& x, const auto& y) { return x.first > y.first; });
+                       [](const auto* x, const auto* y) { return x->second > y->second; });
       std::string chips;
       for (size_t k = 0; k < with.size() && k < 8; ++k) {
-        chips += Chip(with[k].second, *concepts_, " " + Int(with[k].first));
+        chips += ChipOf(with[k]->first, " " + Int(with[k]->second));
       }
-      if (with.size() > 8)
+      if (with.size() > 8) {
         chips += " <span class=\"muted\">+" + Int(with.size() - 8) + " more</span>";
-      o += "<tr><td>" + Esc(Str(a, "label")) + "<br><span class=\"id muted\">" + Esc(Str(a, "id")) +
-           "</span></td><td>" + Esc(Str(a, "type")) + "</td><td class=\"n\">" +
-           Int(Uint(a, "count")) + "</td><td>" +
-           (chips.empty() ? "<span class=\"muted\">none</span>" : chips) + "</td></tr>\n";
+      }
+      o += "<tr><td>" + Esc(a.label) + "<br><span class=\"id muted\">" + Esc(a.id) +
+           "</span></td><td>" + Esc(a.type.value_or("")) + "</td><td class=\"n\">" + Int(a.count) +
+           "</td><td>" + (chips.empty() ? "<span class=\"muted\">none</span>" : chips) +
+           "</td></tr>\n";
     }
     return o + "</tbody></table></section>\n";
   }
@@ -258,22 +258,21 @@ class DocumentReport {
     std::string o =
         "<section id=\"passages\"><h2>Key passages</h2>\n<p class=\"muted\">Per concept, "
         "the sentences with the most distinct concepts per word.</p>\n";
-    const ordered_json& kp = Get(*summary_, "key_passages");
+    std::map<std::string_view, const std::vector<Summary::Passage>*> by_id;
     std::vector<std::string> ids;
-    if (kp.is_object()) {
-      for (const auto& [id, list] : kp.items()) ids.push_back(id);
+    for (const auto& k : summary_.key_passages) {
+      if (by_id.emplace(k.concept_id, &k.passages).second) ids.push_back(k.concept_id);
     }
     if (ids.empty()) return o + "<p class=\"muted\">None.</p></section>\n";
-    for (const auto& id : ByCategory(ids, *concepts_)) {
-      const ordered_json& c = Get(*concepts_, id.c_str());
-      o += "<h3>" + Chip(id, *concepts_, "") + " " + Esc(Str(c, "label")) +
-           " <span class=\"muted\">(" + Int(Uint(c, "total")) +
-           ")</span></h3><ol class=\"passages\">";
-      for (const auto& p : Get(kp, id.c_str())) {
-        std::string text = Str(p, "text");
+    for (const auto& id : ByCategory(std::move(ids))) {
+      const Summary::Concept* c = summary_.FindConcept(id);
+      o += "<h3>" + ChipOf(id) + " " + Esc(c ? c->label : "") + " <span class=\"muted\">(" +
+           Int(c ? c->total : 0) + ")</span></h3><ol class=\"passages\">";
+      for (const auto& p : *by_id[id]) {
+        std::string text = p.text;
         std::replace(text.begin(), text.end(), '\n', ' ');
-        std::string where = Get(p, "page").is_number() ? "p. " + Int(Uint(p, "page")) : "";
-        const size_t i = FindAnnotation(id, "sentence", Uint(p, "sentence"));
+        const std::string where = PageOf(p.place);
+        const size_t i = FindAnnotation(id, "sentence", p.sentence);
         const std::string link = i == SIZE_MAX ? "" : LinkTo(i, "in the text");
         o += "<li><blockquote>" + Esc(text) + "</blockquote><span class=\"muted\">" + where +
              (where.empty() || link.empty() ? "" : " \xC2\xB7 ") + link + "</span></li>";
@@ -288,10 +287,10 @@ class DocumentReport {
         "<div class=\"legend\" aria-label=\"Legend: click a category to hide or show its "
         "highlights\">"
         "<strong>Highlights</strong><span class=\"noprint\"> (click to hide or show)</span>: ";
-    for (const auto& c : kCategories) {
+    for (const auto& c : Categories()) {
       if (categories_.count(c.id)) {
-        o += "<label for=\"f-" + std::string(c.id) + "\" class=\"c-" + c.id + "\">" + c.label +
-             "</label>";
+        o += "<label for=\"f-" + std::string(c.id) + "\" class=\"c-" + std::string(c.id) + "\">" +
+             std::string(c.label) + "</label>";
       }
     }
     o += "<label for=\"f-ind\">indicators</label><br><span class=\"muted\">Filled: explicit; "
@@ -377,7 +376,7 @@ class DocumentReport {
         title += (title.empty() ? "" : "\n") + Str(anns[i], "concept") + " (" + strength + ")";
       }
       *o += "<mark class=\"c-" +
-            std::string(CategoryOf(SectionOf(*concepts_, Str(first, "concept"))).id) +
+            std::string(CategoryOf(SectionOf(summary_, Str(first, "concept"))).id) +
             (is_explicit ? " e" : " i") + (boiler ? " bp" : "") + "\"";
       if (linked_.count(*m)) *o += " id=\"m" + Int(*m) + "\"";
       *o += " title=\"" + Esc(title) + "\">";
@@ -394,22 +393,22 @@ class DocumentReport {
   }
 
   const ordered_json& doc_;
+  const Summary& summary_;
   const ReportOptions& o_;
-  const ordered_json* summary_ = nullptr;
-  const ordered_json* concepts_ = nullptr;
   bool has_text_ = false;
-  std::string text_;
+  std::string_view text_;  // in doc_
   std::vector<Mark> marks_;
-  std::map<size_t, size_t> mark_of_;  // annotation index -> mark
-  std::set<size_t> linked_;           // marks a link points at
-  std::set<std::string> categories_;  // present in the annotations
+  std::map<size_t, size_t> mark_of_;       // annotation index -> mark
+  std::set<size_t> linked_;                // marks a link points at
+  std::set<std::string_view> categories_;  // present in the annotations (Category::id)
 };
 
 }  // namespace
 }  // namespace report
 
-std::string DocumentReportHtml(const ordered_json& doc, const ReportOptions& options) {
-  return report::DocumentReport(doc, options).Render();
+std::string DocumentReportHtml(const ordered_json& doc, const Summary& summary,
+                               const ReportOptions& options) {
+  return report::DocumentReport(doc, summary, options).Render();
 }
 
 }  // namespace hstag

@@ -2,11 +2,17 @@
 //
 // The index of a batch run (report/report.h).
 #include <algorithm>
+#include <functional>
+#include <iterator>
 #include <map>
-#include <set>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "hstag/codebook.h"
+#include "hstag/summary.h"
 #include "report/html.h"
 #include "report/report.h"
 #include "report/widgets.h"
@@ -65,7 +71,6 @@ using report::FileName;
 using report::Get;
 using report::Heat;
 using report::Int;
-using report::kDimensions;
 using report::kSortScript;
 using report::Num;
 using report::Page;
@@ -75,26 +80,34 @@ using report::Uint;
 
 std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_json& run,
                             const ReportOptions& options) {
+  // Each line's summary; none for a line without a complete one (a
+  // duplicate, a line of an older hstag), whose cells stay empty.
+  std::vector<std::optional<Summary>> summaries;
+  summaries.reserve(rows.size());
+  for (const auto& r : rows) {
+    Result<Summary> s = SummaryFromDocumentJson(r.line);
+    summaries.push_back(s.ok() ? std::optional<Summary>(std::move(s).value()) : std::nullopt);
+  }
   // Columns: every concept some document mentions, by category.
-  std::set<std::string> seen;
-  ordered_json sections = ordered_json::object();  // id -> {section}, for ByCategory
+  std::map<std::string, std::string, std::less<>> sections;  // ID -> the last line's section
   double dim_max = 0;
   std::map<std::string, double> col_max;
-  for (const auto& r : rows) {
-    const ordered_json& summary = Get(r.line, "summary");
-    const ordered_json& concepts = Get(summary, "concepts");
-    if (concepts.is_object()) {
-      for (const auto& [id, c] : concepts.items()) {
-        if (!Uint(c, "total")) continue;
-        seen.insert(id);
-        sections[id] = {{"section", Str(c, "section")}};
-        col_max[id] = std::max(col_max[id], Num(c, "per_10k_words"));
-      }
+  for (const auto& s : summaries) {
+    if (!s) continue;
+    for (const auto& c : s->concepts) {
+      if (!c.total) continue;
+      sections[c.id] = c.section;
+      col_max[c.id] = std::max(col_max[c.id], c.per_10k_words.value_or(0));
     }
-    const ordered_json& by = Get(Get(Get(summary, "profile"), "dimensions"), "by_dimension");
-    for (const char* d : kDimensions) dim_max = std::max(dim_max, Num(Get(by, d), "per_10k_words"));
+    for (const auto& d : s->profile.dimensions)
+      dim_max = std::max(dim_max, d.per_10k_words.value_or(0));
   }
-  const std::vector<std::string> ids = ByCategory({seen.begin(), seen.end()}, sections);
+  std::vector<std::string> ids;
+  for (const auto& [id, section] : sections) ids.push_back(id);
+  ids = ByCategory(std::move(ids), [&](std::string_view id) {
+    const std::string& s = sections.find(id)->second;
+    return s.empty() ? codebook::SectionOf(id) : std::string_view(s);
+  });
 
   std::string o = "<main>\n<header><h1>hstag corpus index</h1>\n<dl class=\"meta\">";
   o += "<dt>Documents</dt><dd>" + Int(rows.size()) + "</dd>";
@@ -113,17 +126,16 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
     o += "<dt>hstag</dt><dd>" + Esc(Str(tool, "version")) + "</dd><dt>Lexicons</dt><dd>" + lex +
          "</dd>";
   }
-  if (!Str(run, "started").empty())
+  if (!Str(run, "started").empty()) {
     o += "<dt>Run started</dt><dd>" + Esc(Str(run, "started")) + "</dd>";
+  }
   if (!options.date.empty()) o += "<dt>Index made</dt><dd>" + Esc(options.date) + "</dd>";
   o += "</dl></header>\n<p class=\"muted\">One row per document. Click a column's name to sort by "
-       "it "
-       "(again to reverse); index.html#sort=food opens sorted by that column. Numbers are matches "
-       "per 10,000 words; the seven dimension columns form "
-       "a heat map on one scale (darker: denser), each concept column is shaded on its own "
-       "scale.</p>\n";
+       "it (again to reverse); index.html#sort=food opens sorted by that column. Numbers are "
+       "matches per 10,000 words; the seven dimension columns form a heat map on one scale "
+       "(darker: denser), each concept column is shaded on its own scale.</p>\n";
   o += "<div class=\"scroll\"><table class=\"index\" id=\"index\"><thead><tr>";
-  auto th = [&](const std::string& label, const std::string& tip, bool number) {
+  auto th = [&](std::string_view label, const std::string& tip, bool number) {
     o += std::string("<th") + (number ? " class=\"n\" data-type=\"number\"" : "") + " title=\"" +
          Esc(tip) + "\"><button type=\"button\">" + Esc(label) + "</button></th>";
   };
@@ -131,17 +143,17 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
   th("Pages", "pages", true);
   th("Words", "words", true);
   th("Orientation", "the freedom the document leans to", false);
-  th("Dims", "dimensions named explicitly, of 7", true);
-  for (const char* d : kDimensions)
-    th(d, std::string("dimension.") + d + ": per 10,000 words", true);
-  for (const auto& id : ids)
-    th(id, Str(Get(sections, id.c_str()), "section") + ": per 10,000 words", true);
+  th("Dims", "dimensions named explicitly, of " + Int(std::size(codebook::kDimensions)), true);
+  for (const auto& d : codebook::kDimensions) {
+    th(d.key, std::string(d.id) + ": per 10,000 words", true);
+  }
+  for (const auto& id : ids) th(id, sections.find(id)->second + ": per 10,000 words", true);
   o += "</tr></thead><tbody>\n";
-  for (const auto& r : rows) {
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const IndexRow& r = rows[k];
+    const std::optional<Summary>& summary = summaries[k];
     const ordered_json& line = r.line;
     const std::string path = Str(line, "path");
-    const ordered_json& summary = Get(line, "summary");
-    const ordered_json& profile = Get(summary, "profile");
     const ordered_json& stats = Get(line, "stats");
     const std::string name = r.name.empty() ? FileName(path) : r.name;
     o += "<tr><td data-v=\"" + Esc(name) + "\">";
@@ -164,21 +176,21 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
     };
     num(Num(stats, "pages"), Int(Uint(stats, "pages")), "");
     num(Num(stats, "words"), Int(Uint(stats, "words")), "");
-    o += "<td data-v=\"" + Esc(Str(profile, "orientation")) + "\">" +
-         Esc(Str(profile, "orientation")) + "</td>";
-    const ordered_json& dims = Get(profile, "dimensions");
-    num(Num(dims, "covered_explicit"), Int(Uint(dims, "covered_explicit")), "");
-    for (const char* d : kDimensions) {
-      const ordered_json& v = Get(Get(dims, "by_dimension"), d);
-      num(Num(v, "per_10k_words"), Per10k(Get(v, "per_10k_words")),
-          Heat(Num(v, "per_10k_words"), dim_max));
+    const std::string orientation = summary ? Esc(summary->profile.orientation) : "";
+    o += "<td data-v=\"" + orientation + "\">" + orientation + "</td>";
+    const uint64_t covered = summary ? summary->profile.covered_explicit : 0;
+    num(double(covered), Int(covered), "");
+    for (size_t d = 0; d < std::size(codebook::kDimensions); ++d) {
+      const std::optional<double> v =
+          summary ? summary->profile.dimensions[d].per_10k_words : std::nullopt;
+      num(v.value_or(0), Per10k(v), Heat(v.value_or(0), dim_max));
     }
-    const ordered_json& concepts = Get(summary, "concepts");
     for (const auto& id : ids) {
-      const ordered_json& c = Get(concepts, id.c_str());
-      const double v = Num(c, "per_10k_words");
-      num(v, c.is_object() ? Per10k(Get(c, "per_10k_words")) : FormatNumber(0, 1),
-          Heat(v, col_max[id]));
+      // A concept the document has (if only in boilerplate) shows its
+      // density; one it has not, 0.
+      const Summary::Concept* c = summary ? summary->FindConcept(id) : nullptr;
+      const double v = c ? c->per_10k_words.value_or(0) : 0;
+      num(v, c ? Per10k(c->per_10k_words) : FormatNumber(0, 1), Heat(v, col_max[id]));
     }
     o += "</tr>\n";
   }

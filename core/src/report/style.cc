@@ -1,15 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/style.h"
 
+#include <array>
 #include <iterator>
 
+#include "hstag/codebook.h"
+
 namespace hstag::report {
+namespace {
+
+struct Look {
+  std::string_view section;  // a codebook section's ID
+  std::string_view colour, tint, line;
+};
+
+constexpr Look kLooks[] = {
+    {"concept", "#8a7a00", "#f6ee8c", "text-decoration:underline solid 3px"},
+    {"pillar", "#b06f00", "#f5d69a", "text-decoration:underline double 3px"},
+    {"dimension", "#1f78b4", "#c3e3f6", "text-decoration:underline wavy 1.5px"},
+    {"approach", "#007a5a", "#b3e6d6", "text-decoration:underline dashed 2px"},
+    {"principle", "#b34a00", "#f6c9a8", "text-decoration:underline dotted 3px"},
+    {"topic", "#a34c82", "#efcde2", "text-decoration:underline overline solid 1.5px"},
+    {"actor", "#0060a0", "#d5e5f2", "border:1px solid;border-radius:3px"},
+    {"definition", "#5a3d8a", "#ddd0f0", "text-decoration:underline overline dotted 2px"},
+    {"citation", "#555555", "#e2e2e2", "text-decoration:underline overline dashed 1.5px"},
+};
+constexpr Category kOther = {"other", "other", "#333333", "#eeeeee",
+                             "text-decoration:underline solid 1px"};
+
+// A look for every section of the codebook, or the build fails here.
+constexpr const Look& LookOf(std::string_view section) {
+  for (const Look& look : kLooks) {
+    if (look.section == section) return look;
+  }
+  throw "a codebook section without a look in kLooks";
+}
+
+constexpr auto kCategories = [] {
+  std::array<Category, std::size(codebook::kSections) + 1> t{};
+  for (size_t i = 0; i < std::size(codebook::kSections); ++i) {
+    const codebook::Section& s = codebook::kSections[i];
+    const Look& look = LookOf(s.id);
+    t[i] = {s.id, s.label, look.colour, look.tint, look.line};
+  }
+  t.back() = kOther;
+  return t;
+}();
+
+}  // namespace
+
+std::span<const Category> Categories() { return kCategories; }
 
 const Category& CategoryOf(std::string_view section) {
   for (const auto& c : kCategories) {
     if (section == c.id) return c;
   }
-  return kCategories[std::size(kCategories) - 1];
+  return kCategories.back();
 }
 
 namespace {
@@ -75,19 +121,20 @@ table.index td:first-child a{white-space:normal}
 footer{margin-top:2.5rem;border-top:1px solid #ccc;padding-top:.5rem;font-size:.85em;color:#555}
 )CSS";
   for (const auto& c : kCategories) {
-    const std::string cls = std::string("c-") + c.id;
-    css += "mark." + cls + "{" + c.line + ";text-decoration-color:" + c.colour +
-           ";border-color:" + c.colour + "}\n";
-    css += "mark." + cls + ".e{background:" + c.tint + "}\n";
-    css += ".legend label." + cls + "{" + c.line + ";text-decoration-color:" + c.colour +
-           ";border-color:" + c.colour + ";background:" + c.tint + "}\n";
-    css += ".chip." + cls + "{border-color:" + c.colour + ";background:" + c.tint + "}\n";
+    const std::string id(c.id), colour(c.colour), tint(c.tint), line(c.line);
+    const std::string cls = "c-" + id;
+    css += "mark." + cls + "{" + line + ";text-decoration-color:" + colour +
+           ";border-color:" + colour + "}\n";
+    css += "mark." + cls + ".e{background:" + tint + "}\n";
+    css += ".legend label." + cls + "{" + line + ";text-decoration-color:" + colour +
+           ";border-color:" + colour + ";background:" + tint + "}\n";
+    css += ".chip." + cls + "{border-color:" + colour + ";background:" + tint + "}\n";
     // The legend's checkbox off: the category's marks plain, its label struck.
-    const std::string box = std::string("#f-") + c.id + ":not(:checked)~main ";
+    const std::string box = "#f-" + id + ":not(:checked)~main ";
     css +=
         box + "mark." + cls + "{background:none;text-decoration:none;border-color:transparent}\n";
-    css += box + "label[for=f-" + c.id + "]{opacity:.5;text-decoration:line-through}\n";
-    css += box + "label[for=f-" + c.id + "]::before{content:\"\\2610\\00a0\"}\n";
+    css += box + "label[for=f-" + id + "]{opacity:.5;text-decoration:line-through}\n";
+    css += box + "label[for=f-" + id + "]::before{content:\"\\2610\\00a0\"}\n";
   }
   css +=
       "#f-ind:not(:checked)~main mark.i{background:none;text-decoration:none;"

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The look of the HTML reports: the colour and underline style of each
-// category of match (a concept's codebook section), and the one stylesheet
-// every page carries, allowed by its hash in the page's
-// Content-Security-Policy.
+// category of match, and the one stylesheet every page carries, allowed by
+// its hash in the page's Content-Security-Policy.
+//
+// A category is a section of the codebook (hstag/codebook.h gives their IDs,
+// order and labels), or "other" for a concept outside it. The looks are the
+// report's own, keyed by section ID: Okabe-Ito colours, and an underline
+// style for each, so that categories are told apart without colour.
 //
 // Thread safety: constants; Css() is built on its first call (a
 // function-local static, safe to reach from several threads) and only read
@@ -11,37 +15,24 @@
 #ifndef HSTAG_REPORT_STYLE_H_
 #define HSTAG_REPORT_STYLE_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace hstag::report {
 
 struct Category {
-  const char* id;     // the codebook section, as the lexicons name it
-  const char* label;  // in the legend
-  const char* colour;
-  const char* tint;  // background of explicit matches
-  const char* line;  // the CSS of its underline (or box)
+  std::string_view id;     // the codebook section, as concepts name it; "other"
+  std::string_view label;  // in the legend: the section's, plural ("dimensions")
+  std::string_view colour;
+  std::string_view tint;  // background of explicit matches
+  std::string_view line;  // the CSS of its underline (or box)
 };
 
-// Okabe-Ito colours, and an underline style of its own for each, so that
-// categories are told apart without colour.
-inline constexpr Category kCategories[] = {
-    {"concept", "human security", "#8a7a00", "#f6ee8c", "text-decoration:underline solid 3px"},
-    {"pillar", "freedoms", "#b06f00", "#f5d69a", "text-decoration:underline double 3px"},
-    {"dimension", "dimensions", "#1f78b4", "#c3e3f6", "text-decoration:underline wavy 1.5px"},
-    {"approach", "approaches", "#007a5a", "#b3e6d6", "text-decoration:underline dashed 2px"},
-    {"principle", "principles", "#b34a00", "#f6c9a8", "text-decoration:underline dotted 3px"},
-    {"topic", "topics", "#a34c82", "#efcde2", "text-decoration:underline overline solid 1.5px"},
-    {"actor", "actors", "#0060a0", "#d5e5f2", "border:1px solid;border-radius:3px"},
-    {"definition", "definitions", "#5a3d8a", "#ddd0f0",
-     "text-decoration:underline overline dotted 2px"},
-    {"citation", "citations", "#555555", "#e2e2e2",
-     "text-decoration:underline overline dashed 1.5px"},
-    {"other", "other", "#333333", "#eeeeee", "text-decoration:underline solid 1px"},
-};
+// The codebook's sections in its order, then "other".
+std::span<const Category> Categories();
 
-// The category of a section ("other" for any the table does not know).
+// The category of a section ("other" for one the codebook does not have).
 const Category& CategoryOf(std::string_view section);
 
 // The stylesheet of every page.

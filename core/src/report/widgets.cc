@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <set>
 
+#include "hstag/codebook.h"
 #include "report/html.h"
 #include "report/style.h"
 #include "util/util.h"
@@ -55,20 +57,15 @@ std::string FileName(const std::string& path) {
   return name.empty() ? path : name;
 }
 
-// A concept's section: from the summary, else its ID's first part.
-std::string SectionOf(const ordered_json& concepts, const std::string& id) {
-  const std::string s = Str(Get(concepts, id.c_str()), "section");
-  if (!s.empty()) return s;
-  const std::string head = id.substr(0, id.find('.'));
-  return head == "hs" ? "concept" : head;
+std::string_view SectionOf(const Summary& summary, std::string_view id) {
+  const Summary::Concept* c = summary.FindConcept(id);
+  return c && !c->section.empty() ? std::string_view(c->section) : codebook::SectionOf(id);
 }
 
-// Concept IDs ordered by category, then ID.
-std::vector<std::string> ByCategory(std::vector<std::string> ids, const ordered_json& concepts) {
-  auto rank = [&](const std::string& id) {
-    const Category* c = &CategoryOf(SectionOf(concepts, id));
-    return c - kCategories;
-  };
+std::vector<std::string> ByCategory(
+    std::vector<std::string> ids,
+    const std::function<std::string_view(std::string_view)>& section) {
+  auto rank = [&](const std::string& id) { return &CategoryOf(section(id)) - Categories().data(); };
   std::stable_sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
     const auto ra = rank(a), rb = rank(b);
     return ra != rb ? ra < rb : a < b;
@@ -76,118 +73,93 @@ std::vector<std::string> ByCategory(std::vector<std::string> ids, const ordered_
   return ids;
 }
 
-std::string Chip(const std::string& id, const ordered_json& concepts, const std::string& extra) {
-  return "<span class=\"chip c-" + std::string(CategoryOf(SectionOf(concepts, id)).id) +
-         "\"><span class=\"id\">" + Esc(id) + "</span>" + extra + "</span>";
+std::string Chip(std::string_view id, std::string_view section, const std::string& extra) {
+  return "<span class=\"chip c-" + std::string(CategoryOf(section).id) + "\"><span class=\"id\">" +
+         Esc(id) + "</span>" + extra + "</span>";
 }
 
-// "1–3, 5, 9"; at most `max_runs` runs, then "…".
-std::string PageRanges(const ordered_json& pages, size_t max_runs = 12) {
-  std::vector<uint64_t> p;
-  if (pages.is_array()) {
-    for (const auto& x : pages) {
-      if (x.is_number_unsigned()) p.push_back(x.get<uint64_t>());
-    }
-  }
-  std::string out;
-  size_t runs = 0;
-  for (size_t i = 0; i < p.size();) {
-    size_t j = i;
-    while (j + 1 < p.size() && p[j + 1] == p[j] + 1) ++j;
-    if (runs == max_runs) return out + ", \xE2\x80\xA6";
-    out += (runs ? ", " : "") + Int(p[i]) + (j > i ? "\xE2\x80\x93" + Int(p[j]) : "");
-    ++runs;
-    i = j + 1;
-  }
-  return out;
-}
+std::string Per10k(const std::optional<double>& v) { return v ? FormatNumber(*v, 1) : "-"; }
 
-std::string Per10k(const ordered_json& v) {
-  return v.is_number() ? FormatNumber(v.get<double>(), 1) : "-";
-}
-
-// A heat class h0..h5 for `v` of `max`.
 std::string Heat(double v, double max) {
   if (!(v > 0) || !(max > 0)) return "h0";
   return "h" + Int(std::clamp<uint64_t>(static_cast<uint64_t>(std::ceil(5.0 * v / max)), 1, 5));
 }
 
-// The radar's two series: explicit and indicator matches per 10,000 words
-// (counts when the document has no words) per dimension.
-std::pair<RadarSeries, RadarSeries> DimensionSeries(const ordered_json& doc) {
-  const ordered_json& by =
-      Get(Get(Get(Get(doc, "summary"), "profile"), "dimensions"), "by_dimension");
-  const double words = Num(Get(doc, "stats"), "words");
+std::pair<RadarSeries, RadarSeries> DimensionSeries(const Summary& summary, double words) {
   auto per10k = [&](uint64_t n) { return words > 0 ? double(n) * 1e4 / words : double(n); };
   RadarSeries ex{"explicit (e.g. \"food security\")", "s-ex", false, {}};
   RadarSeries ind{"indicator (e.g. \"famine\")", "s-ind", true, {}};
-  for (const char* d : kDimensions) {
-    ex.values.push_back(per10k(Uint(Get(by, d), "explicit")));
-    ind.values.push_back(per10k(Uint(Get(by, d), "indicator")));
+  for (const Summary::Dimension& d : summary.profile.dimensions) {
+    ex.values.push_back(per10k(d.explicit_count));
+    ind.values.push_back(per10k(d.indicator_count));
   }
   return {ex, ind};
 }
 
-// `radar_max`: the radar's scale (0: the document's largest value).
-std::string ProfileHtml(const ordered_json& doc, bool with_rule, double radar_max) {
-  const ordered_json& summary = Get(doc, "summary");
-  const ordered_json& concepts = Get(summary, "concepts");
-  const ordered_json& profile = Get(summary, "profile");
-  const ordered_json& dims = Get(profile, "dimensions");
-  const ordered_json& by = Get(dims, "by_dimension");
-  const double words = Num(Get(doc, "stats"), "words");
-  std::vector<std::string> axes, notes;
-  for (const char* d : kDimensions) {
-    axes.push_back(d);
-    notes.push_back(Int(Uint(Get(by, d), "explicit")) + " expl. \xC2\xB7 " +
-                    Int(Uint(Get(by, d), "indicator")) + " ind.");
+namespace {
+
+// The codebook's approaches or principles, each present (with its count) or
+// absent, then any other the document names.
+template <size_t N>
+std::string Chips(const Summary& summary, const std::vector<std::string>& named,
+                  const std::string_view (&expected)[N]) {
+  const std::set<std::string, std::less<>> present(named.begin(), named.end());
+  auto total = [&](std::string_view id) {
+    const Summary::Concept* c = summary.FindConcept(id);
+    return Int(c ? c->total : 0);
+  };
+  std::string o;
+  for (std::string_view id : expected) {
+    const bool on = present.count(id) > 0;
+    o += "<span class=\"chip " + std::string(on ? "on" : "off") + "\"><span class=\"id\">" +
+         Esc(id) + "</span>" + (on ? " " + total(id) : std::string(" absent")) + "</span>";
   }
-  const auto [ex, ind] = DimensionSeries(doc);
+  for (const auto& id : present) {
+    if (std::find(std::begin(expected), std::end(expected), id) == std::end(expected)) {
+      o += "<span class=\"chip on\"><span class=\"id\">" + Esc(id) + "</span> " + total(id) +
+           "</span>";
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
+std::string ProfileHtml(const Summary& summary, double words, bool with_rule, double radar_max) {
+  const Summary::Profile& profile = summary.profile;
+  std::vector<std::string> axes, notes;
+  for (size_t k = 0; k < profile.dimensions.size(); ++k) {
+    axes.emplace_back(codebook::kDimensions[k].key);
+    notes.push_back(Int(profile.dimensions[k].explicit_count) + " expl. \xC2\xB7 " +
+                    Int(profile.dimensions[k].indicator_count) + " ind.");
+  }
+  const auto [ex, ind] = DimensionSeries(summary, words);
+  const std::string of = Int(profile.dimensions.size());
   std::string o = "<div class=\"grid\">\n<div class=\"card\"><h3>Seven threat dimensions</h3>";
   o += "<p class=\"muted\">Matches per 10,000 words" +
-       std::string(words > 0 ? "" : " (no words: counts)") + "; " +
-       Int(Uint(dims, "covered_explicit")) + " of " + Int(Uint(dims, "of")) +
-       " dimensions named explicitly, " + Int(Uint(dims, "covered_any")) + " of " +
-       Int(Uint(dims, "of")) + " with indicators.</p>";
+       std::string(words > 0 ? "" : " (no words: counts)") + "; " + Int(profile.covered_explicit) +
+       " of " + of + " dimensions named explicitly, " + Int(profile.covered_any) + " of " + of +
+       " with indicators.</p>";
   o += RadarSvg(axes, notes, {ex, ind}, radar_max,
                 "Radar of the seven dimensions: explicit and indicator matches per 10,000 words");
   o += "</div>\n<div class=\"card\"><h3>Three freedoms</h3>";
-  const ordered_json& f = Get(profile, "freedoms");
   std::vector<Bar> bars;
-  for (const auto& fr : kFreedoms) {
-    const double share = Num(Get(f, "shares"), fr[0]);
-    bars.push_back({fr[1], share, FormatNumber(share * 100, 0) + "% (" + Int(Uint(f, fr[0])) + ")",
-                    std::string("b-") + fr[0]});
+  for (size_t k = 0; k < profile.freedoms.size(); ++k) {
+    const codebook::Freedom& fr = codebook::kFreedoms[k];
+    const Summary::Freedom& f = profile.freedoms[k];
+    bars.push_back({std::string(fr.label), f.share,
+                    FormatNumber(f.share * 100, 0) + "% (" + Int(f.count) + ")",
+                    "b-" + std::string(fr.key)});
   }
   o += BarsSvg(bars, 1.0, "Share of each freedom among the freedom mentions (count)");
-  o += "<p>Orientation: <strong>" + Esc(Str(profile, "orientation")) + "</strong></p>";
-  const std::string rule = Str(profile, "orientation_rule");
-  if (with_rule && !rule.empty()) o += "<p class=\"muted small\">" + Esc(rule) + "</p>";
-  // Approaches and principles: the codebook's, present or absent, then any other.
-  auto chips = [&](const char* key, const auto& expected) {
-    std::set<std::string> present;
-    for (const auto& x : Get(profile, key)) {
-      if (x.is_string()) present.insert(x.get<std::string>());
-    }
-    std::string c;
-    std::set<std::string> shown;
-    for (const char* id : expected) {
-      shown.insert(id);
-      const bool on = present.count(id) > 0;
-      c += "<span class=\"chip " + std::string(on ? "on" : "off") + "\"><span class=\"id\">" +
-           Esc(id) + "</span>" +
-           (on ? " " + Int(Uint(Get(concepts, id), "total")) : std::string(" absent")) + "</span>";
-    }
-    for (const auto& id : present) {
-      if (!shown.count(id)) {
-        c += "<span class=\"chip on\"><span class=\"id\">" + Esc(id) + "</span> " +
-             Int(Uint(Get(concepts, id.c_str()), "total")) + "</span>";
-      }
-    }
-    return c;
-  };
-  o += "<h3>Approaches</h3><p>" + chips("approaches", kApproaches) + "</p>";
-  o += "<h3>Principles</h3><p>" + chips("principles", kPrinciples) + "</p>";
+  o += "<p>Orientation: <strong>" + Esc(profile.orientation) + "</strong></p>";
+  if (with_rule && !profile.orientation_rule.empty()) {
+    o += "<p class=\"muted small\">" + Esc(profile.orientation_rule) + "</p>";
+  }
+  o +=
+      "<h3>Approaches</h3><p>" + Chips(summary, profile.approaches, codebook::kApproaches) + "</p>";
+  o +=
+      "<h3>Principles</h3><p>" + Chips(summary, profile.principles, codebook::kPrinciples) + "</p>";
   o += "</div>\n</div>\n";
   return o;
 }
