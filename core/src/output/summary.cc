@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <map>
-#include <set>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,14 +25,18 @@ const char kOrientationRule[] =
     "names.";
 
 const char* Orientation(uint64_t fear, uint64_t want, uint64_t dignity) {
+  static_assert(std::size(codebook::kFreedoms) == 3, "three freedoms: fear, want, dignity");
   const uint64_t total = fear + want + dignity;
   if (total == 0) return "none";
-  std::array<std::pair<uint64_t, const char*>, 3> f{
-      {{fear, "fear"}, {want, "want"}, {dignity, "dignity"}}};
+  // The freedoms by count, largest first (ties in the codebook's order).
+  std::array<std::pair<uint64_t, size_t>, 3> f{{{fear, 0}, {want, 1}, {dignity, 2}}};
   std::stable_sort(f.begin(), f.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   // share >= 0.5 and top >= 1.5 * next, in integers: 2 top >= total, 2 top >= 3 next.
-  if (2 * f[0].first >= total && 2 * f[0].first >= 3 * f[1].first) return f[0].second;
+  if (2 * f[0].first >= total && 2 * f[0].first >= 3 * f[1].first) {
+    // The codebook's keys are string literals: their data() ends in a NUL.
+    return codebook::kFreedoms[f[0].second].key.data();
+  }
   return "balanced";
 }
 
