@@ -102,9 +102,14 @@ class Summarizer {
   }
   // The page (and page label) or xpath of an annotation.
   Summary::Place PlaceOf(const Annotation& a) const {
+    Summary::Place p;
     const Segment* s = SegmentOf(a);
-    if (!s) return {};
-    return {s->page, s->page_label, s->xpath};
+    if (!s) return p;
+    p.page = s->page;
+    // Most documents have neither labels nor xpaths: no copy for those.
+    if (!s->page_label.empty()) p.page_label = s->page_label;
+    if (!s->xpath.empty()) p.xpath = s->xpath;
+    return p;
   }
   std::optional<double> Per10k(uint64_t n) const {
     if (r_.stats.words == 0) return std::nullopt;
