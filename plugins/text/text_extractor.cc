@@ -13,7 +13,7 @@
 #include <string>
 
 #include "hstag/plugin.h"
-#include "util/util.h"
+#include "hstag/utf8.h"
 
 namespace {
 

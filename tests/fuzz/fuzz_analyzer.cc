@@ -12,7 +12,7 @@
 #include "fuzz_support.h"
 #include "text/analyzer.h"
 #include "text/language.h"
-#include "util/util.h"
+#include "hstag/utf8.h"
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include "hstag/builtins.h"
 #include "hstag/plugin.h"
-#include "util/util.h"
+#include "hstag/utf8.h"
 
 namespace hstag::fuzz {
 namespace {

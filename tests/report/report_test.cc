@@ -15,6 +15,7 @@
 #include "report/html.h"
 #include "hstag/writer.h"
 #include "report/report.h"
+#include "hstag/utf8.h"
 #include "util/util.h"
 #include "report_fixture.h"
 #include "test_support.h"

@@ -18,6 +18,7 @@
 #include <type_traits>
 
 #include "text/language.h"
+#include "hstag/utf8.h"
 #include "text/sniff.h"
 #include "util/util.h"
 
