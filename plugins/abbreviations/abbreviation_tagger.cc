@@ -63,14 +63,15 @@
 // Options (JSON): {"plurals": true, "before_definition": true, "phrases": true}.
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "lexicon/loader.h"
+#include "common/lexicon_match.h"
+#include "common/options.h"
 #include "hstag/codebook.h"
 #include "hstag/plugin.h"
+#include "lexicon/loader.h"
 
 namespace {
 
@@ -172,22 +173,11 @@ bool SpaceOrHyphens(std::string_view norm, uint32_t from, uint32_t to) {
 class AbbreviationTagger : public hstag::sdk::Tagger {
  public:
   explicit AbbreviationTagger(const hstag::sdk::CreateArgs& args) {
-    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
-    if (options.is_discarded() || !options.is_object()) {
-      throw std::runtime_error("options must be a JSON object");
-    }
-    for (const auto& [key, value] : options.items()) {
-      if (key == "plurals") {
-        plurals_ = value.get<bool>();
-      } else if (key == "before_definition") {
-        before_definition_ = value.get<bool>();
-      } else if (key == "phrases") {
-        phrases_on_ = value.get<bool>();
-      } else {
-        throw std::runtime_error("unknown option `" + key +
-                                 "` (known: plurals, before_definition, phrases)");
-      }
-    }
+    const hstag::common::Options options(args.options_json,
+                                         {"plurals", "before_definition", "phrases"});
+    plurals_ = options.Bool("plurals", plurals_);
+    before_definition_ = options.Bool("before_definition", before_definition_);
+    phrases_on_ = options.Bool("phrases", phrases_on_);
     if (phrases_on_) LoadPhrases(args);
   }
 
@@ -431,7 +421,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
           last + after > tokens.size()) {
         continue;
       }
-      if (!hstag::LanguageMatches(text.Language(tokens[first]), p.langs)) continue;
+      if (!hstag::common::LanguageMatches(text.Language(tokens[first]), p.langs)) continue;
       bool ok = true;
       for (size_t k = 0; k < before && ok; ++k) {
         ok = fits(first - 1 - k, p.words[pos - 1 - k], first - k);

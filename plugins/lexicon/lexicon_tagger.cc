@@ -34,16 +34,17 @@
 #include <algorithm>
 #include <memory>
 #include <set>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include "util/flat_table.h"
-#include "lexicon/loader.h"
+#include "common/flat_table.h"
+#include "common/lexicon_match.h"
+#include "common/options.h"
 #include "hstag/codebook.h"
 #include "hstag/plugin.h"
+#include "lexicon/loader.h"
 
 namespace {
 
@@ -55,18 +56,18 @@ using hstag::sdk::TextView;
 // keeps.
 class EdgeTable {
  public:
-  static constexpr uint32_t kNone = hstag::FlatTable::kNone;
+  static constexpr uint32_t kNone = hstag::common::FlatTable::kNone;
   uint32_t Find(uint64_t key) const {
-    return table_.Find(hstag::Mix64(key), [&](uint32_t child) { return keys_[child] == key; });
+    return table_.Find(hstag::common::Mix64(key), [&](uint32_t child) { return keys_[child] == key; });
   }
   void Insert(uint64_t key, uint32_t child) {
     if (keys_.size() <= child) keys_.resize(child + 1);
     keys_[child] = key;
-    table_.Insert(hstag::Mix64(key), child);
+    table_.Insert(hstag::common::Mix64(key), child);
   }
 
  private:
-  hstag::FlatTable table_;
+  hstag::common::FlatTable table_;
   std::vector<uint64_t> keys_;  // by child: a child has one edge into it
 };
 
@@ -135,13 +136,11 @@ bool OnlyNonLatinLetters(std::string_view term) {
 class LexiconTagger : public hstag::sdk::Tagger {
  public:
   explicit LexiconTagger(const hstag::sdk::CreateArgs& args) {
-    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
-    if (options.is_discarded() || !options.is_object()) {
-      throw std::runtime_error("options must be a JSON object");
+    const hstag::common::Options options(args.options_json, {"lexicons"});
+    std::vector<std::string> files = options.Strings("lexicons");
+    if (!options.Has("lexicons")) {
+      for (const auto& l : args.lexicons) files.emplace_back(l.data, l.size);
     }
-    std::vector<std::string> files;
-    for (const auto& l : args.lexicons) files.emplace_back(l.data, l.size);
-    if (options.contains("lexicons")) files = options["lexicons"].get<std::vector<std::string>>();
     nodes_.emplace_back();
     struct Pending {
       const hstag::Lexicon* lex;
@@ -191,7 +190,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       ids->clear();
       if (tokens[j].flags & HSTAG_TOKEN_URL) return;  // never match inside a URL
       const std::string_view w = text.Norm(tokens[j]);
-      if (const uint32_t id = vocab_.Find(w); id != hstag::WordTable::kNone) ids->push_back(id);
+      if (const uint32_t id = vocab_.Find(w); id != hstag::common::WordTable::kNone) ids->push_back(id);
       AddGlobs(w, ids);
     };
 
@@ -204,7 +203,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       if (tokens[i].flags & HSTAG_TOKEN_URL) continue;
       const std::string_view w = text.Norm(tokens[i]);
       frontier.clear();
-      if (const uint32_t id = starts_.Find(w); id != hstag::WordTable::kNone) {
+      if (const uint32_t id = starts_.Find(w); id != hstag::common::WordTable::kNone) {
         frontier.push_back(root_children_[id]);
       }
       if (!globs_.empty()) {
@@ -236,7 +235,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
           // Most walks end here: the filter of the steps tells that no
           // node of the frontier has an edge for this word, before the
           // word is looked up in the vocabulary and the edges.
-          const uint64_t h = hstag::HashBytes(text.Norm(b));
+          const uint64_t h = hstag::common::HashBytes(text.Norm(b));
           bool may = false;
           for (uint32_t node : frontier) may |= steps_.MayHold(StepHash(node, h));
           if (!may) break;
@@ -327,7 +326,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     if (globs_.empty()) return;
     auto visit = [&](const std::vector<std::pair<std::string, uint32_t>>& bucket) {
       for (const auto& [g, id] : bucket) {
-        if (hstag::GlobMatch(g, w)) ids->push_back(id);
+        if (hstag::common::GlobMatch(g, w)) ids->push_back(id);
       }
     };
     if (auto it = glob_buckets_.find(static_cast<unsigned char>(w.empty() ? 0 : w[0]));
@@ -342,7 +341,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
   }
   // A step from `node` over a word whose HashBytes is `word_hash`.
   static uint64_t StepHash(uint32_t node, uint64_t word_hash) {
-    return hstag::Mix64(word_hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ull));
+    return hstag::common::Mix64(word_hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ull));
   }
 
   uint32_t ConceptIndex(const std::string& id, const std::string& section) {
@@ -407,7 +406,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
         nodes_.emplace_back();
         child = static_cast<uint32_t>(nodes_.size() - 1);
         edges_.Insert(key, child);
-        if (!w.glob) steps_.Insert(StepHash(node, hstag::HashBytes(w.norm)), child);
+        if (!w.glob) steps_.Insert(StepHash(node, hstag::common::HashBytes(w.norm)), child);
         if (node == 0) {
           if (root_children_.size() <= word) root_children_.resize(word + 1, EdgeTable::kNone);
           root_children_[word] = child;
@@ -421,7 +420,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
 
   bool Accept(const TextView& text, const Pattern& p, size_t first, size_t last) const {
     const auto tokens = text.tokens();
-    if (!hstag::LanguageMatches(text.Language(tokens[first]), p.langs)) return false;
+    if (!hstag::common::LanguageMatches(text.Language(tokens[first]), p.langs)) return false;
     for (size_t k = first; k < last; ++k) {
       const size_t w = k - first;
       if (p.exact && !p.surfaces[w].empty() && p.surfaces[w].find('*') == std::string::npos &&
@@ -445,10 +444,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
   std::vector<Node> nodes_;
   EdgeTable edges_;
   // The literal edges again, by StepHash, for the filter alone (Tag).
-  hstag::FlatTable steps_;
+  hstag::common::FlatTable steps_;
   std::vector<uint32_t> root_children_;  // word ID -> child of the root, or kNone
-  hstag::WordTable vocab_;
-  hstag::WordTable starts_;  // the words of vocab_ that start a term (root_children_)
+  hstag::common::WordTable vocab_;
+  hstag::common::WordTable starts_;  // the words of vocab_ that start a term (root_children_)
   std::unordered_map<std::string, uint32_t> word_ids_;
   uint32_t next_word_id_ = 0;
   std::vector<std::pair<std::string, uint32_t>> globs_;

@@ -44,14 +44,6 @@ std::vector<CueWord> CueWords(const hstag_text_v1& term);
 Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const sdk::Host& host,
                                                        const std::vector<std::string_view>& terms);
 
-// True when a cue for `langs` (primary subtags; empty: every language)
-// applies in a text of language `lang` (a BCP 47 tag, "" when unknown: every
-// cue applies).
-bool LanguageMatches(std::string_view lang, const std::vector<std::string>& langs);
-
-// True when `word` matches the glob `pattern` (`*`: any run of characters).
-bool GlobMatch(std::string_view pattern, std::string_view word);
-
 // Loads a lexicon file: hstag's YAML format (lexicons/README.md), a
 // quanteda-style YAML dictionary (nested keys -> lists of glob patterns) or a
 // LIWC .dic file (2007 and 2015 layouts). Dictionary categories become

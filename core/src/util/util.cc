@@ -197,19 +197,4 @@ std::string Sha256Base64(std::string_view bytes) {
   return std::string(reinterpret_cast<const char*>(b64), static_cast<size_t>(n));
 }
 
-LineColumn LineColumnAt(std::string_view text, size_t offset) {
-  LineColumn lc;
-  offset = std::min(offset, text.size());
-  for (size_t i = 0; i < offset; ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++lc.line;
-      lc.column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++lc.column;
-    }
-  }
-  return lc;
-}
-
 }  // namespace hstag
