@@ -303,13 +303,13 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         }
       }
       for (size_t k : chosen->lf) {
-        a.concept_id = hstag::sdk::View(prior[k].concept_id);
+        a.concept_id = prior[k].concept_id;
         const std::string section(hstag::codebook::SectionOf(a.concept_id));
         if (std::find(phrase_sections.begin(), phrase_sections.end(), section) !=
             phrase_sections.end()) {
           continue;  // the longer phrase wins within its section
         }
-        a.strength = static_cast<Strength>(prior[k].strength);
+        a.strength = prior[k].strength;
         a.start = tokens[i].source_start;
         a.end = tokens[i + words - 1].source_end;
         sink.Emit(a);
@@ -480,7 +480,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
     std::vector<std::string> concepts;
     for (size_t k : candidates) {
       if (prior[k].start == b.start && prior[k].end == b.end) {
-        const std::string c(hstag::sdk::View(prior[k].concept_id));
+        const std::string c(prior[k].concept_id);
         if (std::find(concepts.begin(), concepts.end(), c) != concepts.end()) continue;
         d->lf.push_back(k);
         concepts.push_back(c);

@@ -374,7 +374,7 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     std::vector<uint32_t> expand_end(n, 0);
     std::vector<bool> inside(n, false);
     for (const auto& a : text.prior()) {
-      const std::string_view concept_id = hstag::sdk::View(a.concept_id);
+      const std::string_view concept_id = a.concept_id;
       for (size_t e = 0; e < expansions_.size(); ++e) {
         if (expansions_[e].concept_id != concept_id) continue;
         const size_t first = static_cast<size_t>(

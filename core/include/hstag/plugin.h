@@ -12,21 +12,120 @@
 #ifndef HSTAG_PLUGIN_H_
 #define HSTAG_PLUGIN_H_
 
+#include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <iterator>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hstag/plugin_abi.h"
+#include "hstag/strength.h"
 
 namespace hstag::sdk {
 
 inline std::string_view View(hstag_str s) { return {s.data, s.size}; }
 inline hstag_str Str(std::string_view s) { return {s.data(), s.size()}; }
 
-enum class Strength : uint32_t { kExplicit = HSTAG_EXPLICIT, kIndicator = HSTAG_INDICATOR };
+using Strength = ::hstag::Strength;
+
+// An annotation as plugins give and see it: views of strings the caller
+// owns. `plugin` is set by the host for the annotations of earlier taggers
+// (TextView::prior()) and ignored in what a plugin emits.
+struct Annotation {
+  std::string_view concept_id;
+  Strength strength = Strength::kExplicit;
+  uint32_t start = 0, end = 0;
+  std::string_view rule;
+  std::string_view value;
+  int64_t via = -1;
+  double score = -1;
+  std::string_view plugin;
+};
+
+// The one conversion each way between an Annotation and the C struct, for
+// the SDK (Sink::Emit, TextView::prior) and the host alike.
+inline hstag_annotation_v1 ToC(const Annotation& a) {
+  hstag_annotation_v1 c{};
+  c.struct_size = sizeof c;
+  c.concept_id = Str(a.concept_id);
+  c.strength = static_cast<uint32_t>(a.strength);
+  c.start = a.start;
+  c.end = a.end;
+  c.rule = Str(a.rule);
+  c.value = Str(a.value);
+  c.via = a.via;
+  c.score = a.score;
+  c.plugin = Str(a.plugin);
+  return c;
+}
+// REQUIRES: c.strength is an hstag_strength (the host checks what plugins
+// emit before it converts).
+inline Annotation FromC(const hstag_annotation_v1& c) {
+  return {View(c.concept_id), static_cast<Strength>(c.strength),
+          c.start,            c.end,
+          View(c.rule),       View(c.value),
+          c.via,              c.score,
+          View(c.plugin)};
+}
+
+// The element of a C array as the SDK shows it: a string as a
+// string_view, an annotation as an Annotation.
+inline std::string_view Element(const hstag_str& s) { return View(s); }
+inline Annotation Element(const hstag_annotation_v1& a) { return FromC(a); }
+
+// A read-only range over a C array the host owns, each element shown as
+// Element() makes it (by value: the views are small).
+template <typename C>
+class Range {
+ public:
+  using value_type = decltype(Element(std::declval<const C&>()));
+  class Iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = Range::value_type;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = value_type;
+    Iterator() = default;
+    explicit Iterator(const C* p) : p_(p) {}
+    value_type operator*() const { return Element(*p_); }
+    value_type operator[](difference_type n) const { return Element(p_[n]); }
+    Iterator& operator++() { return ++p_, *this; }
+    Iterator operator++(int) { return Iterator(p_++); }
+    Iterator& operator--() { return --p_, *this; }
+    Iterator operator--(int) { return Iterator(p_--); }
+    Iterator& operator+=(difference_type n) { return p_ += n, *this; }
+    Iterator& operator-=(difference_type n) { return p_ -= n, *this; }
+    friend Iterator operator+(Iterator i, difference_type n) { return i += n; }
+    friend Iterator operator+(difference_type n, Iterator i) { return i += n; }
+    friend Iterator operator-(Iterator i, difference_type n) { return i -= n; }
+    friend difference_type operator-(Iterator a, Iterator b) { return a.p_ - b.p_; }
+    friend auto operator<=>(Iterator a, Iterator b) = default;
+
+   private:
+    const C* p_ = nullptr;
+  };
+
+  Range() = default;
+  Range(const C* data, size_t size) : data_(data), size_(size) {}
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  value_type operator[](size_t i) const { return Element(data_[i]); }
+  value_type front() const { return Element(data_[0]); }
+  value_type back() const { return Element(data_[size_ - 1]); }
+  Iterator begin() const { return Iterator(data_); }
+  Iterator end() const { return Iterator(data_ + size_); }
+  std::span<const C> raw() const { return {data_, size_}; }
+
+ private:
+  const C* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 // A read-only view of an analyzed document (or of a short analyzed text).
 class TextView {
@@ -41,7 +140,8 @@ class TextView {
   std::span<const hstag_segment_info_v1> segments() const {
     return {t_->segments, t_->n_segments};
   }
-  std::span<const hstag_annotation_v1> prior() const { return {t_->prior, t_->n_prior}; }
+  // The annotations of the taggers that ran before, sorted by start.
+  Range<hstag_annotation_v1> prior() const { return {t_->prior, t_->n_prior}; }
   std::string_view Norm(const hstag_token_v1& k) const {
     return norm().substr(k.norm_start, k.norm_end - k.norm_start);
   }
@@ -66,30 +166,12 @@ class TextView {
   const hstag_text_v1* t_;
 };
 
-struct Annotation {
-  std::string_view concept_id;
-  Strength strength = Strength::kExplicit;
-  uint32_t start = 0, end = 0;
-  std::string_view rule;
-  std::string_view value;
-  int64_t via = -1;
-  double score = -1;
-};
-
 class Sink {
  public:
   explicit Sink(const hstag_sink_v1* s) : s_(s) {}
   void Emit(const Annotation& a) const {
-    hstag_annotation_v1 c{};
-    c.struct_size = sizeof c;
-    c.concept_id = Str(a.concept_id);
-    c.strength = static_cast<uint32_t>(a.strength);
-    c.start = a.start;
-    c.end = a.end;
-    c.rule = Str(a.rule);
-    c.value = Str(a.value);
-    c.via = a.via;
-    c.score = a.score;
+    hstag_annotation_v1 c = ToC(a);
+    c.plugin = {};  // the host's to fill
     s_->emit(s_->ctx, &c);
   }
   void Warn(std::string_view message) const { s_->warn(s_->ctx, Str(message)); }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hstag/pipeline.h"
+#include "hstag/plugin.h"
 #include "lexicon/loader.h"
 #include "text/analyzer.h"
 
@@ -32,8 +33,8 @@ using json = nlohmann::json;
 namespace hstag {
 namespace {
 
-std::string_view View(hstag_str s) { return {s.data, s.size}; }
-hstag_str Str(std::string_view s) { return {s.data(), s.size()}; }
+using sdk::Str;
+using sdk::View;
 
 // Collects the message a plugin reports through hstag_error_v1.
 struct ErrorBox {
@@ -589,16 +590,17 @@ struct AnnotationSink {
       ++s->rejected;
       return;
     }
+    const sdk::Annotation v = sdk::FromC(*a);
     Annotation x;
-    x.concept_id = View(a->concept_id);
-    x.strength = a->strength == HSTAG_EXPLICIT ? Strength::kExplicit : Strength::kIndicator;
-    x.start = a->start;
-    x.end = a->end;
+    x.concept_id = v.concept_id;
+    x.strength = v.strength;
+    x.start = v.start;
+    x.end = v.end;
     x.plugin = *s->plugin;
-    x.rule = View(a->rule);
-    x.value = View(a->value);
-    x.via = a->via;
-    x.score = a->score;
+    x.rule = v.rule;
+    x.value = v.value;
+    x.via = v.via;
+    x.score = v.score;
     s->out.push_back(std::move(x));
   }
   static void Warn(void* ctx, hstag_str m) {
@@ -786,18 +788,8 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
     const size_t merge_at = prior.size();
     for (size_t i = first_new; i < r.annotations.size(); ++i) {
       const Annotation& x = r.annotations[i];
-      hstag_annotation_v1 c{};
-      c.struct_size = sizeof c;
-      c.concept_id = Str(x.concept_id);
-      c.strength = x.strength == Strength::kExplicit ? HSTAG_EXPLICIT : HSTAG_INDICATOR;
-      c.start = x.start;
-      c.end = x.end;
-      c.rule = Str(x.rule);
-      c.value = Str(x.value);
-      c.via = x.via;
-      c.score = x.score;
-      c.plugin = Str(x.plugin);
-      prior.push_back(c);
+      prior.push_back(sdk::ToC({x.concept_id, x.strength, x.start, x.end, x.rule, x.value, x.via,
+                                x.score, x.plugin}));
     }
     auto by_start = [](const auto& x, const auto& y) { return x.start < y.start; };
     const auto mid = prior.begin() + static_cast<std::ptrdiff_t>(merge_at);
