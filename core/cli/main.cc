@@ -31,6 +31,7 @@
 #include "batch/corpus_output.h"
 #include "output/csv.h"
 #include "eval/eval.h"
+#include "lexicon/check.h"
 #include "lexicon/loader.h"
 #include "text/analyzer.h"
 #include "hstag/writer.h"

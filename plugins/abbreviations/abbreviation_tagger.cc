@@ -71,6 +71,7 @@
 #include "common/options.h"
 #include "hstag/codebook.h"
 #include "hstag/plugin.h"
+#include "lexicon/cue_words.h"
 #include "lexicon/loader.h"
 
 namespace {

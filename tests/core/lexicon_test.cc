@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The lexicon loader, the checker and the lexicon tagger's matching rules.
+#include "lexicon/check.h"
 #include "lexicon/loader.h"
 
 #include <gtest/gtest.h>

@@ -9,6 +9,7 @@
 
 #include "fuzz_support.h"
 #include "hstag/builtins.h"
+#include "lexicon/check.h"
 #include "lexicon/loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
