@@ -71,8 +71,6 @@
 #include "common/options.h"
 #include "hstag/codebook.h"
 #include "hstag/plugin.h"
-#include "lexicon/cue_words.h"
-#include "lexicon/loader.h"
 
 namespace {
 
@@ -342,45 +340,29 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         tokens.begin());
   }
 
-  // The lexicons' multi-word cues that a short form can stand in.
+  // The lexicons' multi-word cues that a short form can stand in, with
+  // their words as the host analyzed them.
   void LoadPhrases(const hstag::sdk::CreateArgs& args) {
-    std::vector<std::string_view> terms;
-    std::vector<Phrase> phrases;
-    std::vector<hstag::Lexicon> lexicons;
-    for (const auto& l : args.lexicons) {
-      const std::string f(l.data, l.size);
-      auto lex = hstag::LoadLexicon(f, f);
-      if (!lex.ok()) throw std::runtime_error(lex.error());
-      lexicons.push_back(std::move(lex).value());
-    }
-    for (const auto& lex : lexicons) {
-      for (const auto& c : lex.concepts) {
-        for (const auto& cue : c.cues) {
-          if (cue.case_mode != hstag::Cue::Case::kFold || !cue.required.empty() ||
-              cue.term.find('*') != std::string::npos) {
-            continue;  // single words are left out once analyzed
+    for (const auto lex : args.lexicons) {
+      for (const auto c : lex.concepts()) {
+        for (const auto cue : c.cues()) {
+          if (cue.exact() || !cue.required().empty() ||
+              cue.term().find('*') != std::string_view::npos || cue.words().size() < 2) {
+            continue;
           }
           Phrase p;
-          p.concepts.push_back(c.id);
-          p.concepts.insert(p.concepts.end(), cue.also.begin(), cue.also.end());
-          p.strength = cue.strength == hstag::Strength::kExplicit ? Strength::kExplicit
-                                                                  : Strength::kIndicator;
-          p.langs = cue.langs;
-          phrases.push_back(std::move(p));
-          terms.push_back(cue.term);
+          for (const auto w : cue.words()) p.words.emplace_back(w.norm());
+          p.concepts.emplace_back(c.id());
+          for (const auto a : cue.also()) p.concepts.emplace_back(a);
+          p.strength = cue.strength();
+          for (const auto l : cue.langs()) p.langs.emplace_back(l);
+          const auto idx = static_cast<uint32_t>(phrases_.size());
+          for (uint32_t pos = 0; pos < p.words.size(); ++pos) {
+            by_word_[p.words[pos]].emplace_back(idx, pos);
+          }
+          phrases_.push_back(std::move(p));
         }
       }
-    }
-    auto words = hstag::AnalyzeTerms(args.host, terms);
-    if (!words.ok()) throw std::runtime_error(words.error());
-    for (size_t k = 0; k < phrases.size(); ++k) {
-      if ((*words)[k].size() < 2) continue;
-      for (const auto& w : (*words)[k]) phrases[k].words.push_back(w.norm);
-      const auto idx = static_cast<uint32_t>(phrases_.size());
-      for (uint32_t pos = 0; pos < phrases[k].words.size(); ++pos) {
-        by_word_[phrases[k].words[pos]].emplace_back(idx, pos);
-      }
-      phrases_.push_back(std::move(phrases[k]));
     }
   }
 

@@ -5,7 +5,12 @@
 // class with HSTAG_TAGGER_PLUGIN or HSTAG_EXTRACTOR_PLUGIN. The macros write
 // the C entry point of <hstag/plugin_abi.h> and catch every exception at the
 // boundary: a plugin that throws fails its call with the exception's message,
-// and the host reports it for that document only.
+// and the host reports it for that document only. The constructor gets
+// CreateArgs: the plugin's options, the host's services and the pipeline's
+// lexicons as read-only views (LexiconView, ConceptView, CueView,
+// CueWordView), every cue with its words as the analyzer tokenizes them.
+// Everything here is a view of the host's C data: no STL type crosses the
+// ABI.
 //
 // Thread safety: Tag() and Extract() are const and may run concurrently on
 // one instance; keep per-document state on the stack.
@@ -73,10 +78,31 @@ inline Annotation FromC(const hstag_annotation_v1& c) {
           View(c.plugin)};
 }
 
-// The element of a C array as the SDK shows it: a string as a
-// string_view, an annotation as an Annotation.
+// What stands between two words of a norm view (norm[from, to)), white
+// space removed: how the host computes a cue word's gap_before, for plugins
+// that compare a document's gaps with a cue's.
+inline std::string GapBetween(std::string_view norm, uint32_t from, uint32_t to) {
+  std::string gap;
+  for (uint32_t i = from; i < to && i < norm.size(); ++i) {
+    const char c = norm[i];
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') gap.push_back(c);
+  }
+  return gap;
+}
+
+class CueWordView;
+class CueView;
+class ConceptView;
+class LexiconView;
+
+// The element of a C array as the SDK shows it: a string as a string_view,
+// an annotation as an Annotation, a lexicon's parts as their views.
 inline std::string_view Element(const hstag_str& s) { return View(s); }
 inline Annotation Element(const hstag_annotation_v1& a) { return FromC(a); }
+inline CueWordView Element(const hstag_cue_word_v2& w);
+inline CueView Element(const hstag_cue_v2& c);
+inline ConceptView Element(const hstag_concept_v2& c);
+inline LexiconView Element(const hstag_lexicon_v2& l);
 
 // A read-only range over a C array the host owns, each element shown as
 // Element() makes it (by value: the views are small).
@@ -126,6 +152,79 @@ class Range {
   const C* data_ = nullptr;
   size_t size_ = 0;
 };
+
+// Read-only views of the pipeline's lexicons (hstag_lexicon_v2 and what it
+// points to; lexicons/README.md describes the fields). They stay valid as
+// long as the plugin instance that was given them.
+
+// A word of a cue term as the document analyzer tokenizes it.
+class CueWordView {
+ public:
+  explicit CueWordView(const hstag_cue_word_v2& w) : w_(&w) {}
+  std::string_view norm() const { return View(w_->norm); }        // case-folded, `*` kept
+  std::string_view surface() const { return View(w_->surface); }  // as written
+  std::string_view gap_before() const { return View(w_->gap_before); }
+  bool glob() const { return w_->glob != 0; }
+
+ private:
+  const hstag_cue_word_v2* w_;
+};
+
+class CueView {
+ public:
+  explicit CueView(const hstag_cue_v2& c) : c_(&c) {}
+  std::string_view term() const { return View(c_->term); }
+  Strength strength() const { return static_cast<Strength>(c_->strength); }
+  bool exact() const { return c_->case_mode == HSTAG_CASE_EXACT; }  // else case-folded
+  Range<hstag_str> langs() const { return {c_->langs, c_->n_langs}; }
+  Range<hstag_str> also() const { return {c_->also, c_->n_also}; }
+  std::string_view required() const { return View(c_->required); }
+  uint32_t line() const { return c_->line; }
+  Range<hstag_cue_word_v2> words() const { return {c_->words, c_->n_words}; }
+
+ private:
+  const hstag_cue_v2* c_;
+};
+
+class ConceptView {
+ public:
+  explicit ConceptView(const hstag_concept_v2& c) : c_(&c) {}
+  std::string_view id() const { return View(c_->id); }
+  std::string_view label() const { return View(c_->label); }
+  std::string_view section() const { return View(c_->section); }
+  std::string_view parent() const { return View(c_->parent); }
+  std::string_view type() const { return View(c_->type); }
+  std::string_view description() const { return View(c_->description); }
+  std::string_view matched_by() const { return View(c_->matched_by); }
+  std::string_view overlap_group() const { return View(c_->overlap_group); }
+  uint32_t line() const { return c_->line; }
+  Range<hstag_cue_v2> cues() const { return {c_->cues, c_->n_cues}; }
+  Range<hstag_cue_v2> excludes() const { return {c_->excludes, c_->n_excludes}; }
+
+ private:
+  const hstag_concept_v2* c_;
+};
+
+class LexiconView {
+ public:
+  explicit LexiconView(const hstag_lexicon_v2& l) : l_(&l) {}
+  std::string_view format() const { return View(l_->format); }
+  std::string_view name() const { return View(l_->name); }
+  std::string_view version() const { return View(l_->version); }
+  std::string_view description() const { return View(l_->description); }
+  std::string_view path() const { return View(l_->path); }
+  std::string_view display() const { return View(l_->display); }
+  std::string_view sha256() const { return View(l_->sha256); }
+  Range<hstag_concept_v2> concepts() const { return {l_->concepts, l_->n_concepts}; }
+
+ private:
+  const hstag_lexicon_v2* l_;
+};
+
+inline CueWordView Element(const hstag_cue_word_v2& w) { return CueWordView(w); }
+inline CueView Element(const hstag_cue_v2& c) { return CueView(c); }
+inline ConceptView Element(const hstag_concept_v2& c) { return ConceptView(c); }
+inline LexiconView Element(const hstag_lexicon_v2& l) { return LexiconView(l); }
 
 // A read-only view of an analyzed document (or of a short analyzed text).
 class TextView {
@@ -213,7 +312,9 @@ struct CreateArgs {
   std::string_view options_json;  // a JSON object, "{}" when none
   std::string_view config_dir;
   std::string_view data_dir;
-  std::span<const hstag_str> lexicons;  // the pipeline's lexicon files
+  // The pipeline's lexicons, parsed by the host, valid as long as the
+  // plugin instance.
+  Range<hstag_lexicon_v2> lexicons;
 };
 
 class Tagger {
@@ -288,7 +389,7 @@ int32_t Guard(const hstag_error_v1* err, F&& f) noexcept {
 }
 
 template <typename T>
-void* Create(const hstag_create_args_v1* a, const hstag_error_v1* err) noexcept {
+void* Create(const hstag_create_args_v2* a, const hstag_error_v1* err) noexcept {
   void* out = nullptr;
   Guard(err, [&] {
     CreateArgs args{Host(a->host), View(a->options_json), View(a->config_dir), View(a->data_dir),
@@ -336,10 +437,10 @@ inline int32_t Extract(void* self, const hstag_extract_in_v1* in, const hstag_ex
 // Class derives from hstag::sdk::Tagger and has a constructor taking
 // const hstag::sdk::CreateArgs&.
 #define HSTAG_TAGGER_PLUGIN(Class, Id, Version, Description, Libraries)                  \
-  extern "C" HSTAG_PLUGIN_EXPORT_ const hstag_plugin_v1* HSTAG_PLUGIN_ENTRY_(uint32_t) { \
-    static const hstag_plugin_v1 d = {                                                   \
+  extern "C" HSTAG_PLUGIN_EXPORT_ const hstag_plugin_v2* HSTAG_PLUGIN_ENTRY_(uint32_t) { \
+    static const hstag_plugin_v2 d = {                                                   \
         HSTAG_PLUGIN_ABI_VERSION,                                                        \
-        sizeof(hstag_plugin_v1),                                                         \
+        sizeof(hstag_plugin_v2),                                                         \
         HSTAG_KIND_TAGGER,                                                               \
         Id,                                                                              \
         Version,                                                                         \
@@ -358,10 +459,10 @@ inline int32_t Extract(void* self, const hstag_extract_in_v1* in, const hstag_ex
 //                        "formats", SniffFunction)
 // SniffFunction: int32_t (const uint8_t* head, size_t size, hstag_str ext)
 #define HSTAG_EXTRACTOR_PLUGIN(Class, Id, Version, Description, Libraries, Formats, Sniff) \
-  extern "C" HSTAG_PLUGIN_EXPORT_ const hstag_plugin_v1* HSTAG_PLUGIN_ENTRY_(uint32_t) {   \
-    static const hstag_plugin_v1 d = {                                                     \
+  extern "C" HSTAG_PLUGIN_EXPORT_ const hstag_plugin_v2* HSTAG_PLUGIN_ENTRY_(uint32_t) {   \
+    static const hstag_plugin_v2 d = {                                                     \
         HSTAG_PLUGIN_ABI_VERSION,                                                          \
-        sizeof(hstag_plugin_v1),                                                           \
+        sizeof(hstag_plugin_v2),                                                           \
         HSTAG_KIND_EXTRACTOR,                                                              \
         Id,                                                                                \
         Version,                                                                           \

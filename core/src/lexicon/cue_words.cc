@@ -2,17 +2,9 @@
 #include "lexicon/cue_words.h"
 
 #include "hstag/plugin.h"
+#include "text/analyzer.h"
 
 namespace hstag {
-
-std::string GapBetween(std::string_view norm, uint32_t from, uint32_t to) {
-  std::string gap;
-  for (uint32_t i = from; i < to && i < norm.size(); ++i) {
-    const char c = norm[i];
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') gap.push_back(c);
-  }
-  return gap;
-}
 
 std::vector<CueWord> CueWords(const hstag_text_v1& t) {
   std::vector<CueWord> words;
@@ -31,7 +23,7 @@ std::vector<CueWord> CueWords(const hstag_text_v1& t) {
       words.back().surface += s;
     } else {
       std::string gap;
-      if (i > 0) gap = GapBetween(norm, t.tokens[i - 1].norm_end, k.norm_start);
+      if (i > 0) gap = sdk::GapBetween(norm, t.tokens[i - 1].norm_end, k.norm_start);
       if (!gap.empty() && gap.back() == '*') gap.pop_back();
       if (!gap.empty() && gap.front() == '*') gap.erase(0, 1);
       words.push_back(
@@ -48,7 +40,7 @@ std::vector<CueWord> CueWords(const hstag_text_v1& t) {
   return words;
 }
 
-Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const sdk::Host& host,
+Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const Analyzer& analyzer,
                                                        const std::vector<std::string_view>& terms) {
   std::string joined;
   std::vector<std::pair<uint32_t, uint32_t>> spans;  // of each term in `joined`
@@ -58,9 +50,11 @@ Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const sdk::Host& host,
     spans.emplace_back(start, static_cast<uint32_t>(joined.size()));
     joined += "\n\n";
   }
-  auto analyzed = host.Analyze(joined);
-  if (!analyzed.ok()) return Status::Error("the lexicon's terms cannot be analyzed");
-  const hstag_text_v1& all = *analyzed.view().raw();
+  auto analyzed = analyzer.Analyze(joined, {}, "");
+  if (!analyzed.ok()) {
+    return Status::Error("the lexicons' terms cannot be analyzed: " + analyzed.error());
+  }
+  const hstag_text_v1 all = (*analyzed)->View();
   std::vector<std::vector<CueWord>> out;
   out.reserve(terms.size());
   size_t t = 0;

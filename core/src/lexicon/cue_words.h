@@ -17,14 +17,12 @@
 
 namespace hstag {
 
-namespace sdk {
-class Host;
-}
+class Analyzer;
 
-// A word of an analyzed cue term: the case-folded form (with `*` kept where
-// the term has a wildcard) and the form as written. `*` is not a word
-// character for ICU, so the words around it are glued back together here:
-// "terror*" is one word, a glob.
+// A word of an analyzed cue term (hstag_cue_word_v2 is its C view): the
+// case-folded form (with `*` kept where the term has a wildcard) and the form
+// as written. `*` is not a word character for ICU, so the words around it
+// are glued back together here: "terror*" is one word, a glob.
 struct CueWord {
   std::string norm;
   std::string surface;
@@ -32,14 +30,14 @@ struct CueWord {
   std::string gap_before;  // what stands between this word and the previous one, spaces removed
 };
 
-// What stands between two words of the norm view, white space removed.
-std::string GapBetween(std::string_view norm, uint32_t from, uint32_t to);
+// The words of an analyzed term (gap_before as sdk::GapBetween gives it).
 std::vector<CueWord> CueWords(const hstag_text_v1& term);
 
 // The words of every term, each term analyzed as documents are: all of them
-// in one call of the host's analyzer (joined by blank lines, so no term runs
-// into the next), then split again by their offsets.
-Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const sdk::Host& host,
+// in one call of the analyzer (joined by blank lines, so no term runs into
+// the next), then split again by their offsets.
+// REQUIRES: every term is valid UTF-8.
+Result<std::vector<std::vector<CueWord>>> AnalyzeTerms(const Analyzer& analyzer,
                                                        const std::vector<std::string_view>& terms);
 
 }  // namespace hstag

@@ -91,17 +91,23 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     }
   }
   if (options.extract_only) lexicon_files.clear();
-  std::vector<std::string> lexicon_paths;
   for (const auto& [path, display] : lexicon_files) {
     auto lex = LoadLexicon(path, display);
     if (!lex.ok()) return lex.status();
     impl->lexicons.push_back(std::move(lex).value());
-    lexicon_paths.push_back(path);
   }
   for (const auto& lex : impl->lexicons) {
     for (const auto& c : lex.concepts) {
       if (impl->concept_index.emplace(c.id, &c).second) impl->concepts.push_back(&c);
     }
+  }
+  // Parsed once, here, and handed to every plugin as the ABI's C data.
+  std::span<const hstag_lexicon_v2> lexicon_views;
+  if (!impl->lexicons.empty()) {
+    auto views = LexiconViews::Build(impl->lexicons, *impl->analyzer);
+    if (!views.ok()) return views.status();
+    impl->lexicon_views = std::move(views).value();
+    lexicon_views = impl->lexicon_views->lexicons();
   }
 
   for (auto query : options.builtins) {
@@ -158,7 +164,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   // Only what runs is listed in the output.
   for (auto* list : {&host.extractors, &host.taggers}) {
     for (auto& p : *list) {
-      if (Status s = host.CreateInstance(p, cfg->dir, impl->data_dir, lexicon_paths); !s.ok()) {
+      if (Status s = host.CreateInstance(p, cfg->dir, impl->data_dir, lexicon_views); !s.ok()) {
         return s;
       }
       impl->infos.push_back(p.info);

@@ -15,6 +15,7 @@
 
 #include "hstag/lexicon.h"
 #include "hstag/pipeline.h"
+#include "lexicon/lexicon_views.h"
 #include "pipeline/plugin_host.h"
 #include "text/analyzer.h"
 
@@ -27,6 +28,8 @@ struct Pipeline::Impl {
   std::vector<Lexicon> lexicons;
   std::vector<const Concept*> concepts;
   std::map<std::string, const Concept*, std::less<>> concept_index;
+  // The lexicons as plugins are given them (null when there are none).
+  std::unique_ptr<const LexiconViews> lexicon_views;
   // Last, so that it is destroyed first: the plugins go before the
   // analyzer and the lexicons they were given.
   std::unique_ptr<PluginHost> plugins;

@@ -18,15 +18,17 @@ namespace {
 using sdk::Str;
 
 // A plugin descriptor checked against the host's ABI.
-Status CheckDescriptor(const hstag_plugin_v1* d, const std::string& where) {
+Status CheckDescriptor(const hstag_plugin_v2* d, const std::string& where) {
   if (!d) return Status::Error(where + ": hstag_plugin_query returned no descriptor");
+  // abi_version, struct_size, kind and id have the same place in every
+  // version's descriptor: they can be read before the version is known.
   if (d->abi_version != HSTAG_PLUGIN_ABI_VERSION) {
     return Status::Error(where + ": plugin " + (d->id ? std::string("'") + d->id + "' " : "") +
                          "was built for plugin ABI " + std::to_string(d->abi_version) +
                          ", this hstag speaks ABI " + std::to_string(HSTAG_PLUGIN_ABI_VERSION) +
                          ": rebuild it against this version of hstag");
   }
-  if (d->struct_size < sizeof(hstag_plugin_v1)) {
+  if (d->struct_size < sizeof(hstag_plugin_v2)) {
     return Status::Error(where + ": plugin descriptor too small (" +
                          std::to_string(d->struct_size) + " bytes)");
   }
@@ -90,7 +92,7 @@ PluginHost::~PluginHost() {
 }
 
 Status PluginHost::Register(hstag_plugin_query_fn query, const std::string& origin) {
-  const hstag_plugin_v1* d = query(HSTAG_PLUGIN_ABI_VERSION);
+  const hstag_plugin_v2* d = query(HSTAG_PLUGIN_ABI_VERSION);
   if (Status s = CheckDescriptor(d, origin); !s.ok()) return s;
   for (const auto& i : infos) {
     if (i.id == d->id) {
@@ -145,18 +147,16 @@ Status PluginHost::LoadDirectory(const std::string& dir) {
 
 Status PluginHost::CreateInstance(LoadedPlugin& p, const std::string& config_dir,
                                   const std::string& data_dir,
-                                  const std::vector<std::string>& lexicon_paths) {
+                                  std::span<const hstag_lexicon_v2> lexicons) {
   const std::string options = p.options.dump();
-  std::vector<hstag_str> lex;
-  for (const auto& l : lexicon_paths) lex.push_back(Str(l));
-  hstag_create_args_v1 args{};
+  hstag_create_args_v2 args{};
   args.struct_size = sizeof args;
   args.host = &host_;
   args.options_json = Str(options);
   args.config_dir = Str(config_dir);
   args.data_dir = Str(data_dir);
-  args.lexicons = lex.data();
-  args.n_lexicons = lex.size();
+  args.lexicons = lexicons.data();
+  args.n_lexicons = lexicons.size();
   ErrorBox err;
   p.self = p.desc->create(&args, &err.c);
   if (!p.self) {

@@ -14,6 +14,7 @@
 #define HSTAG_PIPELINE_PLUGIN_HOST_H_
 
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,7 +39,7 @@ struct ErrorBox {
 };
 
 struct LoadedPlugin {
-  const hstag_plugin_v1* desc = nullptr;
+  const hstag_plugin_v2* desc = nullptr;
   void* self = nullptr;  // the instance, once created
   PluginInfo info;
   nlohmann::json options = nlohmann::json::object();
@@ -58,10 +59,10 @@ class PluginHost {
   Status Register(hstag_plugin_query_fn query, const std::string& origin);
   // Every *.so of a directory, in the order of their names.
   Status LoadDirectory(const std::string& dir);
-  // Creates p's instance with p.options.
+  // Creates p's instance with p.options and the lexicons (which must
+  // outlive the instance).
   Status CreateInstance(LoadedPlugin& p, const std::string& config_dir,
-                        const std::string& data_dir,
-                        const std::vector<std::string>& lexicon_paths);
+                        const std::string& data_dir, std::span<const hstag_lexicon_v2> lexicons);
 
   // Registered plugins by kind, in registration order until the pipeline
   // arranges them.
