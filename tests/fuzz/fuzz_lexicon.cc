@@ -9,8 +9,8 @@
 
 #include "fuzz_support.h"
 #include "hstag/builtins.h"
-#include "lexicon/check.h"
 #include "lexicon/loader.h"
+#include "pipeline/check_lexicons.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace hstag;
@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   o.builtins = BuiltinPlugins();
   auto pipeline = Pipeline::Create(o);
   if (!pipeline.ok()) return 0;
-  CheckLexicons((*pipeline)->lexicons(), (*pipeline)->analyzer());
+  CheckLexicons(**pipeline, (*pipeline)->lexicons());
   fuzz::CheckResult((*pipeline)->RunBytes(fuzz::kSampleDocument, "sample.txt"));
   return 0;
 }

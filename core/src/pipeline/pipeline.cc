@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "lexicon/check.h"
 #include "lexicon/loader.h"
+#include "pipeline/check_lexicons.h"
 #include "pipeline/config.h"
 #include "pipeline/pipeline_impl.h"
 
@@ -175,13 +177,17 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
 
 const std::vector<Lexicon>& Pipeline::lexicons() const { return impl_->lexicons; }
 const std::vector<PluginInfo>& Pipeline::plugins() const { return impl_->infos; }
-const Analyzer& Pipeline::analyzer() const { return *impl_->analyzer; }
 const Limits& Pipeline::limits() const { return impl_->limits; }
 const std::string& Pipeline::data_dir() const { return impl_->data_dir; }
 const std::vector<const Concept*>& Pipeline::concepts() const { return impl_->concepts; }
 const Concept* Pipeline::FindConcept(const std::string& id) const {
   auto it = impl_->concept_index.find(id);
   return it == impl_->concept_index.end() ? nullptr : it->second;
+}
+
+std::vector<LexiconProblem> CheckLexicons(const Pipeline& pipeline,
+                                          const std::vector<Lexicon>& lexicons) {
+  return CheckLexicons(lexicons, *ImplOf(pipeline).analyzer);
 }
 
 }  // namespace hstag

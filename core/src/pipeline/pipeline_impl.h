@@ -36,6 +36,10 @@ struct Pipeline::Impl {
   std::vector<PluginInfo> infos;  // of the plugins that run, extractors first
 };
 
+// A pipeline's parts, for the library's own code (the public header keeps
+// them private and names none of their types).
+inline const Pipeline::Impl& ImplOf(const Pipeline& pipeline) { return *pipeline.impl_; }
+
 }  // namespace hstag
 
 #endif  // HSTAG_PIPELINE_PIPELINE_IMPL_H_
