@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The on-disk cache of parsed lexicons. YAML parsing costs far more than the
-// rest of building a pipeline (about 60 ms for the shipped lexicons), so a
-// parsed lexicon is kept as CBOR in the cache directory, named by the hash of
-// all that determines it: the file's bytes, its dictionary name (a user
-// dictionary's concepts are named after the file), the cache format and the
-// hstag version. An entry cannot be stale; a damaged or unreadable one is a
-// miss; a cache that cannot be written is skipped. The directory:
-// $HSTAG_CACHE_DIR ("off": no disk cache), else $XDG_CACHE_HOME/hstag, else
-// $HOME/.cache/hstag.
+// The on-disk cache of parsed lexicons. Parsing the shipped lexicons' YAML
+// takes about 20 ms, over a quarter of hstag's start (`hstag lexicon list`:
+// 72 ms without the cache, 51 ms with it), so a parsed lexicon is kept as
+// CBOR in the cache directory, named by the hash of all that determines it:
+// the file's bytes, its dictionary name (a user dictionary's concepts are
+// named after the file), the cache format and the hstag version. An entry
+// cannot be stale; a damaged or unreadable one is a miss; a cache that
+// cannot be written is skipped. The directory: $HSTAG_CACHE_DIR ("off": no
+// disk cache), else $XDG_CACHE_HOME/hstag, else $HOME/.cache/hstag.
 //
 // Thread safety: concurrent calls may write the same entry; each write is
 // atomic (a temporary file renamed), so a reader sees a whole entry or none.

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Loading a lexicon file (the data model: <hstag/lexicon.h>): read, then
-// parsed in its format (formats.h) or taken from the cache of parsed
-// lexicons (cache.h).
+// parsed in its format (formats.h) or taken from the disk cache of parsed
+// lexicons (cache.h). A pipeline loads each of its lexicons once and hands
+// them to the plugins that need them (lexicon_views.h).
 //
-// Thread safety: a free function; the in-process cache is guarded.
+// Thread safety: a free function; see cache.h for the cache.
 #ifndef HSTAG_LEXICON_LOADER_H_
 #define HSTAG_LEXICON_LOADER_H_
 
