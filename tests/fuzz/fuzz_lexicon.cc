@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The lexicon loader (core/src/lexicon.cc): the input is a lexicon file in
+// The lexicon loader (core/src/lexicon/): the input is a lexicon file in
 // any of its formats (hstag YAML, quanteda YAML, LIWC .dic, chosen by its
 // content). As `hstag analyze --lexicon FILE` and `hstag lexicon check` do,
 // the file is loaded into a pipeline with the lexicon tagger, a sample
