@@ -44,7 +44,18 @@ void ExpectAsIcu(const std::string& s) {
   const IcuView icu = ByIcu(s);
   std::string repaired = "left over";
   const size_t bad = RepairUtf8(s, &repaired);
-  if (IsValidUtf8(s) == icu.valid && repaired == icu.repaired && bad == icu.bad) return;
+  // The first character's length: what U8_NEXT takes when it decodes one.
+  size_t first = 0;
+  if (!s.empty()) {
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+    if (c >= 0) first = static_cast<size_t>(i);
+  }
+  if (IsValidUtf8(s) == icu.valid && repaired == icu.repaired && bad == icu.bad &&
+      Utf8CharLength(s) == first) {
+    return;
+  }
   std::string hex;
   for (unsigned char c : s) hex += std::to_string(c) + " ";
   ADD_FAILURE() << "not as ICU: " << hex;

@@ -67,6 +67,16 @@ inline bool Ascii8(const char* p) {
 
 }  // namespace utf8_internal
 
+// The length of the well-formed character that starts `s` (1 to 4 bytes), or
+// 0 when `s` is empty or starts with an ill-formed sequence.
+inline size_t Utf8CharLength(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (p[0] < 0x80) return 1;
+  const utf8_internal::Step step = utf8_internal::Next(p, s.size());
+  return step.ok ? step.size : 0;
+}
+
 // True when `s` is well-formed UTF-8.
 inline bool IsValidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
