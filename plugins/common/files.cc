@@ -9,8 +9,7 @@
 
 namespace hstag::common {
 
-std::string ReadDataFile(const std::string& path, const std::string& display,
-                         uint64_t max_bytes) {
+std::string ReadDataFile(const std::string& path, const std::string& display, uint64_t max_bytes) {
   auto fail = [&](const std::string& why) { return std::runtime_error(display + ": " + why); };
   std::unique_ptr<FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) throw fail(std::strerror(errno));

@@ -19,8 +19,7 @@ Options::Options(std::string_view json, std::initializer_list<std::string_view> 
     std::string list;
     for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
     throw std::invalid_argument("unknown " + noun_ + " `" + key + "` (" +
-                                (list.empty() ? "the plugin takes none" : "known: " + list) +
-                                ")");
+                                (list.empty() ? "the plugin takes none" : "known: " + list) + ")");
   }
 }
 
@@ -93,8 +92,7 @@ uint64_t Options::Unsigned(std::string_view key, uint64_t fallback, uint64_t min
     }
     return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
   };
-  if (!v->is_number_integer() || (v->is_number_integer() && !v->is_number_unsigned() &&
-                                  v->get<int64_t>() < 0)) {
+  if (!v->is_number_integer() || (!v->is_number_unsigned() && v->get<int64_t>() < 0)) {
     Fail(key, range());
   }
   const uint64_t x = v->get<uint64_t>();

@@ -158,8 +158,8 @@ class DefinitionTagger : public hstag::sdk::Tagger {
       const size_t i = last + 1 - k_;  // the shingle words[i..last], all known
       uint64_t key = 0;
       for (size_t t = i; t <= last; ++t) key = Mix(key, words[t].id);
-      const uint32_t p =
-          shingles_.Find(hstag::common::Mix64(key), [&](uint32_t v) { return postings_[v].key == key; });
+      const uint32_t p = shingles_.Find(hstag::common::Mix64(key),
+                                        [&](uint32_t v) { return postings_[v].key == key; });
       if (p == hstag::common::FlatTable::kNone) continue;
       for (const auto& [w, j] : postings_[p].at)
         hits[w].push_back({static_cast<uint32_t>(i), j, key});
@@ -412,8 +412,8 @@ class DefinitionTagger : public hstag::sdk::Tagger {
       }
       if (inside[i] || Skipped(t)) continue;
       const uint32_t k = doc_words_.Find(text.Norm(t));
-      words.push_back(
-          {k == hstag::common::WordTable::kNone ? 0 : doc_word_ids_[k], t.source_start, t.source_end});
+      words.push_back({k == hstag::common::WordTable::kNone ? 0 : doc_word_ids_[k], t.source_start,
+                       t.source_end});
     }
     return words;
   }

@@ -18,7 +18,7 @@ TEST(XmlTextTest, LineColumnAtCountsCodePoints) {
   EXPECT_EQ(at(0), "1:1");
   EXPECT_EQ(at(3), "1:4");
   EXPECT_EQ(at(4), "2:1");
-  EXPECT_EQ(at(12), "2:8");  // after "  <b>", "é" (2 bytes) and "t"
+  EXPECT_EQ(at(12), "2:8");              // after "  <b>", "é" (2 bytes) and "t"
   EXPECT_EQ(at(1000), at(text.size()));  // past the end: the end
 }
 

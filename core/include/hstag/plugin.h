@@ -71,11 +71,17 @@ inline hstag_annotation_v1 ToC(const Annotation& a) {
 // REQUIRES: c.strength is an hstag_strength (the host checks what plugins
 // emit before it converts).
 inline Annotation FromC(const hstag_annotation_v1& c) {
-  return {View(c.concept_id), static_cast<Strength>(c.strength),
-          c.start,            c.end,
-          View(c.rule),       View(c.value),
-          c.via,              c.score,
-          View(c.plugin)};
+  Annotation a;
+  a.concept_id = View(c.concept_id);
+  a.strength = static_cast<Strength>(c.strength);
+  a.start = c.start;
+  a.end = c.end;
+  a.rule = View(c.rule);
+  a.value = View(c.value);
+  a.via = c.via;
+  a.score = c.score;
+  a.plugin = View(c.plugin);
+  return a;
 }
 
 // What stands between two words of a norm view (norm[from, to)), white

@@ -100,15 +100,15 @@ typedef struct hstag_cue_word_v2 {
 } hstag_cue_word_v2;
 
 typedef struct hstag_cue_v2 {
-  hstag_str term;      /* as written in the lexicon */
-  uint32_t strength;   /* hstag_strength: the list the cue is in (an exclude: explicit) */
-  uint32_t case_mode;  /* hstag_cue_case */
+  hstag_str term;         /* as written in the lexicon */
+  uint32_t strength;      /* hstag_strength: the list the cue is in (an exclude: explicit) */
+  uint32_t case_mode;     /* hstag_cue_case */
   const hstag_str* langs; /* primary language subtags, lower case; none: every language */
   size_t n_langs;
   const hstag_str* also; /* further concepts the same match yields */
   size_t n_also;
-  hstag_str required;  /* a concept the document must also mention (`requires`), or empty */
-  uint32_t line;       /* of the cue in its file */
+  hstag_str required; /* a concept the document must also mention (`requires`), or empty */
+  uint32_t line;      /* of the cue in its file */
   const hstag_cue_word_v2* words; /* none: the term has no words and never matches */
   size_t n_words;
 } hstag_cue_v2;

@@ -30,8 +30,8 @@ std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
     for (const Concept& c : lex.concepts) {
       auto known = [&](const std::string& id, int line, const char* what) {
         if (!ids.count(id)) {
-          problems.push_back(
-              {lex.display, line, std::string("unknown ") + what + " `" + id + "` in `" + c.id + "`"});
+          problems.push_back({lex.display, line,
+                              std::string("unknown ") + what + " `" + id + "` in `" + c.id + "`"});
         }
       };
       if (!c.parent.empty()) known(c.parent, c.line, "parent");
@@ -39,14 +39,15 @@ std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
         problems.push_back({lex.display, c.line, "concept `" + c.id + "` has no cues"});
       }
       if (!c.cues.empty() && !c.matched_by.empty()) {
-        problems.push_back({lex.display, c.line,
-                            "concept `" + c.id + "` has cues and matched_by `" + c.matched_by + "`"});
+        problems.push_back(
+            {lex.display, c.line,
+             "concept `" + c.id + "` has cues and matched_by `" + c.matched_by + "`"});
       }
       auto check_term = [&](const Cue& cue, bool is_exclude) -> std::string {
         auto analyzed = analyzer.Analyze(cue.term, {}, "");
         if (!analyzed.ok() || analyzed.value()->tokens.empty()) {
-          problems.push_back({lex.display, cue.line,
-                              "cue `" + cue.term + "` has no words and can never match"});
+          problems.push_back(
+              {lex.display, cue.line, "cue `" + cue.term + "` has no words and can never match"});
           return "";
         }
         std::string key;
@@ -54,8 +55,9 @@ std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
         for (const CueWord& w : CueWords(view)) {
           if (w.norm.find_first_not_of('*') == std::string::npos) {
             problems.push_back({lex.display, cue.line,
-                                "cue `" + cue.term + "` has a word that is only `*`: it would match "
-                                "anything"});
+                                "cue `" + cue.term +
+                                    "` has a word that is only `*`: it would match "
+                                    "anything"});
           }
           key += w.norm + " ";
         }
@@ -78,8 +80,8 @@ std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
                                   std::get<0>(it->second) + "` (" + std::get<1>(it->second) + ":" +
                                   std::to_string(std::get<2>(it->second)) + ")"});
         } else if (!fresh) {
-          problems.push_back({lex.display, cue.line,
-                              "cue `" + cue.term + "` is listed twice in `" + c.id + "`"});
+          problems.push_back(
+              {lex.display, cue.line, "cue `" + cue.term + "` is listed twice in `" + c.id + "`"});
         }
       }
       for (const Cue& cue : c.excludes) check_term(cue, true);

@@ -105,9 +105,9 @@ void ParseCues(const YAML::Node& list, Strength strength, std::vector<Cue>* out)
 
 Concept ParseConcept(const YAML::Node& n) {
   if (!n.IsMap()) throw LexiconError(n, "a concept must be a mapping");
-  static const std::set<std::string> kKeys = {"id",        "label",      "section",  "parent",
-                                              "type",      "description", "explicit", "indicator",
-                                              "exclude",   "matched_by"};
+  static const std::set<std::string> kKeys = {"id",      "label",       "section",  "parent",
+                                              "type",    "description", "explicit", "indicator",
+                                              "exclude", "matched_by"};
   for (const auto& kv : n) {
     const std::string key = kv.first.Scalar();
     if (!kKeys.count(key)) throw LexiconError(kv.first, "unknown concept key `" + key + "`");
@@ -316,7 +316,8 @@ Status ParseLiwc(std::string_view text, const std::string& display, const std::s
 }  // namespace
 
 std::string DictionaryName(const std::string& path) {
-  std::string stem = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  std::string stem =
+      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   stem = stem.substr(0, stem.find('.'));
   const std::string id = IdPart(stem);
   return id.empty() ? "dictionary" : id;

@@ -79,8 +79,8 @@ Result<PipelineConfig> LoadConfig(const std::string& path) {
     for (const auto& kv : root["extractors"]) {
       const std::string id = kv.first.Scalar();
       if (kv.second["enabled"] && !kv.second["enabled"].as<bool>()) cfg.disabled.insert(id);
-      cfg.extractor_options[id] = kv.second["options"] ? YamlToJson(kv.second["options"])
-                                                         : json::object();
+      cfg.extractor_options[id] =
+          kv.second["options"] ? YamlToJson(kv.second["options"]) : json::object();
     }
     for (const auto& kv : root["limits"]) {
       const std::string key = kv.first.Scalar();

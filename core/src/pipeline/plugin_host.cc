@@ -160,8 +160,8 @@ Status PluginHost::CreateInstance(LoadedPlugin& p, const std::string& config_dir
   ErrorBox err;
   p.self = p.desc->create(&args, &err.c);
   if (!p.self) {
-    return Status::Error("plugin '" + p.info.id + "' could not be created: " +
-                         err.Take("no reason given"));
+    return Status::Error("plugin '" + p.info.id +
+                         "' could not be created: " + err.Take("no reason given"));
   }
   return Status();
 }

@@ -61,8 +61,8 @@ class PluginHost {
   Status LoadDirectory(const std::string& dir);
   // Creates p's instance with p.options and the lexicons (which must
   // outlive the instance).
-  Status CreateInstance(LoadedPlugin& p, const std::string& config_dir,
-                        const std::string& data_dir, std::span<const hstag_lexicon_v2> lexicons);
+  Status CreateInstance(LoadedPlugin& p, const std::string& config_dir, const std::string& data_dir,
+                        std::span<const hstag_lexicon_v2> lexicons);
 
   // Registered plugins by kind, in registration order until the pipeline
   // arranges them.

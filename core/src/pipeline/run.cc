@@ -73,7 +73,6 @@ std::optional<std::string> Read(const std::string& path, const Limits& limits, D
   return std::move(bytes).value();
 }
 
-
 // The extractor's output, assembled into a Document.
 // Segments past a limit are dropped (`over` says which limit): the number
 // of segments, and the bytes of their text and provenance, which an
@@ -130,7 +129,9 @@ struct DocumentBuilder {
   static void SetLanguage(void* ctx, hstag_str l) { Self(ctx)->doc->language = View(l); }
   static void SetOrigin(void* ctx, hstag_str o) { Self(ctx)->doc->text_origin = View(o); }
   static void SetPages(void* ctx, uint32_t n) { Self(ctx)->doc->pages = n; }
-  static void Warn(void* ctx, hstag_str m) { Self(ctx)->doc->Warn(Self(ctx)->stage, std::string(View(m))); }
+  static void Warn(void* ctx, hstag_str m) {
+    Self(ctx)->doc->Warn(Self(ctx)->stage, std::string(View(m)));
+  }
 };
 
 // Collects one tagger's annotations, checking them.
@@ -332,14 +333,15 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
       return r;
     }
     if (!ok) {
-      doc.Fail("tag:" + p.info.id, "plugin '" + p.info.id + "' failed: " +
-                                       err.Take("no reason given") +
+      doc.Fail("tag:" + p.info.id, "plugin '" + p.info.id +
+                                       "' failed: " + err.Take("no reason given") +
                                        "; its annotations for this document are dropped");
       continue;
     }
     if (sink.rejected) {
-      doc.Warn("tag:" + p.info.id, std::to_string(sink.rejected) +
-                                       " annotation(s) with an empty concept or bad offsets dropped");
+      doc.Warn("tag:" + p.info.id,
+               std::to_string(sink.rejected) +
+                   " annotation(s) with an empty concept or bad offsets dropped");
     }
     // The views of the annotations before stay valid unless their vector
     // moves (a short string lives inside its object): then all are made
@@ -356,8 +358,8 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
     const size_t merge_at = prior.size();
     for (size_t i = first_new; i < r.annotations.size(); ++i) {
       const Annotation& x = r.annotations[i];
-      prior.push_back(sdk::ToC({x.concept_id, x.strength, x.start, x.end, x.rule, x.value, x.via,
-                                x.score, x.plugin}));
+      prior.push_back(sdk::ToC(
+          {x.concept_id, x.strength, x.start, x.end, x.rule, x.value, x.via, x.score, x.plugin}));
     }
     auto by_start = [](const auto& x, const auto& y) { return x.start < y.start; };
     const auto mid = prior.begin() + static_cast<std::ptrdiff_t>(merge_at);

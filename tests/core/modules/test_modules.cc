@@ -84,10 +84,9 @@ int32_t TagV1(void*, const hstag_text_v1*, const hstag_sink_v1*, const hstag_err
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) const PluginV1* hstag_plugin_query(uint32_t) {
-  static const PluginV1 d = {1,        sizeof(PluginV1), HSTAG_KIND_TAGGER, "abi-one",
-                             "0.0.1",  "built for ABI 1", "",               "",
-                             &CreateV1, &DestroyV1,      nullptr,           nullptr,
-                             &TagV1};
+  static const PluginV1 d = {
+      1,         sizeof(PluginV1), HSTAG_KIND_TAGGER, "abi-one", "0.0.1", "built for ABI 1", "", "",
+      &CreateV1, &DestroyV1,       nullptr,           nullptr,   &TagV1};
   return &d;
 }
 #else

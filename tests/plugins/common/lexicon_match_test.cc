@@ -9,9 +9,9 @@ namespace hstag::common {
 namespace {
 
 TEST(LexiconMatchTest, LanguageOfTheTextAgainstTheCuesLanguages) {
-  EXPECT_TRUE(LanguageMatches("fr", {}));          // a cue of every language
-  EXPECT_TRUE(LanguageMatches("", {"fr"}));        // a text of unknown language
-  EXPECT_TRUE(LanguageMatches("fr-CA", {"fr"}));   // the primary subtag counts
+  EXPECT_TRUE(LanguageMatches("fr", {}));         // a cue of every language
+  EXPECT_TRUE(LanguageMatches("", {"fr"}));       // a text of unknown language
+  EXPECT_TRUE(LanguageMatches("fr-CA", {"fr"}));  // the primary subtag counts
   EXPECT_TRUE(LanguageMatches("FR_ca", {"es", "fr"}));
   EXPECT_FALSE(LanguageMatches("en", {"fr"}));
   EXPECT_FALSE(LanguageMatches("fra", {"fr"}));

@@ -53,7 +53,9 @@ TEST(OptionsTest, NotAnObjectOrAnUnknownKeyIsAnError) {
   EXPECT_EQ(Error([] { Options("{", {}); }), "options must be a JSON object");
   EXPECT_EQ(Error([] { Options(R"({"x": 1})", {}); }),
             "unknown option `x` (the plugin takes none)");
-  EXPECT_EQ(Error([] { Options(R"({"treshold": 1})", {"threshold", "shingle"}); }),
+  EXPECT_EQ(Error([] {
+              Options(R"({"treshold": 1})", {"threshold", "shingle"});
+            }),
             "unknown option `treshold` (known: threshold, shingle)");
   EXPECT_EQ(Error([] { Options(R"({"pasword": "x"})", {"password"}, "pdf option"); }),
             "unknown pdf option `pasword` (known: password)");
@@ -65,7 +67,8 @@ TEST(OptionsTest, WrongTypesAndRangesNameTheOption) {
   EXPECT_EQ(Error([&] { o.Bool("b", false); }), "pdf option `b` must be true or false");
   EXPECT_EQ(Error([&] { o.String("s"); }), "pdf option `s` must be a string");
   EXPECT_EQ(Error([&] { o.Strings("l"); }), "pdf option `l` must be a string or a list of strings");
-  EXPECT_EQ(Error([&] { o.Number("x", 0, 0, 1); }), "pdf option `x` must be a number from 0.0 to 1.0");
+  EXPECT_EQ(Error([&] { o.Number("x", 0, 0, 1); }),
+            "pdf option `x` must be a number from 0.0 to 1.0");
   EXPECT_EQ(Error([&] { o.Unsigned("neg", 1, 1); }),
             "pdf option `neg` must be a whole number of at least 1");
   EXPECT_EQ(Error([&] { o.Unsigned("big", 3, 1, 8); }),
