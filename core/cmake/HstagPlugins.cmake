@@ -8,10 +8,12 @@
 # same either way: HSTAG_TAGGER_PLUGIN / HSTAG_EXTRACTOR_PLUGIN pick the name.
 #
 # Inside hstag's own build with HSTAG_BUILD_BUILTIN_MODULES on (the test
-# build), a built-in plugin is also built as a module, hstag-<id>.so in
-# <build>/lib/hstag/builtin-modules, so that a test can run hstag with every
-# built-in plugin loaded as an external module; the targets are listed in the
-# global property HSTAG_BUILTIN_MODULE_TARGETS.
+# build), a built-in plugin is also built as a module,
+# <build>/lib/hstag/builtin-modules/<id>/hstag-<id>.so (a folder each, so that
+# a test can load them in the registry's order, one --plugin-dir each), for a
+# test that runs hstag with every built-in plugin loaded as an external
+# module; the targets are listed in the global property
+# HSTAG_BUILTIN_MODULE_TARGETS.
 function(hstag_add_plugin)
   cmake_parse_arguments(P "MODULE" "NAME" "SOURCES;LIBRARIES" ${ARGN})
   string(MAKE_C_IDENTIFIER "${P_NAME}" cid)
@@ -27,7 +29,7 @@ function(hstag_add_plugin)
   if(NOT P_MODULE AND HSTAG_BUILD_BUILTIN_MODULES)
     add_library(${target}_module MODULE ${P_SOURCES})
     set_target_properties(${target}_module PROPERTIES
-      LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib/hstag/builtin-modules)
+      LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib/hstag/builtin-modules/${cid})
     set_property(GLOBAL APPEND PROPERTY HSTAG_BUILTIN_MODULE_TARGETS ${target}_module)
     list(APPEND targets ${target}_module)
   endif()
