@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "command.h"
+#include "lexicon/check.h"
 #include "lexicon/loader.h"
 #include "text/analyzer.h"
 

@@ -63,12 +63,12 @@
 // Options (JSON): {"plurals": true, "before_definition": true, "phrases": true}.
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "lexicon/loader.h"
+#include "common/lexicon_match.h"
+#include "common/options.h"
 #include "hstag/codebook.h"
 #include "hstag/plugin.h"
 
@@ -172,22 +172,11 @@ bool SpaceOrHyphens(std::string_view norm, uint32_t from, uint32_t to) {
 class AbbreviationTagger : public hstag::sdk::Tagger {
  public:
   explicit AbbreviationTagger(const hstag::sdk::CreateArgs& args) {
-    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
-    if (options.is_discarded() || !options.is_object()) {
-      throw std::runtime_error("options must be a JSON object");
-    }
-    for (const auto& [key, value] : options.items()) {
-      if (key == "plurals") {
-        plurals_ = value.get<bool>();
-      } else if (key == "before_definition") {
-        before_definition_ = value.get<bool>();
-      } else if (key == "phrases") {
-        phrases_on_ = value.get<bool>();
-      } else {
-        throw std::runtime_error("unknown option `" + key +
-                                 "` (known: plurals, before_definition, phrases)");
-      }
-    }
+    const hstag::common::Options options(args.options_json,
+                                         {"plurals", "before_definition", "phrases"});
+    plurals_ = options.Bool("plurals", plurals_);
+    before_definition_ = options.Bool("before_definition", before_definition_);
+    phrases_on_ = options.Bool("phrases", phrases_on_);
     if (phrases_on_) LoadPhrases(args);
   }
 
@@ -313,13 +302,13 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         }
       }
       for (size_t k : chosen->lf) {
-        a.concept_id = hstag::sdk::View(prior[k].concept_id);
+        a.concept_id = prior[k].concept_id;
         const std::string section(hstag::codebook::SectionOf(a.concept_id));
         if (std::find(phrase_sections.begin(), phrase_sections.end(), section) !=
             phrase_sections.end()) {
           continue;  // the longer phrase wins within its section
         }
-        a.strength = static_cast<Strength>(prior[k].strength);
+        a.strength = prior[k].strength;
         a.start = tokens[i].source_start;
         a.end = tokens[i + words - 1].source_end;
         sink.Emit(a);
@@ -351,45 +340,29 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         tokens.begin());
   }
 
-  // The lexicons' multi-word cues that a short form can stand in.
+  // The lexicons' multi-word cues that a short form can stand in, with
+  // their words as the host analyzed them.
   void LoadPhrases(const hstag::sdk::CreateArgs& args) {
-    std::vector<std::string_view> terms;
-    std::vector<Phrase> phrases;
-    std::vector<hstag::Lexicon> lexicons;
-    for (const auto& l : args.lexicons) {
-      const std::string f(l.data, l.size);
-      auto lex = hstag::LoadLexicon(f, f);
-      if (!lex.ok()) throw std::runtime_error(lex.error());
-      lexicons.push_back(std::move(lex).value());
-    }
-    for (const auto& lex : lexicons) {
-      for (const auto& c : lex.concepts) {
-        for (const auto& cue : c.cues) {
-          if (cue.case_mode != hstag::Cue::Case::kFold || !cue.required.empty() ||
-              cue.term.find('*') != std::string::npos) {
-            continue;  // single words are left out once analyzed
+    for (const auto lex : args.lexicons) {
+      for (const auto c : lex.concepts()) {
+        for (const auto cue : c.cues()) {
+          if (cue.exact() || !cue.required().empty() ||
+              cue.term().find('*') != std::string_view::npos || cue.words().size() < 2) {
+            continue;
           }
           Phrase p;
-          p.concepts.push_back(c.id);
-          p.concepts.insert(p.concepts.end(), cue.also.begin(), cue.also.end());
-          p.strength = cue.strength == hstag::Strength::kExplicit ? Strength::kExplicit
-                                                                  : Strength::kIndicator;
-          p.langs = cue.langs;
-          phrases.push_back(std::move(p));
-          terms.push_back(cue.term);
+          for (const auto w : cue.words()) p.words.emplace_back(w.norm());
+          p.concepts.emplace_back(c.id());
+          for (const auto a : cue.also()) p.concepts.emplace_back(a);
+          p.strength = cue.strength();
+          for (const auto l : cue.langs()) p.langs.emplace_back(l);
+          const auto idx = static_cast<uint32_t>(phrases_.size());
+          for (uint32_t pos = 0; pos < p.words.size(); ++pos) {
+            by_word_[p.words[pos]].emplace_back(idx, pos);
+          }
+          phrases_.push_back(std::move(p));
         }
       }
-    }
-    auto words = hstag::AnalyzeTerms(args.host, terms);
-    if (!words.ok()) throw std::runtime_error(words.error());
-    for (size_t k = 0; k < phrases.size(); ++k) {
-      if ((*words)[k].size() < 2) continue;
-      for (const auto& w : (*words)[k]) phrases[k].words.push_back(w.norm);
-      const auto idx = static_cast<uint32_t>(phrases_.size());
-      for (uint32_t pos = 0; pos < phrases[k].words.size(); ++pos) {
-        by_word_[phrases[k].words[pos]].emplace_back(idx, pos);
-      }
-      phrases_.push_back(std::move(phrases[k]));
     }
   }
 
@@ -431,7 +404,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
           last + after > tokens.size()) {
         continue;
       }
-      if (!hstag::LanguageMatches(text.Language(tokens[first]), p.langs)) continue;
+      if (!hstag::common::LanguageMatches(text.Language(tokens[first]), p.langs)) continue;
       bool ok = true;
       for (size_t k = 0; k < before && ok; ++k) {
         ok = fits(first - 1 - k, p.words[pos - 1 - k], first - k);
@@ -490,7 +463,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
     std::vector<std::string> concepts;
     for (size_t k : candidates) {
       if (prior[k].start == b.start && prior[k].end == b.end) {
-        const std::string c(hstag::sdk::View(prior[k].concept_id));
+        const std::string c(prior[k].concept_id);
         if (std::find(concepts.begin(), concepts.end(), c) != concepts.end()) continue;
         d->lf.push_back(k);
         concepts.push_back(c);

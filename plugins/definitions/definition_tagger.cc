@@ -53,14 +53,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-#include "util/flat_table.h"
+#include "common/flat_table.h"
+#include "common/options.h"
 #include "hstag/plugin.h"
 
 namespace {
@@ -110,32 +110,14 @@ struct Passage {
 class DefinitionTagger : public hstag::sdk::Tagger {
  public:
   explicit DefinitionTagger(const hstag::sdk::CreateArgs& args) {
-    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
-    if (options.is_discarded() || !options.is_object()) {
-      throw std::runtime_error("options must be a JSON object");
-    }
-    std::string file;
-    for (const auto& [key, value] : options.items()) {
-      if (key == "definitions") {
-        file = value.get<std::string>();
-      } else if (key == "threshold") {
-        threshold_ = value.get<double>();
-      } else if (key == "shingle") {
-        k_ = value.get<uint32_t>();
-      } else if (key == "max_gap") {
-        max_gap_ = value.get<uint32_t>();
-      } else if (key == "min_shingles") {
-        min_shingles_ = value.get<uint32_t>();
-      } else {
-        throw std::runtime_error("unknown option `" + key +
-                                 "` (known: definitions, threshold, shingle, max_gap, "
-                                 "min_shingles)");
-      }
-    }
-    if (k_ < 1 || k_ > 8) throw std::runtime_error("option `shingle` must be 1 to 8");
-    if (threshold_ < 0 || threshold_ > 1) {
-      throw std::runtime_error("option `threshold` must be in [0, 1]");
-    }
+    const hstag::common::Options options(
+        args.options_json, {"definitions", "threshold", "shingle", "max_gap", "min_shingles"});
+    const std::string file = options.String("definitions");
+    threshold_ = options.Number("threshold", threshold_, 0, 1);
+    k_ = static_cast<uint32_t>(options.Unsigned("shingle", k_, 1, 8));
+    max_gap_ = static_cast<uint32_t>(options.Unsigned("max_gap", max_gap_, 0, UINT32_MAX));
+    min_shingles_ =
+        static_cast<uint32_t>(options.Unsigned("min_shingles", min_shingles_, 0, UINT32_MAX));
     const fs::path config_dir(std::string(args.config_dir));
     fs::path path;
     if (!file.empty()) {
@@ -157,7 +139,7 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     for (const auto& [from, to] : equivalents_) add(from, LookUp(to));
     // The shingle index, into a flat table for the per-shingle look-up.
     for (auto& [key, at] : index_) {
-      shingles_.Insert(hstag::Mix64(key), static_cast<uint32_t>(postings_.size()));
+      shingles_.Insert(hstag::common::Mix64(key), static_cast<uint32_t>(postings_.size()));
       postings_.push_back({key, std::move(at)});
     }
     index_.clear();
@@ -176,9 +158,9 @@ class DefinitionTagger : public hstag::sdk::Tagger {
       const size_t i = last + 1 - k_;  // the shingle words[i..last], all known
       uint64_t key = 0;
       for (size_t t = i; t <= last; ++t) key = Mix(key, words[t].id);
-      const uint32_t p =
-          shingles_.Find(hstag::Mix64(key), [&](uint32_t v) { return postings_[v].key == key; });
-      if (p == hstag::FlatTable::kNone) continue;
+      const uint32_t p = shingles_.Find(hstag::common::Mix64(key),
+                                        [&](uint32_t v) { return postings_[v].key == key; });
+      if (p == hstag::common::FlatTable::kNone) continue;
       for (const auto& [w, j] : postings_[p].at)
         hits[w].push_back({static_cast<uint32_t>(i), j, key});
     }
@@ -392,7 +374,7 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     std::vector<uint32_t> expand_end(n, 0);
     std::vector<bool> inside(n, false);
     for (const auto& a : text.prior()) {
-      const std::string_view concept_id = hstag::sdk::View(a.concept_id);
+      const std::string_view concept_id = a.concept_id;
       for (size_t e = 0; e < expansions_.size(); ++e) {
         if (expansions_[e].concept_id != concept_id) continue;
         const size_t first = static_cast<size_t>(
@@ -430,8 +412,8 @@ class DefinitionTagger : public hstag::sdk::Tagger {
       }
       if (inside[i] || Skipped(t)) continue;
       const uint32_t k = doc_words_.Find(text.Norm(t));
-      words.push_back(
-          {k == hstag::WordTable::kNone ? 0 : doc_word_ids_[k], t.source_start, t.source_end});
+      words.push_back({k == hstag::common::WordTable::kNone ? 0 : doc_word_ids_[k], t.source_start,
+                       t.source_end});
     }
     return words;
   }
@@ -451,11 +433,11 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     std::vector<std::pair<uint32_t, uint32_t>> at;
   };
   std::vector<Postings> postings_;
-  hstag::FlatTable shingles_;  // Mix64(shingle) -> index into postings_
+  hstag::common::FlatTable shingles_;  // Mix64(shingle) -> index into postings_
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocab_;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> equivalents_;
   // Words(): a document word's ID in one look-up, its equivalent's or its own.
-  hstag::WordTable doc_words_;  // word -> index into doc_word_ids_
+  hstag::common::WordTable doc_words_;  // word -> index into doc_word_ids_
   std::vector<uint32_t> doc_word_ids_;
   std::vector<Expansion> expansions_;
 };

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The lexicon tagger: matches the cues of the pipeline's lexicons on the
-// analyzer's tokens.
+// analyzer's tokens. It takes no options: its lexicons are the pipeline's,
+// as the host hands them (CreateArgs::lexicons).
 //
-// Compilation (once): every cue term is analyzed by the host's analyzer, so a
-// term is tokenized exactly as documents are; its words go into a token trie
-// whose edges are word IDs (one hash look-up per document token, whatever the
-// size of the lexicon). Words with `*` are globs, looked up by their first
-// letter.
+// Compilation (once): every cue comes with its words as the host's analyzer
+// tokenizes the term, exactly as documents are tokenized; they go into a
+// token trie whose edges are word IDs (one hash look-up per document token,
+// whatever the size of the lexicon). Words with `*` are globs, looked up by
+// their first letter.
 //
 // Matching (per document): from every token whose word starts a term (a
 // table of the terms' first words), walk the trie over following tokens of
@@ -34,14 +35,14 @@
 #include <algorithm>
 #include <memory>
 #include <set>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include "util/flat_table.h"
-#include "lexicon/loader.h"
+#include "common/flat_table.h"
+#include "common/lexicon_match.h"
+#include "common/options.h"
 #include "hstag/codebook.h"
 #include "hstag/plugin.h"
 
@@ -55,18 +56,18 @@ using hstag::sdk::TextView;
 // keeps.
 class EdgeTable {
  public:
-  static constexpr uint32_t kNone = hstag::FlatTable::kNone;
+  static constexpr uint32_t kNone = hstag::common::FlatTable::kNone;
   uint32_t Find(uint64_t key) const {
-    return table_.Find(hstag::Mix64(key), [&](uint32_t child) { return keys_[child] == key; });
+    return table_.Find(hstag::common::Mix64(key), [&](uint32_t child) { return keys_[child] == key; });
   }
   void Insert(uint64_t key, uint32_t child) {
     if (keys_.size() <= child) keys_.resize(child + 1);
     keys_[child] = key;
-    table_.Insert(hstag::Mix64(key), child);
+    table_.Insert(hstag::common::Mix64(key), child);
   }
 
  private:
-  hstag::FlatTable table_;
+  hstag::common::FlatTable table_;
   std::vector<uint64_t> keys_;  // by child: a child has one edge into it
 };
 
@@ -135,46 +136,26 @@ bool OnlyNonLatinLetters(std::string_view term) {
 class LexiconTagger : public hstag::sdk::Tagger {
  public:
   explicit LexiconTagger(const hstag::sdk::CreateArgs& args) {
-    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
-    if (options.is_discarded() || !options.is_object()) {
-      throw std::runtime_error("options must be a JSON object");
-    }
-    std::vector<std::string> files;
-    for (const auto& l : args.lexicons) files.emplace_back(l.data, l.size);
-    if (options.contains("lexicons")) files = options["lexicons"].get<std::vector<std::string>>();
+    hstag::common::Options(args.options_json, {});  // none: the lexicons are the pipeline's
     nodes_.emplace_back();
+    // Every concept of a lexicon has its index before the `also` and
+    // `requires` of its cues name others (those of later lexicons included).
     struct Pending {
-      const hstag::Lexicon* lex;
+      hstag::sdk::LexiconView lex;
       uint32_t concept_idx;
-      const hstag::Cue* cue;
+      hstag::sdk::CueView cue;
       bool exclude;
     };
-    std::vector<hstag::Lexicon> lexicons;
-    for (const auto& f : files) {
-      auto lex = hstag::LoadLexicon(f, f);
-      if (!lex.ok()) throw std::runtime_error(lex.error());
-      lexicons.push_back(std::move(lex).value());
-    }
     std::vector<Pending> pending;
-    std::vector<std::string_view> terms;
-    for (const auto& lex : lexicons) {
-      for (const auto& c : lex.concepts) ConceptIndex(c.id, c.overlap_group);
-      for (const auto& c : lex.concepts) {
-        const uint32_t ci = ConceptIndex(c.id, c.overlap_group);
-        for (bool exclude : {false, true}) {
-          for (const auto& cue : exclude ? c.excludes : c.cues) {
-            pending.push_back({&lex, ci, &cue, exclude});
-            terms.push_back(cue.term);
-          }
-        }
+    for (const auto lex : args.lexicons) {
+      for (const auto c : lex.concepts()) ConceptIndex(c.id(), c.overlap_group());
+      for (const auto c : lex.concepts()) {
+        const uint32_t ci = ConceptIndex(c.id(), c.overlap_group());
+        for (const auto cue : c.cues()) pending.push_back({lex, ci, cue, false});
+        for (const auto cue : c.excludes()) pending.push_back({lex, ci, cue, true});
       }
     }
-    auto words = hstag::AnalyzeTerms(args.host, terms);
-    if (!words.ok()) throw std::runtime_error(words.error());
-    for (size_t k = 0; k < pending.size(); ++k) {
-      const Pending& p = pending[k];
-      Compile(*p.lex, p.concept_idx, *p.cue, p.exclude, (*words)[k]);
-    }
+    for (const Pending& p : pending) Compile(p.lex, p.concept_idx, p.cue, p.exclude);
     root_children_.resize(next_word_id_, EdgeTable::kNone);  // every ID indexes it
     for (const auto& [word, id] : word_ids_) {
       if (root_children_[id] != EdgeTable::kNone && vocab_.Find(word) == id)
@@ -191,7 +172,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       ids->clear();
       if (tokens[j].flags & HSTAG_TOKEN_URL) return;  // never match inside a URL
       const std::string_view w = text.Norm(tokens[j]);
-      if (const uint32_t id = vocab_.Find(w); id != hstag::WordTable::kNone) ids->push_back(id);
+      if (const uint32_t id = vocab_.Find(w); id != hstag::common::WordTable::kNone) ids->push_back(id);
       AddGlobs(w, ids);
     };
 
@@ -204,7 +185,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       if (tokens[i].flags & HSTAG_TOKEN_URL) continue;
       const std::string_view w = text.Norm(tokens[i]);
       frontier.clear();
-      if (const uint32_t id = starts_.Find(w); id != hstag::WordTable::kNone) {
+      if (const uint32_t id = starts_.Find(w); id != hstag::common::WordTable::kNone) {
         frontier.push_back(root_children_[id]);
       }
       if (!globs_.empty()) {
@@ -229,14 +210,14 @@ class LexiconTagger : public hstag::sdk::Tagger {
         const auto& b = tokens[j];
         if (b.sentence != a.sentence || b.segment != a.segment) break;
         if (!PlainGap(text.norm(), a.norm_end, b.norm_start)) {
-          const std::string gap = hstag::GapBetween(text.norm(), a.norm_end, b.norm_start);
+          const std::string gap = hstag::sdk::GapBetween(text.norm(), a.norm_end, b.norm_start);
           if (!gap.empty() && !IsHyphens(gap) && !gaps_.count(gap)) break;
         }
         if (globs_.empty()) {
           // Most walks end here: the filter of the steps tells that no
           // node of the frontier has an edge for this word, before the
           // word is looked up in the vocabulary and the edges.
-          const uint64_t h = hstag::HashBytes(text.Norm(b));
+          const uint64_t h = hstag::common::HashBytes(text.Norm(b));
           bool may = false;
           for (uint32_t node : frontier) may |= steps_.MayHold(StepHash(node, h));
           if (!may) break;
@@ -327,7 +308,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     if (globs_.empty()) return;
     auto visit = [&](const std::vector<std::pair<std::string, uint32_t>>& bucket) {
       for (const auto& [g, id] : bucket) {
-        if (hstag::GlobMatch(g, w)) ids->push_back(id);
+        if (hstag::common::GlobMatch(g, w)) ids->push_back(id);
       }
     };
     if (auto it = glob_buckets_.find(static_cast<unsigned char>(w.empty() ? 0 : w[0]));
@@ -342,28 +323,30 @@ class LexiconTagger : public hstag::sdk::Tagger {
   }
   // A step from `node` over a word whose HashBytes is `word_hash`.
   static uint64_t StepHash(uint32_t node, uint64_t word_hash) {
-    return hstag::Mix64(word_hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ull));
+    return hstag::common::Mix64(word_hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ull));
   }
 
-  uint32_t ConceptIndex(const std::string& id, const std::string& section) {
-    auto [it, fresh] = concept_index_.emplace(id, static_cast<uint32_t>(concepts_.size()));
-    if (fresh) concepts_.push_back({id, section});
+  uint32_t ConceptIndex(std::string_view id, std::string_view section) {
+    auto [it, fresh] =
+        concept_index_.emplace(std::string(id), static_cast<uint32_t>(concepts_.size()));
+    if (fresh) concepts_.push_back({std::string(id), std::string(section)});
     return it->second;
   }
 
-  uint32_t WordId(const hstag::CueWord& w) {
-    auto [it, fresh] = word_ids_.emplace(w.norm, next_word_id_);
+  uint32_t WordId(const hstag::sdk::CueWordView& w) {
+    const std::string norm(w.norm());
+    auto [it, fresh] = word_ids_.emplace(norm, next_word_id_);
     if (fresh) {
       ++next_word_id_;
-      if (w.glob) {
-        globs_.emplace_back(w.norm, it->second);
-        if (w.norm[0] == '*') {
-          star_globs_.emplace_back(w.norm, it->second);
+      if (w.glob()) {
+        globs_.emplace_back(norm, it->second);
+        if (norm[0] == '*') {
+          star_globs_.emplace_back(norm, it->second);
         } else {
-          glob_buckets_[static_cast<unsigned char>(w.norm[0])].emplace_back(w.norm, it->second);
+          glob_buckets_[static_cast<unsigned char>(norm[0])].emplace_back(norm, it->second);
         }
       } else {
-        vocab_.Insert(w.norm, it->second);
+        vocab_.Insert(norm, it->second);
       }
     }
     return it->second;
@@ -374,32 +357,39 @@ class LexiconTagger : public hstag::sdk::Tagger {
     return it->second;
   }
 
-  void Compile(const hstag::Lexicon& lex, uint32_t concept_idx, const hstag::Cue& cue,
-               bool exclude, const std::vector<hstag::CueWord>& words) {
+  void Compile(const hstag::sdk::LexiconView& lex, uint32_t concept_idx,
+               const hstag::sdk::CueView& cue, bool exclude) {
+    const auto words = cue.words();
     if (words.empty()) return;  // `hstag lexicon check` reports it
     Pattern p;
     p.concept_idx = concept_idx;
-    p.strength = cue.strength == hstag::Strength::kExplicit ? Strength::kExplicit
-                                                             : Strength::kIndicator;
-    p.exact = cue.case_mode == hstag::Cue::Case::kExact;
+    p.strength = cue.strength();
+    p.exact = cue.exact();
     p.exclude = exclude;
     // A term written wholly in a script other than Latin (Japanese, Arabic,
     // Cyrillic...) names its language itself: it applies whatever the
     // document's language. Latin-script terms of one language apply only in
     // that language (German "Island" is not the English "island").
-    if (!OnlyNonLatinLetters(cue.term)) p.langs = cue.langs;
-    p.rule = lex.name + ":" + std::to_string(cue.line);
+    if (!OnlyNonLatinLetters(cue.term())) {
+      for (const auto l : cue.langs()) p.langs.emplace_back(l);
+    }
+    p.rule = std::string(lex.name()) + ":" + std::to_string(cue.line());
     p.order = static_cast<uint32_t>(patterns_.size());
-    for (const auto& a : cue.also) p.also.push_back(ConceptIndex(a, std::string(hstag::codebook::SectionOf(a))));
-    if (!cue.required.empty()) {
-      p.required = static_cast<int32_t>(ConceptIndex(cue.required, std::string(hstag::codebook::SectionOf(cue.required))));
+    for (const auto a : cue.also()) {
+      p.also.push_back(ConceptIndex(a, hstag::codebook::SectionOf(a)));
+    }
+    if (!cue.required().empty()) {
+      p.required = static_cast<int32_t>(
+          ConceptIndex(cue.required(), hstag::codebook::SectionOf(cue.required())));
     }
     uint32_t node = 0;
     for (size_t k = 0; k < words.size(); ++k) {
-      const auto& w = words[k];
-      p.surfaces.push_back(w.surface);
-      p.gaps.push_back(k == 0 ? "" : w.gap_before);
-      if (k > 0 && !w.gap_before.empty() && !IsHyphens(w.gap_before)) gaps_.insert(w.gap_before);
+      const auto w = words[k];
+      p.surfaces.emplace_back(w.surface());
+      p.gaps.emplace_back(k == 0 ? "" : w.gap_before());
+      if (k > 0 && !w.gap_before().empty() && !IsHyphens(w.gap_before())) {
+        gaps_.emplace(w.gap_before());
+      }
       const uint32_t word = WordId(w);
       const uint64_t key = Key(node, word);
       uint32_t child = edges_.Find(key);
@@ -407,7 +397,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
         nodes_.emplace_back();
         child = static_cast<uint32_t>(nodes_.size() - 1);
         edges_.Insert(key, child);
-        if (!w.glob) steps_.Insert(StepHash(node, hstag::HashBytes(w.norm)), child);
+        if (!w.glob()) steps_.Insert(StepHash(node, hstag::common::HashBytes(w.norm())), child);
         if (node == 0) {
           if (root_children_.size() <= word) root_children_.resize(word + 1, EdgeTable::kNone);
           root_children_[word] = child;
@@ -421,7 +411,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
 
   bool Accept(const TextView& text, const Pattern& p, size_t first, size_t last) const {
     const auto tokens = text.tokens();
-    if (!hstag::LanguageMatches(text.Language(tokens[first]), p.langs)) return false;
+    if (!hstag::common::LanguageMatches(text.Language(tokens[first]), p.langs)) return false;
     for (size_t k = first; k < last; ++k) {
       const size_t w = k - first;
       if (p.exact && !p.surfaces[w].empty() && p.surfaces[w].find('*') == std::string::npos &&
@@ -430,7 +420,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       }
       if (k > first && !PlainGap(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start)) {
         const std::string gap =
-            hstag::GapBetween(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start);
+            hstag::sdk::GapBetween(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start);
         if (!gap.empty() && !IsHyphens(gap) && gap != p.gaps[w]) return false;
       }
     }
@@ -445,10 +435,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
   std::vector<Node> nodes_;
   EdgeTable edges_;
   // The literal edges again, by StepHash, for the filter alone (Tag).
-  hstag::FlatTable steps_;
+  hstag::common::FlatTable steps_;
   std::vector<uint32_t> root_children_;  // word ID -> child of the root, or kNone
-  hstag::WordTable vocab_;
-  hstag::WordTable starts_;  // the words of vocab_ that start a term (root_children_)
+  hstag::common::WordTable vocab_;
+  hstag::common::WordTable starts_;  // the words of vocab_ that start a term (root_children_)
   std::unordered_map<std::string, uint32_t> word_ids_;
   uint32_t next_word_id_ = 0;
   std::vector<std::pair<std::string, uint32_t>> globs_;

@@ -31,12 +31,12 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "boilerplate.h"
+#include "common/options.h"
 #include "hstag/plugin.h"
 #include "poppler_log.h"
 
@@ -98,23 +98,11 @@ std::string Times(size_t n) { return n == 1 ? "once" : std::to_string(n) + " tim
 class PdfExtractor : public hstag::sdk::Extractor {
  public:
   explicit PdfExtractor(const hstag::sdk::CreateArgs& args) {
-    const auto o =
-        nlohmann::json::parse(args.options_json.empty() ? "{}" : args.options_json, nullptr, false);
-    if (!o.is_object()) throw std::runtime_error("pdf options are not a JSON object");
-    for (const auto& [key, value] : o.items()) {
-      if (key == "password") {
-        if (!value.is_string()) throw std::runtime_error("pdf option password must be a string");
-        password_ = value.get<std::string>();
-      } else if (key == "max_pages" || key == "max_bytes") {
-        if (!value.is_number_unsigned() || value.get<uint64_t>() == 0) {
-          throw std::runtime_error("pdf option " + key + " must be a positive integer");
-        }
-        (key == "max_pages" ? max_pages_ : max_bytes_) = value.get<uint64_t>();
-      } else {
-        throw std::runtime_error("unknown pdf option `" + key +
-                                 "` (known: password, max_pages, max_bytes)");
-      }
-    }
+    const hstag::common::Options options(args.options_json, {"password", "max_pages", "max_bytes"},
+                                         "pdf option");
+    password_ = options.String("password");
+    max_pages_ = options.Unsigned("max_pages", kDefaultMaxPages, 1);
+    max_bytes_ = options.Unsigned("max_bytes", kDefaultMaxBytes, 1);
     hstag::pdf::InstallPopplerLog();
   }
 

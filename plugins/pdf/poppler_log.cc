@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "util/util.h"
+#include "hstag/utf8.h"
 
 namespace hstag::pdf {
 namespace {

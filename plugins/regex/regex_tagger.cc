@@ -33,16 +33,17 @@
 #include <cctype>
 #include <filesystem>
 #include <iterator>
+#include <limits>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "common/files.h"
+#include "common/options.h"
 #include "hstag/plugin.h"
-#include "util/util.h"
 
 namespace {
 
@@ -200,39 +201,15 @@ std::string Expand(const Template& t, const std::vector<re2::StringPiece>& group
 class RegexTagger : public hstag::sdk::Tagger {
  public:
   explicit RegexTagger(const hstag::sdk::CreateArgs& args) {
-    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
-    if (options.is_discarded() || !options.is_object()) {
-      throw std::runtime_error("options must be a JSON object");
-    }
-    for (const auto& [key, v] : options.items()) {
-      if (key != "rules" && key != "max_mem") {
-        throw std::runtime_error("unknown option `" + key + "` (known: rules, max_mem)");
-      }
-    }
-    int64_t max_mem = kDefaultMaxMem;
-    if (options.contains("max_mem")) {
-      if (!options["max_mem"].is_number_integer() || options["max_mem"].get<int64_t>() <= 0) {
-        throw std::runtime_error("option `max_mem` must be a positive number of bytes");
-      }
-      max_mem = options["max_mem"].get<int64_t>();
-    }
+    const hstag::common::Options options(args.options_json, {"rules", "max_mem"});
+    const auto max_mem = static_cast<int64_t>(
+        options.Unsigned("max_mem", kDefaultMaxMem, 1, std::numeric_limits<int64_t>::max()));
     re_options_.set_log_errors(false);
     re_options_.set_max_mem(max_mem);
     re_options_.set_encoding(RE2::Options::EncodingUTF8);
 
-    std::vector<std::string> files;
-    if (options.contains("rules")) {
-      const auto& r = options["rules"];
-      if (r.is_string()) {
-        files.push_back(r.get<std::string>());
-      } else if (r.is_array() && std::all_of(r.begin(), r.end(), [](const auto& x) {
-                   return x.is_string();
-                 })) {
-        files = r.get<std::vector<std::string>>();
-      } else {
-        throw std::runtime_error("option `rules` must be a file or a list of files");
-      }
-    } else {
+    std::vector<std::string> files = options.Strings("rules");
+    if (!options.Has("rules")) {
       files.push_back((fs::path(args.data_dir) / "lexicons" / "rules" / "citations.yaml").string());
     }
     const fs::path config_dir(args.config_dir);
@@ -353,10 +330,9 @@ class RegexTagger : public hstag::sdk::Tagger {
 
  private:
   void LoadFile(const std::string& path, const std::string& display) {
-    auto bytes = hstag::ReadFile(path, 16u << 20);
-    if (!bytes.ok()) throw std::runtime_error(display + ": " + bytes.error());
+    const std::string bytes = hstag::common::ReadDataFile(path, display, 16u << 20);
     try {
-      const YAML::Node root = YAML::Load(*bytes);
+      const YAML::Node root = YAML::Load(bytes);
       if (!root.IsMap()) throw RuleError(root, "a rule file must be a YAML mapping");
       for (const auto& kv : root) {
         const std::string key = kv.first.Scalar();

@@ -12,8 +12,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/options.h"
 #include "hstag/plugin.h"
-#include "util/util.h"
+#include "hstag/utf8.h"
 
 namespace {
 
@@ -68,7 +69,9 @@ std::string Transcode(std::string_view bytes, const char* charset, size_t* subst
 
 class TextExtractor : public hstag::sdk::Extractor {
  public:
-  explicit TextExtractor(const hstag::sdk::CreateArgs&) {}
+  explicit TextExtractor(const hstag::sdk::CreateArgs& args) {
+    hstag::common::Options(args.options_json, {});  // it takes none
+  }
 
   void Extract(const ExtractInput& in, const ExtractOutput& out) const override {
     std::string_view bytes(reinterpret_cast<const char*>(in.data.data()), in.data.size());

@@ -38,15 +38,14 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "common/options.h"
 #include "hstag/plugin.h"
-#include "util/util.h"
 #include "xml_profiles.h"
 #include "xml_text.h"
 
@@ -494,19 +493,13 @@ class Walker {
 class XmlExtractor : public hstag::sdk::Extractor {
  public:
   explicit XmlExtractor(const hstag::sdk::CreateArgs& args) {
-    const auto options = nlohmann::json::parse(args.options_json, nullptr, false);
-    if (options.is_discarded() || !options.is_object()) {
-      throw std::invalid_argument("xml: options are not a JSON object");
-    }
-    if (const auto it = options.find("profile"); it != options.end() && !it->is_null()) {
-      if (!it->is_string()) throw std::invalid_argument("xml: option profile is not a string");
-      const std::string name = it->get<std::string>();
-      if (!name.empty() && name != "auto") {
-        forced_ = hstag::xml::FindProfile(name);
-        if (!forced_) {
-          throw std::invalid_argument("unknown XML profile '" + name +
-                                      "' (known: " + hstag::xml::ProfileNames() + ")");
-        }
+    const hstag::common::Options options(args.options_json, {"profile"}, "xml option");
+    const std::string name = options.String("profile");
+    if (!name.empty() && name != "auto") {
+      forced_ = hstag::xml::FindProfile(name);
+      if (!forced_) {
+        throw std::invalid_argument("unknown XML profile '" + name +
+                                    "' (known: " + hstag::xml::ProfileNames() + ")");
       }
     }
   }
@@ -534,8 +527,8 @@ class XmlExtractor : public hstag::sdk::Extractor {
     if (!r) {
       std::string where;
       if (r.encoding == pugi::encoding_utf8 && r.offset >= 0) {
-        const hstag::LineColumn lc =
-            hstag::LineColumnAt(data, static_cast<size_t>(r.offset));
+        const hstag::xml::LineColumn lc =
+            hstag::xml::LineColumnAt(data, static_cast<size_t>(r.offset));
         where = "line " + std::to_string(lc.line) + ", column " + std::to_string(lc.column);
       } else {
         where = "offset " + std::to_string(r.offset);

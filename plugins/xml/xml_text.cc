@@ -216,4 +216,19 @@ std::string NormalizeLanguage(std::string_view tag) {
   return primary + rest;
 }
 
+LineColumn LineColumnAt(std::string_view text, size_t offset) {
+  LineColumn lc;
+  offset = std::min(offset, text.size());
+  for (size_t i = 0; i < offset; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++lc.line;
+      lc.column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++lc.column;
+    }
+  }
+  return lc;
+}
+
 }  // namespace hstag::xml

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Text helpers of the XML extractor: entity references, white space, element
-// names, language tags.
+// names, language tags, the line and column of a parse error.
 //
 // Documents are parsed without pugixml's escape decoding, so that the
 // extractor sees every reference as written and can tell `&amp;foo;` (the
@@ -76,6 +76,13 @@ std::string Attr(const pugi::xml_node& n, const char* name);
 // "fr", "cmn" -> "zh"); other subtags kept as written. "" for an empty or
 // implausible value.
 std::string NormalizeLanguage(std::string_view tag);
+
+// 1-based line and column (in code points) of a byte offset, for the
+// position of a parse error.
+struct LineColumn {
+  size_t line = 1, column = 1;
+};
+LineColumn LineColumnAt(std::string_view text, size_t offset);
 
 }  // namespace hstag::xml
 

@@ -2,6 +2,7 @@
 //
 // The lexicon loader, the checker and the lexicon tagger's matching rules.
 #include "lexicon/loader.h"
+#include "pipeline/check_lexicons.h"
 
 #include <gtest/gtest.h>
 
@@ -139,7 +140,7 @@ TEST(LexiconCheckTest, ReportsEveryProblemWithItsLine) {
   auto lex = LoadLexicon(kData + "problems.yaml", "problems.yaml");
   ASSERT_TRUE(lex.ok()) << lex.error();
   std::vector<std::string> got;
-  for (const auto& p : CheckLexicons({*lex}, testing::DefaultPipeline().analyzer())) {
+  for (const auto& p : CheckLexicons(testing::DefaultPipeline(), {*lex})) {
     got.push_back(p.file + ":" + std::to_string(p.line) + ": " + p.message);
   }
   EXPECT_EQ(got, (std::vector<std::string>{
@@ -156,7 +157,7 @@ TEST(LexiconCheckTest, ReportsEveryProblemWithItsLine) {
 
 TEST(LexiconCheckTest, ShippedLexiconsAreClean) {
   const auto& p = testing::DefaultPipeline();
-  const auto problems = CheckLexicons(p.lexicons(), p.analyzer());
+  const auto problems = CheckLexicons(p, p.lexicons());
   for (const auto& x : problems) ADD_FAILURE() << x.file << ":" << x.line << ": " << x.message;
   EXPECT_GE(p.concepts().size(), 250u);
 }

@@ -61,7 +61,18 @@ TEST(PluginLoaderTest, ExternalModuleIsLoadedAndTags) {
 TEST(PluginLoaderTest, WrongAbiVersionIsRefusedWithAClearMessage) {
   auto p = WithPluginDir(std::string(HSTAG_TEST_MODULES_DIR) + "/wrong_abi");
   ASSERT_FALSE(p.ok());
-  EXPECT_NE(p.error().find("plugin 'wrong-abi' was built for plugin ABI 99, this hstag speaks ABI 1"),
+  EXPECT_NE(p.error().find("plugin 'wrong-abi' was built for plugin ABI 99, this hstag speaks ABI 2"),
+            std::string::npos)
+      << p.error();
+}
+
+// A module built against an older hstag, for ABI 1 (whose create() took the
+// lexicons' file paths), is refused before anything of it is called.
+TEST(PluginLoaderTest, ModuleBuiltForAbi1IsRefusedWithAClearMessage) {
+  auto p = WithPluginDir(std::string(HSTAG_TEST_MODULES_DIR) + "/abi_one");
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.error().find("hstag-test_abi_one.so: plugin 'abi-one' was built for plugin ABI 1, "
+                           "this hstag speaks ABI 2: rebuild it against this version of hstag"),
             std::string::npos)
       << p.error();
 }

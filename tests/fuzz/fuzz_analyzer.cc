@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "fuzz_support.h"
+#include "hstag/utf8.h"
 #include "text/analyzer.h"
 #include "text/language.h"
-#include "util/util.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The lexicon loader (core/src/lexicon.cc): the input is a lexicon file in
+// The lexicon loader (core/src/lexicon/): the input is a lexicon file in
 // any of its formats (hstag YAML, quanteda YAML, LIWC .dic, chosen by its
 // content). As `hstag analyze --lexicon FILE` and `hstag lexicon check` do,
 // the file is loaded into a pipeline with the lexicon tagger, a sample
@@ -10,6 +10,7 @@
 #include "fuzz_support.h"
 #include "hstag/builtins.h"
 #include "lexicon/loader.h"
+#include "pipeline/check_lexicons.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace hstag;
@@ -33,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   o.builtins = BuiltinPlugins();
   auto pipeline = Pipeline::Create(o);
   if (!pipeline.ok()) return 0;
-  CheckLexicons((*pipeline)->lexicons(), (*pipeline)->analyzer());
+  CheckLexicons(**pipeline, (*pipeline)->lexicons());
   fuzz::CheckResult((*pipeline)->RunBytes(fuzz::kSampleDocument, "sample.txt"));
   return 0;
 }

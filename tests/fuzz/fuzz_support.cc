@@ -11,7 +11,7 @@
 
 #include "hstag/builtins.h"
 #include "hstag/plugin.h"
-#include "util/util.h"
+#include "hstag/utf8.h"
 
 namespace hstag::fuzz {
 namespace {
@@ -82,14 +82,14 @@ void Fail(const std::string& what) {
 
 std::string TryCreateBuiltin(std::string_view id, const std::string& options_json, Plugin* out) {
   for (hstag_plugin_query_fn q : BuiltinPlugins()) {
-    const hstag_plugin_v1* d = q(HSTAG_PLUGIN_ABI_VERSION);
+    const hstag_plugin_v2* d = q(HSTAG_PLUGIN_ABI_VERSION);
     if (!d || View(Str(d->id)) != id) continue;
     static const std::string data_dir = [] {
       auto r = FindDataDir();
       if (!r.ok()) Fail(r.error());
       return r.value();
     }();
-    hstag_create_args_v1 args{};
+    hstag_create_args_v2 args{};
     args.struct_size = sizeof args;
     args.host = &kHost;
     args.options_json = Str(options_json);

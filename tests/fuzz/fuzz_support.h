@@ -31,7 +31,7 @@ extern const char kSampleDocument[];
 
 // A built-in plugin instance, created once and kept for the process.
 struct Plugin {
-  const hstag_plugin_v1* desc = nullptr;
+  const hstag_plugin_v2* desc = nullptr;
   void* self = nullptr;
 };
 

@@ -18,7 +18,7 @@
 #include "hstag/summary.h"
 #include "pdf_test_util.h"
 
-extern "C" const hstag_plugin_v1* hstag_builtin_pdf_query(uint32_t);
+extern "C" const hstag_plugin_v2* hstag_builtin_pdf_query(uint32_t);
 
 namespace hstag::testing {
 namespace {
@@ -219,7 +219,7 @@ TEST(PdfSamples, SniffedByContentNotByName) {
   EXPECT_EQ(d.format, "pdf");
   EXPECT_EQ(d.pages, 5u);
 
-  const hstag_plugin_v1* pdf = hstag_builtin_pdf_query(HSTAG_PLUGIN_ABI_VERSION);
+  const hstag_plugin_v2* pdf = hstag_builtin_pdf_query(HSTAG_PLUGIN_ABI_VERSION);
   ASSERT_NE(pdf, nullptr);
   auto sniff = [&](const std::string& head, const char* ext) {
     return pdf->sniff(reinterpret_cast<const uint8_t*>(head.data()), head.size(),

@@ -14,6 +14,7 @@
 
 #include "hstag/codebook.h"
 #include "hstag/summary.h"
+#include "hstag/utf8.h"
 #include "hstag/writer.h"
 #include "report/html.h"
 #include "report/report.h"

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "util/util.h"
+#include "hstag/utf8.h"
 #include "xml_test_support.h"
 
 namespace hstag::testing {

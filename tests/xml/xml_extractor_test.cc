@@ -13,7 +13,7 @@
 #include "hstag/plugin_abi.h"
 #include "xml_test_support.h"
 
-extern "C" const hstag_plugin_v1* hstag_builtin_xml_query(uint32_t);
+extern "C" const hstag_plugin_v2* hstag_builtin_xml_query(uint32_t);
 
 namespace hstag::testing {
 namespace {
@@ -54,13 +54,13 @@ std::vector<std::string> AnnotationXpaths(const AnalysisResult& r, const std::st
 }
 
 int32_t SniffScore(std::string_view head, std::string_view ext) {
-  const hstag_plugin_v1* d = hstag_builtin_xml_query(HSTAG_PLUGIN_ABI_VERSION);
+  const hstag_plugin_v2* d = hstag_builtin_xml_query(HSTAG_PLUGIN_ABI_VERSION);
   return d->sniff(reinterpret_cast<const uint8_t*>(head.data()), head.size(),
                   {ext.data(), ext.size()});
 }
 
 TEST(XmlPlugin, Descriptor) {
-  const hstag_plugin_v1* d = hstag_builtin_xml_query(HSTAG_PLUGIN_ABI_VERSION);
+  const hstag_plugin_v2* d = hstag_builtin_xml_query(HSTAG_PLUGIN_ABI_VERSION);
   ASSERT_NE(d, nullptr);
   EXPECT_STREQ(d->id, "xml");
   EXPECT_STREQ(d->libraries, "pugixml 1.13");

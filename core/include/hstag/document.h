@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "hstag/strength.h"
+
 namespace hstag {
 
 struct Segment {
@@ -30,9 +32,10 @@ struct Message {
   std::string message;
 };
 
-enum class Strength { kExplicit, kIndicator };
-const char* StrengthName(Strength s);
-
+// An annotation in its resolved form, as the output writes it: it owns its
+// strings and knows its sentence, segment and plugin. (Plugins see and give
+// annotations as hstag_annotation_v1, through the SDK's view
+// hstag::sdk::Annotation; the host converts with the SDK's ToC and FromC.)
 struct Annotation {
   std::string concept_id;
   Strength strength = Strength::kExplicit;

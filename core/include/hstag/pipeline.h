@@ -21,8 +21,6 @@
 
 namespace hstag {
 
-class Analyzer;
-
 struct PipelineOptions {
   std::string config_path;              // empty: the shipped lexicons/pipeline.yaml
   std::vector<std::string> lexicons;    // when given, replace the config's lexicons
@@ -97,7 +95,6 @@ class Pipeline {
 
   const std::vector<Lexicon>& lexicons() const;
   const std::vector<PluginInfo>& plugins() const;
-  const Analyzer& analyzer() const;
   const Limits& limits() const;
   const std::string& data_dir() const;
   // Every concept of the loaded lexicons, in lexicon order.
@@ -105,7 +102,8 @@ class Pipeline {
   const Concept* FindConcept(const std::string& id) const;
 
  private:
-  struct Impl;
+  struct Impl;  // core/src/pipeline/pipeline_impl.h
+  friend const Impl& ImplOf(const Pipeline& pipeline);
   explicit Pipeline(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

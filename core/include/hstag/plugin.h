@@ -5,28 +5,232 @@
 // class with HSTAG_TAGGER_PLUGIN or HSTAG_EXTRACTOR_PLUGIN. The macros write
 // the C entry point of <hstag/plugin_abi.h> and catch every exception at the
 // boundary: a plugin that throws fails its call with the exception's message,
-// and the host reports it for that document only.
+// and the host reports it for that document only. The constructor gets
+// CreateArgs: the plugin's options, the host's services and the pipeline's
+// lexicons as read-only views (LexiconView, ConceptView, CueView,
+// CueWordView), every cue with its words as the analyzer tokenizes them.
+// Everything here is a view of the host's C data: no STL type crosses the
+// ABI.
 //
 // Thread safety: Tag() and Extract() are const and may run concurrently on
 // one instance; keep per-document state on the stack.
 #ifndef HSTAG_PLUGIN_H_
 #define HSTAG_PLUGIN_H_
 
+#include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <iterator>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hstag/plugin_abi.h"
+#include "hstag/strength.h"
 
 namespace hstag::sdk {
 
 inline std::string_view View(hstag_str s) { return {s.data, s.size}; }
 inline hstag_str Str(std::string_view s) { return {s.data(), s.size()}; }
 
-enum class Strength : uint32_t { kExplicit = HSTAG_EXPLICIT, kIndicator = HSTAG_INDICATOR };
+using Strength = ::hstag::Strength;
+
+// An annotation as plugins give and see it: views of strings the caller
+// owns. `plugin` is set by the host for the annotations of earlier taggers
+// (TextView::prior()) and ignored in what a plugin emits.
+struct Annotation {
+  std::string_view concept_id;
+  Strength strength = Strength::kExplicit;
+  uint32_t start = 0, end = 0;
+  std::string_view rule;
+  std::string_view value;
+  int64_t via = -1;
+  double score = -1;
+  std::string_view plugin;
+};
+
+// The one conversion each way between an Annotation and the C struct, for
+// the SDK (Sink::Emit, TextView::prior) and the host alike.
+inline hstag_annotation_v1 ToC(const Annotation& a) {
+  hstag_annotation_v1 c{};
+  c.struct_size = sizeof c;
+  c.concept_id = Str(a.concept_id);
+  c.strength = static_cast<uint32_t>(a.strength);
+  c.start = a.start;
+  c.end = a.end;
+  c.rule = Str(a.rule);
+  c.value = Str(a.value);
+  c.via = a.via;
+  c.score = a.score;
+  c.plugin = Str(a.plugin);
+  return c;
+}
+// REQUIRES: c.strength is an hstag_strength (the host checks what plugins
+// emit before it converts).
+inline Annotation FromC(const hstag_annotation_v1& c) {
+  Annotation a;
+  a.concept_id = View(c.concept_id);
+  a.strength = static_cast<Strength>(c.strength);
+  a.start = c.start;
+  a.end = c.end;
+  a.rule = View(c.rule);
+  a.value = View(c.value);
+  a.via = c.via;
+  a.score = c.score;
+  a.plugin = View(c.plugin);
+  return a;
+}
+
+// What stands between two words of a norm view (norm[from, to)), white
+// space removed: how the host computes a cue word's gap_before, for plugins
+// that compare a document's gaps with a cue's.
+inline std::string GapBetween(std::string_view norm, uint32_t from, uint32_t to) {
+  std::string gap;
+  for (uint32_t i = from; i < to && i < norm.size(); ++i) {
+    const char c = norm[i];
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') gap.push_back(c);
+  }
+  return gap;
+}
+
+class CueWordView;
+class CueView;
+class ConceptView;
+class LexiconView;
+
+// The element of a C array as the SDK shows it: a string as a string_view,
+// an annotation as an Annotation, a lexicon's parts as their views.
+inline std::string_view Element(const hstag_str& s) { return View(s); }
+inline Annotation Element(const hstag_annotation_v1& a) { return FromC(a); }
+inline CueWordView Element(const hstag_cue_word_v2& w);
+inline CueView Element(const hstag_cue_v2& c);
+inline ConceptView Element(const hstag_concept_v2& c);
+inline LexiconView Element(const hstag_lexicon_v2& l);
+
+// A read-only range over a C array the host owns, each element shown as
+// Element() makes it (by value: the views are small).
+template <typename C>
+class Range {
+ public:
+  using value_type = decltype(Element(std::declval<const C&>()));
+  class Iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = Range::value_type;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = value_type;
+    Iterator() = default;
+    explicit Iterator(const C* p) : p_(p) {}
+    value_type operator*() const { return Element(*p_); }
+    value_type operator[](difference_type n) const { return Element(p_[n]); }
+    Iterator& operator++() { return ++p_, *this; }
+    Iterator operator++(int) { return Iterator(p_++); }
+    Iterator& operator--() { return --p_, *this; }
+    Iterator operator--(int) { return Iterator(p_--); }
+    Iterator& operator+=(difference_type n) { return p_ += n, *this; }
+    Iterator& operator-=(difference_type n) { return p_ -= n, *this; }
+    friend Iterator operator+(Iterator i, difference_type n) { return i += n; }
+    friend Iterator operator+(difference_type n, Iterator i) { return i += n; }
+    friend Iterator operator-(Iterator i, difference_type n) { return i -= n; }
+    friend difference_type operator-(Iterator a, Iterator b) { return a.p_ - b.p_; }
+    friend auto operator<=>(Iterator a, Iterator b) = default;
+
+   private:
+    const C* p_ = nullptr;
+  };
+
+  Range() = default;
+  Range(const C* data, size_t size) : data_(data), size_(size) {}
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  value_type operator[](size_t i) const { return Element(data_[i]); }
+  value_type front() const { return Element(data_[0]); }
+  value_type back() const { return Element(data_[size_ - 1]); }
+  Iterator begin() const { return Iterator(data_); }
+  Iterator end() const { return Iterator(data_ + size_); }
+  std::span<const C> raw() const { return {data_, size_}; }
+
+ private:
+  const C* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// Read-only views of the pipeline's lexicons (hstag_lexicon_v2 and what it
+// points to; lexicons/README.md describes the fields). They stay valid as
+// long as the plugin instance that was given them.
+
+// A word of a cue term as the document analyzer tokenizes it.
+class CueWordView {
+ public:
+  explicit CueWordView(const hstag_cue_word_v2& w) : w_(&w) {}
+  std::string_view norm() const { return View(w_->norm); }        // case-folded, `*` kept
+  std::string_view surface() const { return View(w_->surface); }  // as written
+  std::string_view gap_before() const { return View(w_->gap_before); }
+  bool glob() const { return w_->glob != 0; }
+
+ private:
+  const hstag_cue_word_v2* w_;
+};
+
+class CueView {
+ public:
+  explicit CueView(const hstag_cue_v2& c) : c_(&c) {}
+  std::string_view term() const { return View(c_->term); }
+  Strength strength() const { return static_cast<Strength>(c_->strength); }
+  bool exact() const { return c_->case_mode == HSTAG_CASE_EXACT; }  // else case-folded
+  Range<hstag_str> langs() const { return {c_->langs, c_->n_langs}; }
+  Range<hstag_str> also() const { return {c_->also, c_->n_also}; }
+  std::string_view required() const { return View(c_->required); }
+  uint32_t line() const { return c_->line; }
+  Range<hstag_cue_word_v2> words() const { return {c_->words, c_->n_words}; }
+
+ private:
+  const hstag_cue_v2* c_;
+};
+
+class ConceptView {
+ public:
+  explicit ConceptView(const hstag_concept_v2& c) : c_(&c) {}
+  std::string_view id() const { return View(c_->id); }
+  std::string_view label() const { return View(c_->label); }
+  std::string_view section() const { return View(c_->section); }
+  std::string_view parent() const { return View(c_->parent); }
+  std::string_view type() const { return View(c_->type); }
+  std::string_view description() const { return View(c_->description); }
+  std::string_view matched_by() const { return View(c_->matched_by); }
+  std::string_view overlap_group() const { return View(c_->overlap_group); }
+  uint32_t line() const { return c_->line; }
+  Range<hstag_cue_v2> cues() const { return {c_->cues, c_->n_cues}; }
+  Range<hstag_cue_v2> excludes() const { return {c_->excludes, c_->n_excludes}; }
+
+ private:
+  const hstag_concept_v2* c_;
+};
+
+class LexiconView {
+ public:
+  explicit LexiconView(const hstag_lexicon_v2& l) : l_(&l) {}
+  std::string_view format() const { return View(l_->format); }
+  std::string_view name() const { return View(l_->name); }
+  std::string_view version() const { return View(l_->version); }
+  std::string_view description() const { return View(l_->description); }
+  std::string_view path() const { return View(l_->path); }
+  std::string_view display() const { return View(l_->display); }
+  std::string_view sha256() const { return View(l_->sha256); }
+  Range<hstag_concept_v2> concepts() const { return {l_->concepts, l_->n_concepts}; }
+
+ private:
+  const hstag_lexicon_v2* l_;
+};
+
+inline CueWordView Element(const hstag_cue_word_v2& w) { return CueWordView(w); }
+inline CueView Element(const hstag_cue_v2& c) { return CueView(c); }
+inline ConceptView Element(const hstag_concept_v2& c) { return ConceptView(c); }
+inline LexiconView Element(const hstag_lexicon_v2& l) { return LexiconView(l); }
 
 // A read-only view of an analyzed document (or of a short analyzed text).
 class TextView {
@@ -41,7 +245,8 @@ class TextView {
   std::span<const hstag_segment_info_v1> segments() const {
     return {t_->segments, t_->n_segments};
   }
-  std::span<const hstag_annotation_v1> prior() const { return {t_->prior, t_->n_prior}; }
+  // The annotations of the taggers that ran before, sorted by start.
+  Range<hstag_annotation_v1> prior() const { return {t_->prior, t_->n_prior}; }
   std::string_view Norm(const hstag_token_v1& k) const {
     return norm().substr(k.norm_start, k.norm_end - k.norm_start);
   }
@@ -66,30 +271,12 @@ class TextView {
   const hstag_text_v1* t_;
 };
 
-struct Annotation {
-  std::string_view concept_id;
-  Strength strength = Strength::kExplicit;
-  uint32_t start = 0, end = 0;
-  std::string_view rule;
-  std::string_view value;
-  int64_t via = -1;
-  double score = -1;
-};
-
 class Sink {
  public:
   explicit Sink(const hstag_sink_v1* s) : s_(s) {}
   void Emit(const Annotation& a) const {
-    hstag_annotation_v1 c{};
-    c.struct_size = sizeof c;
-    c.concept_id = Str(a.concept_id);
-    c.strength = static_cast<uint32_t>(a.strength);
-    c.start = a.start;
-    c.end = a.end;
-    c.rule = Str(a.rule);
-    c.value = Str(a.value);
-    c.via = a.via;
-    c.score = a.score;
+    hstag_annotation_v1 c = ToC(a);
+    c.plugin = {};  // the host's to fill
     s_->emit(s_->ctx, &c);
   }
   void Warn(std::string_view message) const { s_->warn(s_->ctx, Str(message)); }
@@ -131,7 +318,9 @@ struct CreateArgs {
   std::string_view options_json;  // a JSON object, "{}" when none
   std::string_view config_dir;
   std::string_view data_dir;
-  std::span<const hstag_str> lexicons;  // the pipeline's lexicon files
+  // The pipeline's lexicons, parsed by the host, valid as long as the
+  // plugin instance.
+  Range<hstag_lexicon_v2> lexicons;
 };
 
 class Tagger {
@@ -206,7 +395,7 @@ int32_t Guard(const hstag_error_v1* err, F&& f) noexcept {
 }
 
 template <typename T>
-void* Create(const hstag_create_args_v1* a, const hstag_error_v1* err) noexcept {
+void* Create(const hstag_create_args_v2* a, const hstag_error_v1* err) noexcept {
   void* out = nullptr;
   Guard(err, [&] {
     CreateArgs args{Host(a->host), View(a->options_json), View(a->config_dir), View(a->data_dir),
@@ -254,10 +443,10 @@ inline int32_t Extract(void* self, const hstag_extract_in_v1* in, const hstag_ex
 // Class derives from hstag::sdk::Tagger and has a constructor taking
 // const hstag::sdk::CreateArgs&.
 #define HSTAG_TAGGER_PLUGIN(Class, Id, Version, Description, Libraries)                  \
-  extern "C" HSTAG_PLUGIN_EXPORT_ const hstag_plugin_v1* HSTAG_PLUGIN_ENTRY_(uint32_t) { \
-    static const hstag_plugin_v1 d = {                                                   \
+  extern "C" HSTAG_PLUGIN_EXPORT_ const hstag_plugin_v2* HSTAG_PLUGIN_ENTRY_(uint32_t) { \
+    static const hstag_plugin_v2 d = {                                                   \
         HSTAG_PLUGIN_ABI_VERSION,                                                        \
-        sizeof(hstag_plugin_v1),                                                         \
+        sizeof(hstag_plugin_v2),                                                         \
         HSTAG_KIND_TAGGER,                                                               \
         Id,                                                                              \
         Version,                                                                         \
@@ -276,10 +465,10 @@ inline int32_t Extract(void* self, const hstag_extract_in_v1* in, const hstag_ex
 //                        "formats", SniffFunction)
 // SniffFunction: int32_t (const uint8_t* head, size_t size, hstag_str ext)
 #define HSTAG_EXTRACTOR_PLUGIN(Class, Id, Version, Description, Libraries, Formats, Sniff) \
-  extern "C" HSTAG_PLUGIN_EXPORT_ const hstag_plugin_v1* HSTAG_PLUGIN_ENTRY_(uint32_t) {   \
-    static const hstag_plugin_v1 d = {                                                     \
+  extern "C" HSTAG_PLUGIN_EXPORT_ const hstag_plugin_v2* HSTAG_PLUGIN_ENTRY_(uint32_t) {   \
+    static const hstag_plugin_v2 d = {                                                     \
         HSTAG_PLUGIN_ABI_VERSION,                                                          \
-        sizeof(hstag_plugin_v1),                                                           \
+        sizeof(hstag_plugin_v2),                                                           \
         HSTAG_KIND_EXTRACTOR,                                                              \
         Id,                                                                                \
         Version,                                                                           \

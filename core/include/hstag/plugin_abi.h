@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * hstag plugin ABI, version 1: the C interface between the host and a plugin.
+ * hstag plugin ABI, version 2: the C interface between the host and a plugin.
  *
  * Only C types cross this boundary: no STL type, no exception. Authors write
  * plugins against the C++ layer in <hstag/plugin.h>, which generates the entry
@@ -8,20 +8,29 @@
  *
  * A plugin module exports one function:
  *
- *   const hstag_plugin_v1* hstag_plugin_query(uint32_t host_abi);
+ *   const hstag_plugin_v2* hstag_plugin_query(uint32_t host_abi);
  *
  * The host passes the ABI version it speaks; the plugin returns a static
  * descriptor whose abi_version says what it was built for. The host refuses a
  * descriptor whose abi_version differs from its own or whose struct_size is
- * smaller than sizeof(hstag_plugin_v1).
+ * smaller than sizeof(hstag_plugin_v2). The first four members of the
+ * descriptor (abi_version, struct_size, kind, id) keep their place in every
+ * version, so that a host can say which plugin it refuses and why.
+ *
+ * Version 2 (version 1: hstag 0.1.0) hands plugins the pipeline's lexicons,
+ * parsed once by the host, each cue with its words as the document analyzer
+ * tokenizes them (hstag_create_args_v2.lexicons), where version 1 passed the
+ * files' paths. Structs new or changed in version 2 are named _v2; the others
+ * keep their _v1 names and layouts.
  *
  * Thread safety: create() and destroy() are called once, from one thread.
  * extract() and tag() may be called concurrently from several threads on the
  * same instance; an instance keeps no per-document state.
  *
  * Ownership: every pointer the host passes is valid only for the duration of
- * the call. Every string is UTF-8 with an explicit size (not NUL-terminated
- * unless said so). Offsets are byte offsets.
+ * the call, but for the lexicons of hstag_create_args_v2 (valid until the
+ * plugin's destroy()). Every string is UTF-8 with an explicit size (not
+ * NUL-terminated unless said so). Offsets are byte offsets.
  */
 #ifndef HSTAG_PLUGIN_ABI_H_
 #define HSTAG_PLUGIN_ABI_H_
@@ -34,7 +43,7 @@ extern "C" {
 #endif
 
 #ifndef HSTAG_PLUGIN_ABI_VERSION
-#define HSTAG_PLUGIN_ABI_VERSION 1u
+#define HSTAG_PLUGIN_ABI_VERSION 2u
 #endif
 
 typedef struct hstag_str {
@@ -67,17 +76,74 @@ typedef struct hstag_host_v1 {
   void (*release_text)(void* ctx, const struct hstag_text_v1* text);
 } hstag_host_v1;
 
-typedef struct hstag_create_args_v1 {
+/* ---- Lexicons, as the host parsed them ---------------------------------- */
+
+/* The pipeline's lexicons (lexicons/README.md describes the files), parsed
+ * once per process by the host and handed to every plugin's create(). They
+ * stay valid and unchanged until the plugin's destroy(), so a plugin may keep
+ * pointers into them. Arrays of these structs are laid out as declared here:
+ * a change of layout is a new ABI version. */
+
+enum hstag_cue_case { HSTAG_CASE_FOLD = 1, HSTAG_CASE_EXACT = 2 };
+
+/* A word of a cue term, as the document analyzer tokenizes the term (so that
+ * it compares with a document's tokens as they are): its case-folded NFKC
+ * form, with `*` where the term has a wildcard (`*` is no word character,
+ * so the host glues the word back together around it: "terror*" is one word),
+ * and its NFKC form as written. gap_before: what stands between this word
+ * and the one before it, white space removed (empty for the first word). */
+typedef struct hstag_cue_word_v2 {
+  hstag_str norm;
+  hstag_str surface;
+  hstag_str gap_before;
+  uint32_t glob; /* 1 when the word holds a `*` */
+} hstag_cue_word_v2;
+
+typedef struct hstag_cue_v2 {
+  hstag_str term;         /* as written in the lexicon */
+  uint32_t strength;      /* hstag_strength: the list the cue is in (an exclude: explicit) */
+  uint32_t case_mode;     /* hstag_cue_case */
+  const hstag_str* langs; /* primary language subtags, lower case; none: every language */
+  size_t n_langs;
+  const hstag_str* also; /* further concepts the same match yields */
+  size_t n_also;
+  hstag_str required; /* a concept the document must also mention (`requires`), or empty */
+  uint32_t line;      /* of the cue in its file */
+  const hstag_cue_word_v2* words; /* none: the term has no words and never matches */
+  size_t n_words;
+} hstag_cue_v2;
+
+typedef struct hstag_concept_v2 {
+  hstag_str id, label, section, parent, type, description;
+  hstag_str matched_by;    /* a plugin that finds it instead of cues, or empty */
+  hstag_str overlap_group; /* matches in one group compete: the longest wins */
+  uint32_t line;           /* of the concept in its file */
+  const hstag_cue_v2* cues;
+  size_t n_cues;
+  const hstag_cue_v2* excludes; /* phrases inside which a match of the concept is dropped */
+  size_t n_excludes;
+} hstag_concept_v2;
+
+typedef struct hstag_lexicon_v2 {
+  hstag_str format; /* "hstag", "quanteda" or "liwc" */
+  hstag_str name, version, description;
+  hstag_str path;    /* the file as opened */
+  hstag_str display; /* the file as the output names it ("hstag:lexicons/hs.yaml") */
+  hstag_str sha256;  /* of the file's bytes, lower-case hex */
+  const hstag_concept_v2* concepts;
+  size_t n_concepts;
+} hstag_lexicon_v2;
+
+typedef struct hstag_create_args_v2 {
   uint32_t struct_size;
   const hstag_host_v1* host;
   hstag_str options_json; /* the plugin's options from the pipeline config, a JSON object */
   hstag_str config_dir;   /* directory of the config file: base of relative paths */
   hstag_str data_dir;     /* hstag's data directory (share/hstag) */
-  /* The pipeline's lexicon files (absolute paths), for plugins that work
-   * from the lexicons: the lexicon tagger, the abbreviation resolver. */
-  const hstag_str* lexicons;
+  /* The pipeline's lexicons in its order (none when only extracting). */
+  const hstag_lexicon_v2* lexicons;
   size_t n_lexicons;
-} hstag_create_args_v1;
+} hstag_create_args_v2;
 
 /* ---- Extractors ---------------------------------------------------------- */
 
@@ -188,9 +254,9 @@ typedef struct hstag_sink_v1 {
 
 /* ---- The descriptor ------------------------------------------------------ */
 
-typedef struct hstag_plugin_v1 {
+typedef struct hstag_plugin_v2 {
   uint32_t abi_version; /* HSTAG_PLUGIN_ABI_VERSION the plugin was built with */
-  uint32_t struct_size; /* sizeof(hstag_plugin_v1) */
+  uint32_t struct_size; /* sizeof(hstag_plugin_v2) */
   uint32_t kind;        /* hstag_plugin_kind */
   const char* id;       /* [a-z0-9_-]+, NUL-terminated */
   const char* version;
@@ -198,7 +264,7 @@ typedef struct hstag_plugin_v1 {
   const char* libraries; /* "name version; name version" of what it links, may be "" */
   const char* formats;   /* extractors: format names it produces, comma-separated */
 
-  void* (*create)(const hstag_create_args_v1* args, const hstag_error_v1* err);
+  void* (*create)(const hstag_create_args_v2* args, const hstag_error_v1* err);
   void (*destroy)(void* self);
 
   /* Extractors: how well the leading bytes of a file (at most 4096) fit this
@@ -211,9 +277,9 @@ typedef struct hstag_plugin_v1 {
   /* Taggers. */
   int32_t (*tag)(void* self, const hstag_text_v1* text, const hstag_sink_v1* sink,
                  const hstag_error_v1* err);
-} hstag_plugin_v1;
+} hstag_plugin_v2;
 
-typedef const hstag_plugin_v1* (*hstag_plugin_query_fn)(uint32_t host_abi);
+typedef const hstag_plugin_v2* (*hstag_plugin_query_fn)(uint32_t host_abi);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "hstag/summary.h"
+#include "hstag/utf8.h"
 #include "hstag/version.h"
 
 namespace hstag {
@@ -190,34 +191,6 @@ void JsonBuilder::EndObject() {
 
 namespace {
 
-// The length of the well-formed UTF-8 sequence at s[i] (a lead byte of 0x80
-// or more), or 0: the same acceptance as nlohmann's decoder (no overlong
-// forms, no surrogates, nothing past U+10FFFF).
-size_t Utf8Length(std::string_view s, size_t i) {
-  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = at(i);
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size() || at(i + 1) < lo || at(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k) {
-    if ((at(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return n;
-}
-
 // A JSON string literal, quoted, as nlohmann writes it without ensure_ascii:
 // UTF-8 as it is, the short escapes, \u00XX for the other control
 // characters. Runs that need nothing are copied whole. Ill-formed UTF-8
@@ -241,7 +214,9 @@ void AppendString(std::string_view s, std::string* out) {
       continue;
     }
     if (c >= 0x80) {
-      const size_t n = Utf8Length(s, i);
+      // Utf8CharLength accepts what nlohmann's decoder accepts (no overlong
+      // forms, no surrogates, nothing past U+10FFFF).
+      const size_t n = Utf8CharLength(s.substr(i));
       if (n == 0) {
         out->resize(mark);
         *out += ordered_json(std::string(s))

@@ -5,10 +5,6 @@
 
 namespace hstag {
 
-const char* StrengthName(Strength s) {
-  return s == Strength::kExplicit ? "explicit" : "indicator";
-}
-
 size_t Document::SegmentAt(uint32_t offset) const {
   auto it = std::upper_bound(segments.begin(), segments.end(), offset,
                              [](uint32_t o, const Segment& s) { return o < s.start; });

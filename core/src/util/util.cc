@@ -5,7 +5,6 @@
 #include <openssl/evp.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
-#include <unicode/utf8.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -212,64 +211,6 @@ std::string Sha256Base64(std::string_view bytes) {
   unsigned char b64[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
   const int n = EVP_EncodeBlock(b64, md, static_cast<int>(len));
   return std::string(reinterpret_cast<const char*>(b64), static_cast<size_t>(n));
-}
-
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    // Eight ASCII bytes at a time.
-    if (uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ull) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    // One character; ICU's macro takes int32_t offsets, so a window of it.
-    const size_t window = std::min<size_t>(s.size() - i, 4);
-    int32_t k = 0;
-    UChar32 c;
-    U8_NEXT(s.data() + i, k, static_cast<int32_t>(window), c);
-    if (c < 0) return false;
-    i += static_cast<size_t>(k);
-  }
-  return true;
-}
-
-size_t RepairUtf8(std::string_view in, std::string* out) {
-  out->clear();
-  out->reserve(in.size());
-  size_t bad = 0;
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(in.size());
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(in.data(), i, n, c);
-    if (c < 0) {
-      out->append("\xEF\xBF\xBD");
-      ++bad;
-    } else {
-      out->append(in.data() + start, static_cast<size_t>(i - start));
-    }
-  }
-  return bad;
-}
-
-LineColumn LineColumnAt(std::string_view text, size_t offset) {
-  LineColumn lc;
-  offset = std::min(offset, text.size());
-  for (size_t i = 0; i < offset; ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++lc.line;
-      lc.column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++lc.column;
-    }
-  }
-  return lc;
 }
 
 }  // namespace hstag

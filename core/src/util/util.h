@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Small shared helpers: files, hashes, UTF-8. One copy of each, here.
+// Small shared helpers of the library: files and hashes. One copy of
+// each, here (UTF-8 validation and repair: <hstag/utf8.h>).
 //
 // Thread safety: free functions without shared state.
 #ifndef HSTAG_UTIL_UTIL_H_
@@ -53,18 +54,6 @@ struct FileDigest {
 Result<FileDigest> Sha256File(const std::string& path, uint64_t max_bytes = UINT64_MAX);
 // The SHA-256 digest in base64 (as a Content-Security-Policy hash source wants it).
 std::string Sha256Base64(std::string_view bytes);
-
-// True when `s` is well-formed UTF-8.
-bool IsValidUtf8(std::string_view s);
-
-// Replaces every ill-formed UTF-8 sequence with U+FFFD; returns how many.
-size_t RepairUtf8(std::string_view in, std::string* out);
-
-// 1-based line and column (in code points) of a byte offset.
-struct LineColumn {
-  size_t line = 1, column = 1;
-};
-LineColumn LineColumnAt(std::string_view text, size_t offset);
 
 }  // namespace hstag
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "util/flat_table.h"
+#include "common/flat_table.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace hstag {
+namespace hstag::common {
 namespace {
 
 // Words of every length up to 24 bytes: the hash reads them in 8-byte steps
@@ -104,4 +104,4 @@ TEST(FlatTableTest, FilterKeepsEveryKeyAndStopsMostOthers) {
 }
 
 }  // namespace
-}  // namespace hstag
+}  // namespace hstag::common

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Open-addressing hash tables for the taggers' inner loops, which do one
-// look-up per document token: power-of-two capacity (a mask, not a division,
-// per look-up), linear probing, 8-byte slots that keep the hash's upper half
-// beside the value (the lower half picks the slot) so that a probe compares
-// keys only on a hash hit and a table of a few thousand entries stays in the
-// first-level cache. Built once, then only read (safe to share between
-// threads).
-#ifndef HSTAG_UTIL_FLAT_TABLE_H_
-#define HSTAG_UTIL_FLAT_TABLE_H_
+// look-up per document token: power-of-two capacity (a mask, not a
+// division, per look-up), linear probing, 8-byte slots that keep the hash's
+// upper half beside the value (the lower half picks the slot) so that a probe
+// compares keys only on a hash hit and a table of a few thousand entries
+// stays in the first-level cache. Only plugins use them.
+//
+// Thread safety: built once, then only read (safe to share between threads).
+#ifndef HSTAG_PLUGINS_COMMON_FLAT_TABLE_H_
+#define HSTAG_PLUGINS_COMMON_FLAT_TABLE_H_
 
 #include <algorithm>
 #include <cstdint>
@@ -18,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace hstag {
+namespace hstag::common {
 
 // A bijection of 64-bit integers that spreads every input bit (the
 // finalizer of MurmurHash3).
@@ -214,6 +215,6 @@ class WordTable {
   std::vector<Key> keys_;           // by ID
 };
 
-}  // namespace hstag
+}  // namespace hstag::common
 
-#endif  // HSTAG_UTIL_FLAT_TABLE_H_
+#endif  // HSTAG_PLUGINS_COMMON_FLAT_TABLE_H_

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lexicon/check.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "lexicon/cue_words.h"
+#include "text/analyzer.h"
+
+namespace hstag {
+
+std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
+                                          const Analyzer& analyzer) {
+  std::vector<LexiconProblem> problems;
+  std::map<std::string, std::pair<std::string, int>> ids;  // id -> where
+  for (const Lexicon& lex : lexicons) {
+    for (const Concept& c : lex.concepts) {
+      auto [it, fresh] = ids.emplace(c.id, std::make_pair(lex.display, c.line));
+      if (!fresh) {
+        problems.push_back({lex.display, c.line,
+                            "duplicate concept id `" + c.id + "` (first at " + it->second.first +
+                                ":" + std::to_string(it->second.second) + ")"});
+      }
+    }
+  }
+  // cue key (the analyzed tokens) -> first concept that has it
+  std::map<std::string, std::tuple<std::string, std::string, int>> cue_owner;
+  for (const Lexicon& lex : lexicons) {
+    for (const Concept& c : lex.concepts) {
+      auto known = [&](const std::string& id, int line, const char* what) {
+        if (!ids.count(id)) {
+          problems.push_back({lex.display, line,
+                              std::string("unknown ") + what + " `" + id + "` in `" + c.id + "`"});
+        }
+      };
+      if (!c.parent.empty()) known(c.parent, c.line, "parent");
+      if (c.cues.empty() && c.matched_by.empty()) {
+        problems.push_back({lex.display, c.line, "concept `" + c.id + "` has no cues"});
+      }
+      if (!c.cues.empty() && !c.matched_by.empty()) {
+        problems.push_back(
+            {lex.display, c.line,
+             "concept `" + c.id + "` has cues and matched_by `" + c.matched_by + "`"});
+      }
+      auto check_term = [&](const Cue& cue, bool is_exclude) -> std::string {
+        auto analyzed = analyzer.Analyze(cue.term, {}, "");
+        if (!analyzed.ok() || analyzed.value()->tokens.empty()) {
+          problems.push_back(
+              {lex.display, cue.line, "cue `" + cue.term + "` has no words and can never match"});
+          return "";
+        }
+        std::string key;
+        const hstag_text_v1 view = analyzed.value()->View();
+        for (const CueWord& w : CueWords(view)) {
+          if (w.norm.find_first_not_of('*') == std::string::npos) {
+            problems.push_back({lex.display, cue.line,
+                                "cue `" + cue.term +
+                                    "` has a word that is only `*`: it would match "
+                                    "anything"});
+          }
+          key += w.norm + " ";
+        }
+        if (cue.case_mode == Cue::Case::kExact && !is_exclude) {
+          key += "|exact:" + cue.term;
+        }
+        return key;
+      };
+      for (const Cue& cue : c.cues) {
+        for (const auto& a : cue.also) known(a, cue.line, "concept in `also`");
+        if (!cue.required.empty()) known(cue.required, cue.line, "concept in `requires`");
+        std::string key = check_term(cue, false);
+        // A user dictionary lists a word in several categories on purpose.
+        if (key.empty() || lex.format != "hstag") continue;
+        for (const auto& l : cue.langs) key += "|" + l;
+        auto [it, fresh] = cue_owner.emplace(key, std::make_tuple(c.id, lex.display, cue.line));
+        if (!fresh && std::get<0>(it->second) != c.id) {
+          problems.push_back({lex.display, cue.line,
+                              "cue `" + cue.term + "` of `" + c.id + "` is also a cue of `" +
+                                  std::get<0>(it->second) + "` (" + std::get<1>(it->second) + ":" +
+                                  std::to_string(std::get<2>(it->second)) + ")"});
+        } else if (!fresh) {
+          problems.push_back(
+              {lex.display, cue.line, "cue `" + cue.term + "` is listed twice in `" + c.id + "`"});
+        }
+      }
+      for (const Cue& cue : c.excludes) check_term(cue, true);
+    }
+  }
+  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
+  return problems;
+}
+
+}  // namespace hstag

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The rules of a lexicon cue that taggers apply when they match it in a
+// document (lexicons/README.md): in which languages it applies, and which
+// words a glob matches. The lexicon tagger and the abbreviation tagger both
+// apply them, so both say the same.
+//
+// Thread safety: pure functions.
+#ifndef HSTAG_PLUGINS_COMMON_LEXICON_MATCH_H_
+#define HSTAG_PLUGINS_COMMON_LEXICON_MATCH_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hstag::common {
+
+// True when a cue for `langs` (primary subtags; empty: every language)
+// applies in a text of language `lang` (a BCP 47 tag, "" when unknown: every
+// cue applies).
+bool LanguageMatches(std::string_view lang, const std::vector<std::string>& langs);
+
+// True when `word` matches the glob `pattern` (`*`: any run of characters).
+bool GlobMatch(std::string_view pattern, std::string_view word);
+
+}  // namespace hstag::common
+
+#endif  // HSTAG_PLUGINS_COMMON_LEXICON_MATCH_H_
