@@ -63,7 +63,7 @@ report() {  # report NAME UNIT OLD... -- NEW...
   nm=$(median "${n[@]}")
   awk -v name="$name" -v unit="$unit" -v lo="$lo" -v hi="$hi" -v om="$om" -v nm="$nm" 'BEGIN {
     verdict = nm <= hi ? (nm >= lo ? "inside the old range" : "below the old range (faster)") : "ABOVE the old range"
-    printf "%-22s old %s %s (range %s to %s), new %s %s: %s (new/old %.3f)\n", name, om, unit, lo, hi, nm, unit, verdict, nm / om
+    printf "%-26s old %.3f %s (range %.3f to %.3f), new %.3f %s: %s (new/old %.3f)\n", name, om, unit, lo, hi, nm, unit, verdict, nm / om
   }'
 }
 

@@ -73,8 +73,8 @@ outputs() {
   run "$dir" report1 "$bin" report "$a" -o "$dir/report1.html"
   run "$dir" report2 "$bin" report "$a" "$b" -o "$dir/report2.html"
   if [ -d "$corpus" ]; then
-    run "$dir" eval "$bin" eval tests/gold/gold.jsonl --split test --sources "$(dirname "$corpus")"
-    run "$dir" eval-json "$bin" eval tests/gold/gold.jsonl --format json --sources "$(dirname "$corpus")"
+    run "$dir" eval "$bin" eval tests/eval/gold/gold.jsonl --split test --sources "$(dirname "$corpus")"
+    run "$dir" eval-json "$bin" eval tests/eval/gold/gold.jsonl --format json --sources "$(dirname "$corpus")"
   fi
   run "$dir" sample "$bin" sample "$dir/sample.csv" "$here/samples" --per-concept 3 --seed 7 --jobs 2
   # What differs by design: the clock, and the folders the two runs wrote to.

@@ -59,11 +59,11 @@ void ExpectOffsetsSliceBack(const json& doc, const std::string& text) {
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
-// The golden files are reviewed JSON (tests/golden/README.md says what was
+// The golden files are reviewed JSON (tests/cli/expected/README.md says what was
 // checked). HSTAG_UPDATE_GOLDEN=1 rewrites them; review the diff.
 TEST_P(GoldenTest, MatchesTheReviewedOutput) {
   const std::string sample = "samples/txt/" + GetParam();
-  const std::string golden = SourceDir() + "/tests/golden/" + GetParam() + ".json";
+  const std::string golden = SourceDir() + "/tests/cli/expected/" + GetParam() + ".json";
   std::string err;
   auto r = Hstag("analyze " + sample, &err);
   ASSERT_EQ(r.status, 0) << err;

@@ -73,7 +73,7 @@ TEST(CompareCliTest, ExitCodes) {
   EXPECT_EQ(Hstag("compare " + kA).status, 1);
   EXPECT_EQ(Hstag("compare " + kA + " no/such/file.txt").status, 1);
   EXPECT_EQ(Hstag("compare " + kA + " " + kB + " --format csv").status, 1);
-  EXPECT_EQ(Hstag("compare tests/pdf/data/encrypted_user.pdf " + kB).status, 2);
+  EXPECT_EQ(Hstag("compare tests/plugins/pdf/data/encrypted_user.pdf " + kB).status, 2);
   // hstag JSON without a summary profile (an older output) cannot be compared.
   const std::string old = ::testing::TempDir() + "/compare_old.json";
   std::ofstream(old)

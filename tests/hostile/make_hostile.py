@@ -5,7 +5,7 @@
     make_hostile.py SOURCE_DIR OUT_DIR
 
 OUT_DIR/batch gets good documents (copies from samples/), the small bad
-files committed in tests/data/hostile and tests/pdf/data, and the bad files
+files committed in tests/data/hostile and tests/plugins/pdf/data, and the bad files
 that are large or cannot live in git, generated here:
 
     pdf/pages_10000.pdf       a valid PDF of 10,000 empty pages (~0.9 MB)
@@ -80,9 +80,9 @@ def main():
     }
     # Small bad files, committed.
     committed = {
-        "tests/pdf/data/broken/truncated.pdf": "pdf/truncated.pdf",
+        "tests/plugins/pdf/data/broken/truncated.pdf": "pdf/truncated.pdf",
         "tests/data/hostile/broken_xref.pdf": "pdf/broken_xref.pdf",
-        "tests/pdf/data/encrypted_user.pdf": "pdf/encrypted.pdf",
+        "tests/plugins/pdf/data/encrypted_user.pdf": "pdf/encrypted.pdf",
         "tests/data/hostile/image_only.pdf": "pdf/image_only.pdf",
         "tests/data/hostile/billion_laughs.xml": "xml/billion_laughs.xml",
         "tests/data/hostile/external_entity.xml": "xml/external_entity.xml",

@@ -17,12 +17,15 @@
 // of the matched text ("EE.UU." is matched as "EE.UU", "U.N." as "U.N").
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <ostream>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "hstag/codebook.h"
 #include "lexicon_test_support.h"
 #include "test_support.h"
 
@@ -686,6 +689,38 @@ TEST(CodebookCoverageTest, EveryConceptHasARow) {
   EXPECT_TRUE(missing.empty()) << missing.size() << " concept(s) without a row in "
                                << "tests/lexicon/codebook_test.cc: "
                                << ::testing::PrintToString(missing);
+}
+
+// The shipped lexicons define every ID of the codebook (the public
+// contract, ../shared/reference/codebook.md), and only those (but the
+// states, actor.state.XX, which states_test.cc checks).
+TEST(CodebookCoverageTest, TheLexiconsDefineTheCodebooksIdsAndNoOther) {
+  const std::string codebook = CorpusDir().empty() ? "" : CorpusDir() + "/../reference/codebook.md";
+  const std::string text = codebook.empty() ? "" : ReadAll(codebook);
+  if (text.empty()) GTEST_SKIP() << "the codebook (" << codebook << ") is absent: test skipped";
+  std::set<std::string> in_codebook;
+  for (size_t i = text.find('`'); i != std::string::npos; i = text.find('`', i + 1)) {
+    const size_t end = text.find('`', i + 1);
+    if (end == std::string::npos) break;
+    const std::string word = text.substr(i + 1, end - i - 1);
+    const bool id = !codebook::SectionOf(word).empty() &&
+                    word.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") ==
+                        std::string::npos;
+    if (id && word.rfind("actor.state.", 0) != 0) in_codebook.insert(word);
+    i = end;
+  }
+  ASSERT_GT(in_codebook.size(), 60u) << "the codebook's IDs were not read";
+  std::set<std::string> defined;
+  for (const Concept* c : DefaultPipeline().concepts()) {
+    if (c->id.rfind("actor.state.", 0) != 0) defined.insert(c->id);
+  }
+  std::vector<std::string> missing, extra;
+  std::set_difference(in_codebook.begin(), in_codebook.end(), defined.begin(), defined.end(),
+                      std::back_inserter(missing));
+  std::set_difference(defined.begin(), defined.end(), in_codebook.begin(), in_codebook.end(),
+                      std::back_inserter(extra));
+  EXPECT_TRUE(missing.empty()) << "codebook IDs no lexicon defines: " << ::testing::PrintToString(missing);
+  EXPECT_TRUE(extra.empty()) << "IDs outside the codebook: " << ::testing::PrintToString(extra);
 }
 
 TEST(CodebookCoverageTest, RowsNameLoadedConceptsAndAreUnique) {

@@ -190,7 +190,7 @@ TEST(CompareTest, SideWithoutWordsHasNoDensities) {
   const AnalysisResult empty = DefaultPipeline().RunBytes("   \n", "empty.txt");
   ASSERT_EQ(empty.stats.words, 0u);
   const Comparison cmp = CompareDocuments({"empty.txt", 0, Summarize(empty, DefaultPipeline())},
-                                          Document("tests/summary/data/definitions.txt"));
+                                          Document("tests/output/data/definitions.txt"));
   EXPECT_TRUE(cmp.only_in_a.empty());
   ASSERT_FALSE(cmp.concepts.empty());
   for (const auto& c : cmp.concepts) {

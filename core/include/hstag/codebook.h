@@ -84,6 +84,14 @@ inline constexpr std::string_view kPrinciples[] = {
     "principle.prevention_oriented", "principle.interconnected", "principle.universal",
 };
 
+// The types of actor (codebook.md §7), the `type` of an actor concept.
+inline constexpr std::string_view kActorTypes[] = {
+    "international_organization", "un_body",       "commission",  "advisory_body",
+    "regional_organization",      "eu_body",       "military_alliance", "nato_body",
+    "ngo",                        "state_network", "think_tank",  "academic",
+    "state",
+};
+
 }  // namespace hstag::codebook
 
 #endif  // HSTAG_CODEBOOK_H_

@@ -2,13 +2,81 @@
 #include "lexicon/check.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <tuple>
+
+#include "hstag/codebook.h"
 
 #include "lexicon/cue_words.h"
 #include "text/analyzer.h"
 
 namespace hstag {
+namespace {
+
+bool IsVersion(std::string_view v) {  // N.N.N
+  int dots = 0;
+  bool digit = false;
+  for (char c : v) {
+    if (c == '.') {
+      if (!digit) return false;
+      ++dots;
+      digit = false;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      digit = true;
+    } else {
+      return false;
+    }
+  }
+  return dots == 2 && digit;
+}
+
+bool IsName(std::string_view name) {  // [a-z0-9_.-]+
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  });
+}
+
+// What lexicons/README.md asks of a file in hstag's format beyond what the
+// loader enforces: a name and a version, a description of every concept, a
+// codebook type for every actor and for actors only, ISO 639-1 languages.
+void CheckFormat(const Lexicon& lex, std::vector<LexiconProblem>* problems) {
+  auto problem = [&](int line, std::string message) {
+    problems->push_back({lex.display, line, std::move(message)});
+  };
+  if (!IsName(lex.name)) {
+    problem(1, "lexicon name `" + lex.name + "` is not made of a-z, 0-9, `_`, `.` and `-`");
+  }
+  if (!IsVersion(lex.version)) {
+    problem(1, "version `" + lex.version + "` is not a version number (1.2.3)");
+  }
+  for (const Concept& c : lex.concepts) {
+    if (c.description.empty()) problem(c.line, "concept `" + c.id + "` has no description");
+    if (c.section == codebook::kActorSection) {
+      if (std::find(std::begin(codebook::kActorTypes), std::end(codebook::kActorTypes), c.type) ==
+          std::end(codebook::kActorTypes)) {
+        std::string known;
+        for (std::string_view t : codebook::kActorTypes) known += (known.empty() ? "" : ", ") + std::string(t);
+        problem(c.line, "actor `" + c.id + "` has " +
+                            (c.type.empty() ? std::string("no type") : "type `" + c.type + "`") +
+                            "; its type is one of " + known);
+      }
+    } else if (!c.type.empty()) {
+      problem(c.line, "concept `" + c.id + "` has a type but is no actor");
+    }
+    for (const Cue& cue : c.cues) {
+      for (const std::string& l : cue.langs) {
+        if (l.size() != 2 || !std::islower(static_cast<unsigned char>(l[0])) ||
+            !std::islower(static_cast<unsigned char>(l[1]))) {
+          problem(cue.line, "cue `" + cue.term + "`: lang `" + l +
+                                "` is not a two-letter ISO 639-1 code");
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
 
 std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
                                           const Analyzer& analyzer) {
@@ -23,6 +91,9 @@ std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
                                 ":" + std::to_string(it->second.second) + ")"});
       }
     }
+  }
+  for (const Lexicon& lex : lexicons) {
+    if (lex.format == "hstag") CheckFormat(lex, &problems);
   }
   // cue key (the analyzed tokens) -> first concept that has it
   std::map<std::string, std::tuple<std::string, std::string, int>> cue_owner;

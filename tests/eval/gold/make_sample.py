@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Draw candidate passages for the hstag gold set (deterministic, stdlib only).
 
-Usage:  /usr/bin/python3 tests/gold/make_sample.py [--shared ../shared] [--out tests/gold/candidates.jsonl]
+Usage:  /usr/bin/python3 tests/eval/gold/make_sample.py [--shared ../shared] [--out tests/eval/gold/candidates.jsonl]
 
 A passage is one to three whole consecutive sentences (<= 600 characters) from
 the CCOE info sheet or a UN General Debate speech. Passages are drawn per
@@ -163,7 +163,7 @@ def load(shared):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")))
+    ap.add_argument("--shared", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared")))
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "candidates.jsonl"))
     args = ap.parse_args()
     rng = random.Random(SEED)

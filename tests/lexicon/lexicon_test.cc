@@ -144,14 +144,22 @@ TEST(LexiconCheckTest, ReportsEveryProblemWithItsLine) {
     got.push_back(p.file + ":" + std::to_string(p.line) + ": " + p.message);
   }
   EXPECT_EQ(got, (std::vector<std::string>{
-                     "problems.yaml:6: duplicate concept id `hs.concept` (first at problems.yaml:4)",
-                     "problems.yaml:7: cue `Human-Security` is listed twice in `hs.concept`",
-                     "problems.yaml:8: unknown parent `pillar.nothing` in `pillar.freedom_from_fear`",
-                     "problems.yaml:11: cue `*` has no words and can never match",
-                     "problems.yaml:12: cue `?!` has no words and can never match",
-                     "problems.yaml:13: concept `pillar.freedom_from_want` has no cues",
-                     "problems.yaml:15: cue `HUMAN security` of `hs.approach` is also a cue of "
-                     "`hs.concept` (problems.yaml:5)",
+                     "problems.yaml:1: version `0.1` is not a version number (1.2.3)",
+                     "problems.yaml:7: duplicate concept id `hs.concept` (first at problems.yaml:4)",
+                     "problems.yaml:9: cue `Human-Security` is listed twice in `hs.concept`",
+                     "problems.yaml:10: unknown parent `pillar.nothing` in `pillar.freedom_from_fear`",
+                     "problems.yaml:14: cue `*` has no words and can never match",
+                     "problems.yaml:15: cue `?!` has no words and can never match",
+                     "problems.yaml:16: concept `pillar.freedom_from_want` has no description",
+                     "problems.yaml:16: concept `pillar.freedom_from_want` has no cues",
+                     "problems.yaml:17: concept `hs.approach` has a type but is no actor",
+                     "problems.yaml:20: cue `approche`: lang `fra` is not a two-letter ISO 639-1 code",
+                     "problems.yaml:20: cue `HUMAN security` of `hs.approach` is also a cue of "
+                     "`hs.concept` (problems.yaml:6)",
+                     "problems.yaml:21: actor `actor.un` has no type; its type is one of "
+                     "international_organization, un_body, commission, advisory_body, "
+                     "regional_organization, eu_body, military_alliance, nato_body, ngo, "
+                     "state_network, think_tank, academic, state",
                  }));
 }
 

@@ -20,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kConfig = std::string(HSTAG_SOURCE_DIR) + "/tests/regex/data/pipeline.yaml";
+const std::string kConfig = std::string(HSTAG_SOURCE_DIR) + "/tests/plugins/regex/data/pipeline.yaml";
 const std::string kRules = std::string(HSTAG_SOURCE_DIR) + "/lexicons/rules/citations.yaml";
 
 Result<std::unique_ptr<Pipeline>> Create(const std::string& config) {

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Build tests/gold/gold.jsonl from candidates.jsonl + the hand labels in labels.tsv.
+"""Build tests/eval/gold/gold.jsonl from candidates.jsonl + the hand labels in labels.tsv.
 
 - drops rows labelled DROP
 - checks every label is a codebook ID (sections 1-7, 9; actor.state.XX with a
@@ -8,7 +8,7 @@
 - splits dev/test with a seeded shuffle, stratified by stratum (~50/50 each)
 - prints counts per stratum, split and codebook section
 
-Usage: /usr/bin/python3 tests/gold/build_gold.py [--shared ../shared]
+Usage: /usr/bin/python3 tests/eval/gold/build_gold.py [--shared ../shared]
 """
 import argparse
 import collections
@@ -41,7 +41,7 @@ def source_path(shared, source):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")))
+    ap.add_argument("--shared", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared")))
     args = ap.parse_args()
     valid = codebook_ids(args.shared)
     cands = [json.loads(l) for l in open(os.path.join(HERE, "candidates.jsonl"), encoding="utf-8")]

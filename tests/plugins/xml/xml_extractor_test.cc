@@ -346,7 +346,7 @@ TEST(XmlProfiles, ForcedByOption) {
 TEST(XmlProfiles, UnknownProfileFailsClearly) {
   PipelineOptions o;
   o.builtins = BuiltinPlugins();
-  o.lexicons = {SourceDir() + "/tests/xml/data/test_lexicon.yaml"};
+  o.lexicons = {SourceDir() + "/tests/plugins/xml/data/test_lexicon.yaml"};
   o.plugin_options = {{"xml", "{\"profile\":\"nosuch\"}"}};
   auto r = Pipeline::Create(o);
   ASSERT_FALSE(r.ok());

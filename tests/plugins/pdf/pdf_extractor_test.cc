@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The PDF extractor on the committed samples (samples/pdf and the broken
-// PDFs of tests/pdf/data/broken, made by samples/pdf/make_samples.sh):
+// PDFs of tests/plugins/pdf/data/broken, made by samples/pdf/make_samples.sh):
 // pages, labels, running heads, metadata, encryption, damage, limits,
 // sniffing, and nothing from Poppler on stderr.
 #include <gtest/gtest.h>
@@ -263,7 +263,7 @@ TEST(PdfSamples, BadOptionsFailThePipeline) {
                               R"({"password": 12})", R"({"pasword": "x"})"}) {
     PipelineOptions o;
     o.builtins = BuiltinPlugins();
-    o.lexicons = {SourceDir() + "/tests/pdf/data/pdf_test.yaml"};
+    o.lexicons = {SourceDir() + "/tests/plugins/pdf/data/pdf_test.yaml"};
     o.plugin_options.emplace_back("pdf", options);
     auto r = Pipeline::Create(o);
     ASSERT_FALSE(r.ok()) << options;
@@ -308,7 +308,7 @@ TEST(PdfSamples, MessagesStayWithTheirDocument) {
 // The command line: `extract` prints the text, `--format json` the segments
 // with their provenance, and stderr has only hstag's own lines.
 TEST(PdfCli, ExtractTextAndJson) {
-  const std::string lex = " --lexicon=" + SourceDir() + "/tests/pdf/data/pdf_test.yaml ";
+  const std::string lex = " --lexicon=" + SourceDir() + "/tests/plugins/pdf/data/pdf_test.yaml ";
   const std::string err = ::testing::TempDir() + "pdf_cli_stderr.txt";
   auto text =
       RunCommand(Binary() + " extract" + lex + PdfSample("running_heads.pdf") + " 2>" + err);
@@ -341,11 +341,11 @@ TEST(PdfCli, ExtractTextAndJson) {
 }
 
 TEST(PdfCli, AnalyzeStderrHasOnlyHstagLines) {
-  const std::string lex = " --lexicon=" + SourceDir() + "/tests/pdf/data/pdf_test.yaml ";
+  const std::string lex = " --lexicon=" + SourceDir() + "/tests/plugins/pdf/data/pdf_test.yaml ";
   const std::string err = ::testing::TempDir() + "pdf_analyze_stderr.txt";
   const std::string out = ::testing::TempDir() + "pdf_analyze_out";
   auto r = RunCommand(Binary() + " analyze " + SourceDir() + "/samples/pdf " + SourceDir() +
-                      "/tests/pdf/data/broken " + EncryptedPdf() + lex + "--out " + out + " >/dev/null 2>" + err);
+                      "/tests/plugins/pdf/data/broken " + EncryptedPdf() + lex + "--out " + out + " >/dev/null 2>" + err);
   EXPECT_EQ(r.status, 2);  // some documents failed
   std::ifstream in(err);
   std::set<std::string> failed;

@@ -34,7 +34,7 @@ TEST(SummaryFromJsonTest, RoundTripOfEverySampleIsIdentical) {
   const Pipeline& p = DefaultPipeline();
   size_t files = 0;
   bool pages = false, xpaths = false, passages = false, actors = false, defs = false, abbrs = false;
-  std::vector<std::filesystem::path> paths = {SourceDir() + "/tests/summary/data/definitions.txt"};
+  std::vector<std::filesystem::path> paths = {SourceDir() + "/tests/output/data/definitions.txt"};
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(SourceDir() + "/samples")) {
     const std::string ext = entry.path().extension().string();

@@ -23,20 +23,20 @@ inline std::string PdfSample(const std::string& name) {
 
 // The encrypted sample (user password `user`): test data, since it cannot
 // be read without the password.
-inline std::string EncryptedPdf() { return SourceDir() + "/tests/pdf/data/encrypted_user.pdf"; }
+inline std::string EncryptedPdf() { return SourceDir() + "/tests/plugins/pdf/data/encrypted_user.pdf"; }
 
 // PDFs broken on purpose (made by samples/pdf/make_samples.sh too).
 inline std::string BrokenPdf(const std::string& name) {
-  return SourceDir() + "/tests/pdf/data/broken/" + name;
+  return SourceDir() + "/tests/plugins/pdf/data/broken/" + name;
 }
 
 // A pipeline with the built-in plugins and the one-concept test lexicon
-// (tests/pdf/data/pdf_test.yaml), with `pdf_options` (a JSON object) for the
+// (tests/plugins/pdf/data/pdf_test.yaml), with `pdf_options` (a JSON object) for the
 // PDF extractor.
 inline std::unique_ptr<Pipeline> PdfPipeline(const std::string& pdf_options = "") {
   PipelineOptions o;
   o.builtins = BuiltinPlugins();
-  o.lexicons = {SourceDir() + "/tests/pdf/data/pdf_test.yaml"};
+  o.lexicons = {SourceDir() + "/tests/plugins/pdf/data/pdf_test.yaml"};
   if (!pdf_options.empty()) o.plugin_options.emplace_back("pdf", pdf_options);
   auto r = Pipeline::Create(o);
   if (!r.ok()) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Helpers of the XML extractor's tests: a pipeline with the built-in plugins
-// and a fixed test lexicon (tests/xml/data/test_lexicon.yaml), so that the
+// and a fixed test lexicon (tests/plugins/xml/data/test_lexicon.yaml), so that the
 // expected annotations do not depend on the shipped lexicons.
 #ifndef HSTAG_TESTS_XML_XML_TEST_SUPPORT_H_
 #define HSTAG_TESTS_XML_XML_TEST_SUPPORT_H_
@@ -19,7 +19,7 @@ inline std::unique_ptr<Pipeline> MakeXmlPipeline(
     std::vector<std::pair<std::string, std::string>> plugin_options = {}) {
   PipelineOptions o;
   o.builtins = BuiltinPlugins();
-  o.lexicons = {SourceDir() + "/tests/xml/data/test_lexicon.yaml"};
+  o.lexicons = {SourceDir() + "/tests/plugins/xml/data/test_lexicon.yaml"};
   o.plugin_options = std::move(plugin_options);
   auto r = Pipeline::Create(o);
   if (!r.ok()) {

@@ -24,7 +24,7 @@ namespace {
 
 using ::hstag::testing::SourceDir;
 
-std::string DataDir() { return SourceDir() + "/tests/definitions/data"; }
+std::string DataDir() { return SourceDir() + "/tests/plugins/definitions/data"; }
 std::string CcoePath() {
   return SourceDir() + "/../shared/reference/ccoe-human-security-info-sheet.txt";
 }

@@ -277,7 +277,7 @@ TEST(SummaryTest, KeyPassagesCarryThePage) {
 }
 
 TEST(SummaryTest, DefinitionsAndAbbreviations) {
-  const std::string rel = "tests/summary/data/definitions.txt";
+  const std::string rel = "tests/output/data/definitions.txt";
   auto bytes = ReadFile(SourceDir() + "/" + rel);
   ASSERT_TRUE(bytes.ok());
   const std::string text = *bytes;
