@@ -16,6 +16,10 @@ void AddCommonOptions(CLI::App* app, CommonOptions* o) {
                   "Lexicon file to use instead of the config's (repeatable)")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
+  app->add_option("--add-lexicon", o->added_lexicons,
+                  "Lexicon file to load after the config's, or after --lexicon's (repeatable)")
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app->add_option("--plugin-dir", o->plugin_dirs, "Load plugin modules (*.so) from DIR")
       ->check(CLI::ExistingDirectory)
       ->allow_extra_args(false);
@@ -53,6 +57,7 @@ Pipeline* MakePipeline(const CommonOptions& o, bool extract_only) {
   po.extract_only = extract_only;
   po.config_path = o.config;
   po.lexicons = o.lexicons;
+  po.added_lexicons = o.added_lexicons;
   po.plugin_dirs = o.plugin_dirs;
   po.builtins = BuiltinPlugins();
   ordered_json pdf = ordered_json::object();

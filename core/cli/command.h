@@ -28,7 +28,8 @@ constexpr int kExitOk = 0, kExitUsage = 1, kExitDocuments = 2, kExitFatal = 3;
 // The options every command that builds a pipeline takes.
 struct CommonOptions {
   std::string config;
-  std::vector<std::string> lexicons;
+  std::vector<std::string> lexicons;        // --lexicon: instead of the config's
+  std::vector<std::string> added_lexicons;  // --add-lexicon: after them
   std::vector<std::string> plugin_dirs;
   std::string pdf_password;
   std::string xml_profile;

@@ -119,6 +119,54 @@ TEST(CliTest, TypographySampleHasTheExactCounts) {
   }
 }
 
+// --add-lexicon loads a lexicon after the config's; --lexicon replaces them.
+TEST(CliTest, AddedLexiconsExtendTheConfigsAndReplacedOnesDoNot) {
+  const std::string doc = "analyze samples/txt/typography.txt ";
+  auto added = Hstag(doc + "--add-lexicon tests/data/lexicons/added.yaml");
+  ASSERT_EQ(added.status, 0);
+  const json a = json::parse(added.out);
+  EXPECT_EQ(Count(a, "hs.concept", "explicit"), 7u);
+  EXPECT_EQ(Count(a, "local.ligature", "explicit"), 1u);
+  std::vector<std::string> names;
+  for (const auto& l : a["tool"]["lexicons"]) names.push_back(l["name"]);
+  ASSERT_FALSE(names.empty());
+  EXPECT_EQ(names.back(), "added");  // recorded with its version, after the shipped ones
+  EXPECT_GT(names.size(), 1u);
+
+  auto replaced = Hstag(doc + "--lexicon tests/data/lexicons/added.yaml");
+  ASSERT_EQ(replaced.status, 0);
+  const json r = json::parse(replaced.out);
+  EXPECT_EQ(Count(r, "hs.concept", "explicit"), 0u);
+  EXPECT_EQ(Count(r, "local.ligature", "explicit"), 1u);
+
+  // Both: the replacement, then the addition.
+  auto both = Hstag(doc + "--lexicon tests/data/lexicons/semantics.yaml "
+                          "--add-lexicon tests/data/lexicons/added.yaml");
+  ASSERT_EQ(both.status, 0);
+  const json b = json::parse(both.out);
+  auto alone = Hstag(doc + "--lexicon tests/data/lexicons/semantics.yaml");
+  ASSERT_EQ(alone.status, 0);
+  EXPECT_EQ(Count(b, "hs.concept", "explicit"), Count(json::parse(alone.out), "hs.concept", "explicit"));
+  EXPECT_GT(Count(b, "hs.concept", "explicit"), 0u);
+  EXPECT_EQ(Count(b, "local.ligature", "explicit"), 1u);
+  EXPECT_EQ(b["tool"]["lexicons"].size(), 2u);
+}
+
+TEST(CliTest, AnAddedLexiconMayNotRedefineAConcept) {
+  std::string err;
+  auto r = Hstag("analyze samples/txt/typography.txt --add-lexicon tests/data/lexicons/redefines.yaml",
+                 &err);
+  EXPECT_NE(r.status, 0);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(err.find("redefines.yaml:6: concept hs.concept is already defined (hstag:lexicons/hs.yaml:"),
+            std::string::npos)
+      << err;
+  // The same file in place of the shipped ones is a lexicon like any other.
+  EXPECT_EQ(Hstag("analyze samples/txt/typography.txt --lexicon tests/data/lexicons/redefines.yaml")
+                .status,
+            0);
+}
+
 TEST(CliTest, CcoeInfoSheetFindsHumanSecurityWhereverItIsWritten) {
   const std::string path = SourceDir() + "/../shared/reference/ccoe-human-security-info-sheet.txt";
   if (!fs::exists(path)) GTEST_SKIP() << "shared reference absent: test skipped";

@@ -24,6 +24,7 @@ namespace hstag {
 struct PipelineOptions {
   std::string config_path;              // empty: the shipped lexicons/pipeline.yaml
   std::vector<std::string> lexicons;    // when given, replace the config's lexicons
+  std::vector<std::string> added_lexicons;  // loaded after those (the config's or the above)
   std::vector<std::string> plugin_dirs; // external plugin modules (*.so) to load
   std::string data_dir;                 // empty: discovered (see FindDataDir)
   // The plugins linked into the program (see BuiltinPlugins() in

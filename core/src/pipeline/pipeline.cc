@@ -75,7 +75,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   if (options.max_annotations) impl->limits.max_annotations = *options.max_annotations;
 
   // Lexicons: from the command line (relative to the working directory) or
-  // the config (relative to the config's folder).
+  // the config (relative to the config's folder), then those added to them.
   std::vector<std::pair<std::string, std::string>> lexicon_files;  // path, display
   const std::string data_prefix = fs::path(impl->data_dir).lexically_normal().string() + "/";
   auto display_of = [&](const std::string& abs, const std::string& given) {
@@ -92,15 +92,38 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
       lexicon_files.emplace_back(abs, display_of(abs, l));
     }
   }
+  const size_t first_added = lexicon_files.size();
+  for (const auto& l : options.added_lexicons) {
+    const std::string abs = fs::absolute(l).lexically_normal().string();
+    lexicon_files.emplace_back(abs, display_of(abs, l));
+  }
   if (options.extract_only) lexicon_files.clear();
   for (const auto& [path, display] : lexicon_files) {
     auto lex = LoadLexicon(path, display);
     if (!lex.ok()) return lex.status();
     impl->lexicons.push_back(std::move(lex).value());
   }
-  for (const auto& lex : impl->lexicons) {
+  // An added lexicon adds concepts; one that would redefine a concept of the
+  // lexicons before it is refused (which definition counts would be unclear).
+  for (size_t i = 0; i < impl->lexicons.size(); ++i) {
+    const Lexicon& lex = impl->lexicons[i];
     for (const auto& c : lex.concepts) {
-      if (impl->concept_index.emplace(c.id, &c).second) impl->concepts.push_back(&c);
+      auto [it, inserted] = impl->concept_index.emplace(c.id, &c);
+      if (inserted) {
+        impl->concepts.push_back(&c);
+      } else if (i >= first_added) {
+        const Concept& first = *it->second;
+        std::string where;
+        for (const auto& l : impl->lexicons) {
+          if (!l.concepts.empty() && &first >= &l.concepts.front() && &first <= &l.concepts.back()) {
+            where = l.display + ":" + std::to_string(first.line);
+          }
+        }
+        return Status::Error(lex.display + ":" + std::to_string(c.line) + ": concept " + c.id +
+                             " is already defined (" + where +
+                             "); an added lexicon may add concepts, not redefine them: give it "
+                             "another ID, or pass the whole set with --lexicon");
+      }
     }
   }
   // Parsed once, here, and handed to every plugin as the ABI's C data.
