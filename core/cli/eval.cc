@@ -79,14 +79,14 @@ int EvalGold(const std::string& gold_path, const std::string& split, const std::
   return kExitOk;
 }
 
-int EvalReviewed(const std::string& path) {
+int EvalReviewed(const std::string& path, const std::string& by) {
   auto reviewed = ReadReviewed(path);
   if (!reviewed.ok()) {
     std::cerr << "hstag: " << reviewed.error() << "\n";
     return kExitDocuments;
   }
   std::string out;
-  AppendCsvRow({"concept", "reviewed", "correct", "precision", "ci95_low", "ci95_high",
+  AppendCsvRow({by, "reviewed", "correct", "precision", "ci95_low", "ci95_high",
                        "unreviewed"},
                       &out);
   ReviewedCounts all;
@@ -98,7 +98,7 @@ int EvalReviewed(const std::string& path) {
                          n ? Fixed(ci.high) : "", std::to_string(c.unreviewed)},
                         &out);
   };
-  for (const auto& [k, c] : *reviewed) {
+  for (const auto& [k, c] : by == "family" ? reviewed->families : reviewed->concepts) {
     add(k, c);
     all.correct += c.correct;
     all.wrong += c.wrong;
@@ -113,7 +113,7 @@ int EvalReviewed(const std::string& path) {
 
 Command AddEval(CLI::App& app) {
   struct Options {
-    std::string gold, split, format = "table", reviewed, sources;
+    std::string gold, split, format = "table", reviewed, sources, by = "family";
     std::vector<std::string> skip;
     CommonOptions common;
   };
@@ -133,9 +133,13 @@ Command AddEval(CLI::App& app) {
   cmd->add_option("--reviewed", o->reviewed,
                   "A sample CSV (from `hstag sample`) with its `correct` column filled")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--by", o->by,
+                  "With --reviewed: precision per family (default: hs, pillar, dimension/explicit, "
+                  "..., state, citation, abbreviation) or per concept")
+      ->check(CLI::IsMember({"family", "concept"}));
   AddCommonOptions(cmd, &o->common);
   return {cmd, [o] {
-            if (!o->reviewed.empty()) return EvalReviewed(o->reviewed);
+            if (!o->reviewed.empty()) return EvalReviewed(o->reviewed, o->by);
             if (o->gold.empty()) {
               std::cerr << "hstag eval: give a gold file or --reviewed CSV\n";
               return kExitUsage;

@@ -123,10 +123,10 @@ TEST(EvalTest, ReadReviewedCountsEachWayOfSayingYesAndNo) {
                              "10,actor.un,j,\n");
   auto r = ReadReviewed(csv.string());
   ASSERT_TRUE(r.ok()) << r.error();
-  EXPECT_EQ(r->at("hs.concept").correct, 5u);
-  EXPECT_EQ(r->at("hs.concept").wrong, 0u);
-  EXPECT_EQ(r->at("actor.un").wrong, 4u);
-  EXPECT_EQ(r->at("actor.un").unreviewed, 1u);
+  EXPECT_EQ(r->concepts.at("hs.concept").correct, 5u);
+  EXPECT_EQ(r->concepts.at("hs.concept").wrong, 0u);
+  EXPECT_EQ(r->concepts.at("actor.un").wrong, 4u);
+  EXPECT_EQ(r->concepts.at("actor.un").unreviewed, 1u);
 
   const fs::path maybe = Write("maybe.csv", "concept,correct\nhs.concept,maybe\n");
   auto m = ReadReviewed(maybe.string());
@@ -136,6 +136,44 @@ TEST(EvalTest, ReadReviewedCountsEachWayOfSayingYesAndNo) {
   const fs::path columns = Write("columns.csv", "id,text\n1,a\n");
   EXPECT_EQ(ReadReviewed(columns.string()).error(),
             columns.string() + ": needs the columns `concept` and `correct`");
+}
+
+TEST(EvalTest, FamiliesAreSectionsWithStrengthAndAbbreviationsApart) {
+  EXPECT_EQ(FamilyOf("hs.concept", "explicit", "hs:42"), "hs");
+  EXPECT_EQ(FamilyOf("pillar.freedom_from_fear", "explicit", "hs:102"), "pillar");
+  EXPECT_EQ(FamilyOf("dimension.food", "indicator", "hs:234"), "dimension/indicator");
+  EXPECT_EQ(FamilyOf("dimension.food", "explicit", "hs:230"), "dimension/explicit");
+  EXPECT_EQ(FamilyOf("principle.universal", "explicit", "hs:862"), "principle/explicit");
+  EXPECT_EQ(FamilyOf("topic.sexual_violence", "indicator", "hs:900"), "topic/indicator");
+  EXPECT_EQ(FamilyOf("approach.empowerment", "", ""), "approach/explicit");
+  EXPECT_EQ(FamilyOf("actor.state.JP", "explicit", "states:1777"), "state");
+  EXPECT_EQ(FamilyOf("actor.un", "explicit", "actors:44"), "actor");
+  EXPECT_EQ(FamilyOf("actor.statewide", "explicit", "x:1"), "actor");  // not the state prefix
+  EXPECT_EQ(FamilyOf("citation.un_resolution", "explicit", "citations.un_res"), "citation");
+  // Through the document's own abbreviation, whatever the concept.
+  EXPECT_EQ(FamilyOf("hs.concept", "explicit", "abbreviation:HS"), "abbreviation");
+  EXPECT_EQ(FamilyOf("local.ligature", "explicit", "added:9"), "other");
+}
+
+TEST(EvalTest, ReviewedSampleIsCountedPerFamilyToo) {
+  const fs::path csv = Write("families.csv",
+                             "sample_id,concept,strength,rule,correct\n"
+                             "1,hs.concept,explicit,hs:42,y\n"
+                             "2,hs.concept,explicit,abbreviation:HS,n\n"
+                             "3,dimension.food,indicator,hs:234,y\n"
+                             "4,dimension.health,indicator,hs:300,n\n"
+                             "5,dimension.food,explicit,hs:230,y\n");
+  auto r = ReadReviewed(csv.string());
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_EQ(r->concepts.at("hs.concept").correct, 1u);
+  EXPECT_EQ(r->concepts.at("hs.concept").wrong, 1u);
+  EXPECT_EQ(r->families.at("hs").correct, 1u);
+  EXPECT_EQ(r->families.at("hs").wrong, 0u);
+  EXPECT_EQ(r->families.at("abbreviation").wrong, 1u);
+  EXPECT_EQ(r->families.at("dimension/indicator").correct, 1u);
+  EXPECT_EQ(r->families.at("dimension/indicator").wrong, 1u);
+  EXPECT_EQ(r->families.at("dimension/explicit").correct, 1u);
+  EXPECT_EQ(r->families.size(), 4u);
 }
 
 TEST(EvalTest, SampleIsSeededCappedPerConceptAndQuotesTheText) {
@@ -204,7 +242,7 @@ TEST(EvalCliTest, EvalPrintsATableOrJsonAndSampleWritesTheCsvToReview) {
     AppendCsvRow(row, &reviewed);
   }
   const fs::path marked = Write("marked.csv", reviewed);
-  auto precision = Hstag("eval --reviewed " + Quote(marked));
+  auto precision = Hstag("eval --reviewed " + Quote(marked) + " --by concept");
   ASSERT_EQ(precision.status, 0) << precision.out;
   EXPECT_EQ(precision.out.substr(0, precision.out.find('\n')),
             "concept,reviewed,correct,precision,ci95_low,ci95_high,unreviewed");
@@ -214,6 +252,16 @@ TEST(EvalCliTest, EvalPrintsATableOrJsonAndSampleWritesTheCsvToReview) {
                                std::to_string(rows->size() - 3)),
             std::string::npos)
       << precision.out;
+
+  // By default, per family: the row of the first row's family.
+  auto families = Hstag("eval --reviewed " + Quote(marked));
+  ASSERT_EQ(families.status, 0);
+  EXPECT_EQ(families.out.substr(0, families.out.find('\n')),
+            "family,reviewed,correct,precision,ci95_low,ci95_high,unreviewed");
+  const auto& first = (*rows)[1];  // sample_id, document, concept, strength, ..., rule, correct
+  const std::string family = FamilyOf(first[2], first[3], first[first.size() - 2]);
+  EXPECT_NE(families.out.find("\n" + family + ","), std::string::npos) << families.out;
+  EXPECT_NE(families.out.find("(all),2,1,0.500,0.095,0.905,"), std::string::npos) << families.out;
 
   EXPECT_EQ(Hstag("eval").status, 1);  // neither a gold set nor a sample
   EXPECT_EQ(Hstag("eval --reviewed " + Quote(Write("maybe.csv", "concept,correct\na,maybe\n"))).status,

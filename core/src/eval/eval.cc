@@ -117,7 +117,23 @@ Interval Wilson(uint64_t k, uint64_t n, double z) {
   return {std::max(0.0, center - half), std::min(1.0, center + half)};
 }
 
-Result<std::map<std::string, ReviewedCounts>> ReadReviewed(const std::string& path) {
+std::string FamilyOf(std::string_view concept_id, std::string_view strength,
+                     std::string_view rule) {
+  if (rule.substr(0, 13) == "abbreviation:") return "abbreviation";
+  const std::string_view section = codebook::SectionOf(concept_id);
+  if (section.empty()) return "other";
+  if (section == "concept") return "hs";
+  if (section == codebook::kActorSection) {
+    return concept_id.substr(0, 12) == "actor.state." ? "state" : "actor";
+  }
+  if (section == "dimension" || section == codebook::kApproachSection ||
+      section == codebook::kPrincipleSection || section == "topic") {
+    return std::string(section) + "/" + std::string(strength.empty() ? "explicit" : strength);
+  }
+  return std::string(section);
+}
+
+Result<Reviewed> ReadReviewed(const std::string& path) {
   auto bytes = ReadFile(path, 1u << 30);
   if (!bytes.ok()) return Status::Error(path + ": " + bytes.error());
   auto rows = ParseCsv(*bytes);
@@ -129,10 +145,11 @@ Result<std::map<std::string, ReviewedCounts>> ReadReviewed(const std::string& pa
     return it == header.end() ? -1 : static_cast<int>(it - header.begin());
   };
   const int concept_col = col("concept"), correct_col = col("correct");
+  const int strength_col = col("strength"), rule_col = col("rule");
   if (concept_col < 0 || correct_col < 0) {
     return Status::Error(path + ": needs the columns `concept` and `correct`");
   }
-  std::map<std::string, ReviewedCounts> out;
+  Reviewed out;
   for (size_t i = 1; i < rows->size(); ++i) {
     const auto& row = (*rows)[i];
     if (row.size() == 1 && row[0].empty()) continue;
@@ -143,13 +160,16 @@ Result<std::map<std::string, ReviewedCounts>> ReadReviewed(const std::string& pa
     std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
     v.erase(0, v.find_first_not_of(' '));
     v.erase(v.find_last_not_of(' ') + 1);
-    ReviewedCounts& c = out[row[static_cast<size_t>(concept_col)]];
+    auto field = [&](int c) { return c >= 0 && c < static_cast<int>(row.size()) ? row[c] : ""; };
+    const std::string& id = row[static_cast<size_t>(concept_col)];
+    ReviewedCounts& c = out.concepts[id];
+    ReviewedCounts& f = out.families[FamilyOf(id, field(strength_col), field(rule_col))];
     if (v == "y" || v == "yes" || v == "1" || v == "true" || v == "x") {
-      ++c.correct;
+      ++c.correct, ++f.correct;
     } else if (v == "n" || v == "no" || v == "0" || v == "false") {
-      ++c.wrong;
+      ++c.wrong, ++f.wrong;
     } else if (v.empty()) {
-      ++c.unreviewed;
+      ++c.unreviewed, ++f.unreviewed;
     } else {
       return Status::Error(path + ": row " + std::to_string(i + 1) + ": `correct` is `" +
                            row[static_cast<size_t>(correct_col)] +

@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hstag/pipeline.h"
@@ -71,9 +72,22 @@ Interval Wilson(uint64_t k, uint64_t n, double z = 1.959963984540054);
 struct ReviewedCounts {
   uint64_t correct = 0, wrong = 0, unreviewed = 0;
 };
+struct Reviewed {
+  std::map<std::string, ReviewedCounts> concepts;  // by concept ID
+  std::map<std::string, ReviewedCounts> families;  // by FamilyOf
+};
 // Reads a reviewed sample (the CSV of DrawSample with its `correct` column
 // filled: y/yes/1/true/x for right, n/no/0/false for wrong).
-Result<std::map<std::string, ReviewedCounts>> ReadReviewed(const std::string& path);
+Result<Reviewed> ReadReviewed(const std::string& path);
+
+// The family a match is judged in, as precision is reported: the codebook
+// section (`hs` for the concept, `state` for actor.state.*, `actor` for the
+// other actors), with the strength where a section has both kinds of cue
+// (`dimension/explicit`, `dimension/indicator`; approach, principle, topic
+// likewise), and `abbreviation` for any concept reached through an
+// abbreviation the document defines (rule `abbreviation:...`), whatever it is.
+std::string FamilyOf(std::string_view concept_id, std::string_view strength,
+                     std::string_view rule);
 
 // Draws up to `per_concept` matches per concept, uniformly over the inputs
 // (reservoir sampling, seeded: the same inputs and seed give the same
