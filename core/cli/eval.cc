@@ -8,6 +8,8 @@
 #include <memory>
 #include <set>
 
+#include "batch/manifest.h"
+#include "batch/output_layout.h"
 #include "command.h"
 #include "eval/eval.h"
 #include "hstag/writer.h"
@@ -79,11 +81,32 @@ int EvalGold(const std::string& gold_path, const std::string& split, const std::
   return kExitOk;
 }
 
-int EvalReviewed(const std::string& path, const std::string& by) {
+// `run`: a batch run's output folder the sample must have been drawn from
+// (hstag sample CSV OUT), or "".
+int EvalReviewed(const std::string& path, const std::string& by, const std::string& run) {
   auto reviewed = ReadReviewed(path);
   if (!reviewed.ok()) {
     std::cerr << "hstag: " << reviewed.error() << "\n";
     return kExitDocuments;
+  }
+  if (!run.empty()) {
+    auto manifest = ReadManifest(OutputLayout(run).Run());
+    if (!manifest.ok()) {
+      std::cerr << "hstag: " << manifest.error() << "\n";
+      return kExitFatal;
+    }
+    if (reviewed->runs.empty()) {
+      std::cerr << "hstag: " << path << " was not drawn from a run (no `run` column): draw it "
+                << "with `hstag sample " << path << " " << run << "`\n";
+      return kExitDocuments;
+    }
+    for (const auto& r : reviewed->runs) {
+      if (r != manifest->fingerprint) {
+        std::cerr << "hstag: " << path << " holds matches of another run (fingerprint `" << r
+                  << "`), not of " << run << " (`" << manifest->fingerprint << "`)\n";
+        return kExitDocuments;
+      }
+    }
   }
   std::string out;
   AppendCsvRow({by, "reviewed", "correct", "precision", "ci95_low", "ci95_high",
@@ -120,8 +143,10 @@ Command AddEval(CLI::App& app) {
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("eval", "Precision and recall against a gold set, or "
                                              "precision of a reviewed sample");
-  cmd->add_option("gold", o->gold, "Gold passages (JSON Lines: id, text, labels, split)")
-      ->check(CLI::ExistingFile);
+  cmd->add_option("gold", o->gold,
+                  "Gold passages (JSON Lines: id, text, labels, split); with --reviewed, the "
+                  "output folder of the batch run the sample was drawn from, to check that it was")
+      ->check(CLI::ExistingPath);
   cmd->add_option("--split", o->split, "Only passages of this split (dev, test; default all)");
   cmd->add_option("--skip-section", o->skip, "Leave a codebook section out (repeatable)")
       ->allow_extra_args(false);
@@ -139,7 +164,7 @@ Command AddEval(CLI::App& app) {
       ->check(CLI::IsMember({"family", "concept"}));
   AddCommonOptions(cmd, &o->common);
   return {cmd, [o] {
-            if (!o->reviewed.empty()) return EvalReviewed(o->reviewed, o->by);
+            if (!o->reviewed.empty()) return EvalReviewed(o->reviewed, o->by, o->gold);
             if (o->gold.empty()) {
               std::cerr << "hstag eval: give a gold file or --reviewed CSV\n";
               return kExitUsage;

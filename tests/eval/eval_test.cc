@@ -20,6 +20,7 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
+using json = nlohmann::json;
 
 namespace hstag {
 namespace {
@@ -266,6 +267,79 @@ TEST(EvalCliTest, EvalPrintsATableOrJsonAndSampleWritesTheCsvToReview) {
   EXPECT_EQ(Hstag("eval").status, 1);  // neither a gold set nor a sample
   EXPECT_EQ(Hstag("eval --reviewed " + Quote(Write("maybe.csv", "concept,correct\na,maybe\n"))).status,
             2);
+}
+
+
+// hstag sample over a batch run's output folder draws the run's own
+// annotations (not the output files read as documents), with their sentences.
+TEST(EvalCliTest, SampleOfARunDrawsItsAnnotationsAndEvalChecksTheRun) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "hstag_eval_run";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  for (const char* f : {"typography.txt", "ungdc_THA_69_2014.txt"}) {
+    fs::copy_file(SourceDir() + "/samples/txt/" + f, dir / "in" / f);
+  }
+  const std::string out = (dir / "out").string(), in = (dir / "in").string();
+  ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --quiet").status, 0);
+  const json run = json::parse(ReadAll(out + "/run.json"));
+  const std::string fingerprint = run["fingerprint"];
+  ASSERT_FALSE(fingerprint.empty());
+
+  const fs::path csv = dir / "sample.csv";
+  ASSERT_EQ(Hstag("sample " + Quote(csv) + " " + Quote(out) + " --per-concept 3").status, 0);
+  auto rows = ParseCsv(ReadAll(csv));
+  ASSERT_TRUE(rows.ok());
+  ASSERT_GT(rows->size(), 10u);
+  const auto& header = rows->front();
+  auto col = [&](const std::string& name) {
+    return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  ASSERT_LT(col("run"), header.size());
+  // Every row is an annotation of the run's JSON: same document, offsets and text.
+  std::map<std::string, json> docs;
+  for (const char* f : {"typography.txt", "ungdc_THA_69_2014.txt"}) {
+    docs[(dir / "in" / f).string()] = json::parse(ReadAll(out + "/docs/" + f + ".json"));
+  }
+  for (size_t i = 1; i < rows->size(); ++i) {
+    const auto& r = (*rows)[i];
+    EXPECT_EQ(r[col("run")], fingerprint);
+    ASSERT_TRUE(docs.count(r[col("document")])) << r[col("document")];
+    bool found = false;
+    for (const auto& a : docs[r[col("document")]]["annotations"]) {
+      found |= a["concept"] == r[col("concept")] && std::to_string(a["start"].get<int>()) == r[col("start")] &&
+               a["text"] == r[col("text")] && a["rule"] == r[col("rule")];
+    }
+    EXPECT_TRUE(found) << r[col("concept")] << " at " << r[col("start")];
+    std::string text = r[col("text")];  // the sentence has its line breaks as spaces
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    EXPECT_NE(r[col("sentence")].find(text), std::string::npos) << r[col("sentence")];
+  }
+  // The same seed, the same sample.
+  const fs::path again = dir / "again.csv";
+  ASSERT_EQ(Hstag("sample " + Quote(again) + " " + Quote(out) + " --per-concept 3").status, 0);
+  EXPECT_EQ(ReadAll(again), ReadAll(csv));
+
+  // eval --reviewed with the run: the sample must be that run's.
+  EXPECT_EQ(Hstag("eval --reviewed " + Quote(csv) + " " + Quote(out)).status, 0);
+  const fs::path other = Write("other_run.csv", "concept,run,correct\nhs.concept,abc,y\n");
+  EXPECT_EQ(Hstag("eval --reviewed " + Quote(other) + " " + Quote(out)).status, 2);
+  const fs::path none = Write("no_run.csv", "concept,correct\nhs.concept,y\n");
+  EXPECT_EQ(Hstag("eval --reviewed " + Quote(none) + " " + Quote(out)).status, 2);
+
+  // A source changed since the run is left out, saying why; the rest is drawn.
+  {
+    std::ofstream f(dir / "in" / "typography.txt", std::ios::app);
+    f << "human security, added after the run.\n";
+  }
+  const fs::path changed = dir / "changed.csv";
+  auto r = Hstag("sample " + Quote(changed) + " " + Quote(out) + " --per-concept 3");
+  EXPECT_EQ(r.status, 2);
+  auto left = ParseCsv(ReadAll(changed));
+  ASSERT_TRUE(left.ok());
+  ASSERT_GT(left->size(), 1u);
+  for (size_t i = 1; i < left->size(); ++i) {
+    EXPECT_EQ((*left)[i][col("document")], (dir / "in" / "ungdc_THA_69_2014.txt").string());
+  }
 }
 
 }  // namespace

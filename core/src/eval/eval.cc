@@ -7,13 +7,18 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "hstag/codebook.h"
+#include "batch/manifest.h"
 #include "batch/ordered.h"
+#include "batch/output_layout.h"
+#include "hstag/codebook.h"
 #include "lexicon/loader.h"
 #include "output/csv.h"
 #include "util/util.h"
 
 namespace hstag {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
 
 Result<std::vector<GoldPassage>> LoadGold(const std::string& path) {
   auto bytes = ReadFile(path, 256u << 20);
@@ -145,7 +150,7 @@ Result<Reviewed> ReadReviewed(const std::string& path) {
     return it == header.end() ? -1 : static_cast<int>(it - header.begin());
   };
   const int concept_col = col("concept"), correct_col = col("correct");
-  const int strength_col = col("strength"), rule_col = col("rule");
+  const int strength_col = col("strength"), rule_col = col("rule"), run_col = col("run");
   if (concept_col < 0 || correct_col < 0) {
     return Status::Error(path + ": needs the columns `concept` and `correct`");
   }
@@ -162,6 +167,7 @@ Result<Reviewed> ReadReviewed(const std::string& path) {
     v.erase(v.find_last_not_of(' ') + 1);
     auto field = [&](int c) { return c >= 0 && c < static_cast<int>(row.size()) ? row[c] : ""; };
     const std::string& id = row[static_cast<size_t>(concept_col)];
+    if (run_col >= 0) out.runs.insert(field(run_col));
     ReviewedCounts& c = out.concepts[id];
     ReviewedCounts& f = out.families[FamilyOf(id, field(strength_col), field(rule_col))];
     if (v == "y" || v == "yes" || v == "1" || v == "true" || v == "x") {
@@ -179,26 +185,24 @@ Result<Reviewed> ReadReviewed(const std::string& path) {
   return out;
 }
 
-std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& inputs,
-                       size_t per_concept, uint64_t seed, unsigned jobs) {
-  struct Drawn {
-    std::vector<std::string> row;  // without the sample id and `correct`
-  };
-  struct Reservoir {
-    uint64_t seen = 0;
-    std::vector<Drawn> items;
-  };
-  std::map<std::string, Reservoir> reservoirs;
-  std::mt19937_64 rng(seed);
-  RunOrdered(pipeline, inputs, jobs, [&](size_t, AnalysisResult&& r) {
+namespace {
+
+// Up to `per_concept` matches per concept, uniformly over what is added
+// (reservoir sampling with a seeded generator), as the sample's CSV rows.
+class Reservoirs {
+ public:
+  Reservoirs(size_t per_concept, uint64_t seed) : per_concept_(per_concept), rng_(seed) {}
+
+  // `run`: the fingerprint of the batch run the annotations come from, or "".
+  void Add(const AnalysisResult& r, const std::string& run) {
     const Document& d = r.doc;
     for (const auto& a : r.annotations) {
-      Reservoir& res = reservoirs[a.concept_id];
+      Reservoir& res = reservoirs_[a.concept_id];
       ++res.seen;
       size_t slot = res.items.size();
-      if (res.items.size() >= per_concept) {
-        slot = static_cast<size_t>(rng() % res.seen);
-        if (slot >= per_concept) continue;
+      if (res.items.size() >= per_concept_) {
+        slot = static_cast<size_t>(rng_() % res.seen);
+        if (slot >= per_concept_) continue;
       }
       std::string sentence;
       auto it = std::upper_bound(r.sentences.begin(), r.sentences.end(), a.start,
@@ -210,32 +214,154 @@ std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& input
       for (char& c : sentence) {
         if (c == '\n' || c == '\r' || c == '\f' || c == '\t') c = ' ';
       }
-      const Segment* seg = d.segments.empty() ? nullptr : &d.segments[a.segment];
-      Drawn x{{d.path, a.concept_id, StrengthName(a.strength),
-               seg && seg->page ? std::to_string(seg->page) : "", seg ? seg->xpath : "",
-               std::to_string(a.start), std::to_string(a.end),
-               d.text.substr(a.start, a.end - a.start), sentence, a.rule}};
+      const Segment* seg = a.segment < d.segments.size() ? &d.segments[a.segment] : nullptr;
+      std::vector<std::string> row{d.path,
+                                   a.concept_id,
+                                   StrengthName(a.strength),
+                                   seg && seg->page ? std::to_string(seg->page) : "",
+                                   seg ? seg->xpath : "",
+                                   std::to_string(a.start),
+                                   std::to_string(a.end),
+                                   d.text.substr(a.start, a.end - a.start),
+                                   sentence,
+                                   a.rule};
+      if (with_run_) row.push_back(run);
       if (slot == res.items.size()) {
-        res.items.push_back(std::move(x));
+        res.items.push_back(std::move(row));
       } else {
-        res.items[slot] = std::move(x);
+        res.items[slot] = std::move(row);
       }
     }
-  });
-  std::string csv;
-  AppendCsvRow({"sample_id", "document", "concept", "strength", "page", "xpath", "start", "end",
-                "text", "sentence", "rule", "correct"},
-               &csv);
-  size_t n = 0;
-  for (auto& [id, res] : reservoirs) {
-    for (auto& x : res.items) {
-      std::vector<std::string> row{std::to_string(++n)};
-      row.insert(row.end(), x.row.begin(), x.row.end());
-      row.emplace_back();
-      AppendCsvRow(row, &csv);
+  }
+  // Rows carry the run's fingerprint (a `run` column), for samples of a run.
+  void WithRun() { with_run_ = true; }
+
+  std::string Csv() const {
+    std::string csv;
+    std::vector<std::string> header{"sample_id", "document", "concept", "strength", "page",
+                                    "xpath",     "start",    "end",     "text",     "sentence",
+                                    "rule"};
+    if (with_run_) header.push_back("run");
+    header.push_back("correct");
+    AppendCsvRow(header, &csv);
+    size_t n = 0;
+    for (const auto& [id, res] : reservoirs_) {
+      for (const auto& x : res.items) {
+        std::vector<std::string> row{std::to_string(++n)};
+        row.insert(row.end(), x.begin(), x.end());
+        row.emplace_back();
+        AppendCsvRow(row, &csv);
+      }
+    }
+    return csv;
+  }
+
+ private:
+  struct Reservoir {
+    uint64_t seen = 0;
+    std::vector<std::vector<std::string>> items;  // rows without the sample id and `correct`
+  };
+  size_t per_concept_;
+  std::mt19937_64 rng_;
+  bool with_run_ = false;
+  std::map<std::string, Reservoir> reservoirs_;
+};
+
+}  // namespace
+
+std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& inputs,
+                       size_t per_concept, uint64_t seed, unsigned jobs) {
+  Reservoirs reservoirs(per_concept, seed);
+  RunOrdered(pipeline, inputs, jobs,
+             [&](size_t, AnalysisResult&& r) { reservoirs.Add(r, ""); });
+  return reservoirs.Csv();
+}
+
+bool IsRunFolder(const std::string& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir, ec) && fs::is_regular_file(OutputLayout(dir).Run(), ec);
+}
+
+Result<std::string> DrawSampleFromRun(const Pipeline& extractor, const std::string& out_dir,
+                                      size_t per_concept, uint64_t seed,
+                                      std::vector<std::string>* problems) {
+  const OutputLayout layout(out_dir);
+  auto manifest = ReadManifest(layout.Run());
+  if (!manifest.ok()) return manifest.status();
+  // The documents' JSON in a fixed order (the names under docs/ are unique).
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(layout.Docs(), ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string p = it->path().string();
+    if (it->is_regular_file(ec) && p.size() > 5 && p.ends_with(".json") && !IsTemporaryPath(p)) {
+      files.push_back(it->path());
     }
   }
-  return csv;
+  if (ec) return Status::Error(layout.Docs() + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  Reservoirs reservoirs(per_concept, seed);
+  reservoirs.WithRun();
+  for (const auto& file : files) {
+    auto problem = [&](const std::string& why) { problems->push_back(file.string() + ": " + why); };
+    auto bytes = ReadFile(file.string());
+    if (!bytes.ok()) {
+      problem(bytes.error());
+      continue;
+    }
+    const json doc = json::parse(*bytes, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("source") || !doc.contains("annotations")) {
+      problem("not a document of hstag's output");
+      continue;
+    }
+    if (doc["annotations"].empty()) continue;
+    // The annotations are the run's; the text they index is extracted again
+    // from the source, which must be the bytes the run read.
+    const std::string source = doc["source"].value("path", "");
+    auto source_bytes = ReadFile(source, extractor.limits().max_bytes);
+    if (!source_bytes.ok()) {
+      problem("its source " + source + " cannot be read (" + source_bytes.error() +
+              "); draw the sample from the folder the run was made in");
+      continue;
+    }
+    if (Sha256Hex(*source_bytes) != doc["source"].value("sha256", "")) {
+      problem("its source " + source + " has changed since the run (another SHA-256)");
+      continue;
+    }
+    AnalysisResult r = extractor.RunBytes(std::move(*source_bytes), source);
+    if (r.failed()) {
+      problem("its source " + source + " fails now: " + r.doc.errors.front().message);
+      continue;
+    }
+    bool same = true;
+    for (const auto& a : doc["annotations"]) {
+      Annotation x;
+      x.concept_id = a.value("concept", "");
+      x.strength = a.value("strength", "") == "indicator" ? Strength::kIndicator : Strength::kExplicit;
+      x.start = a.value("start", 0u);
+      x.end = a.value("end", 0u);
+      x.rule = a.value("rule", "");
+      if (x.end < x.start || x.end > r.doc.text.size() ||
+          r.doc.text.compare(x.start, x.end - x.start, a.value("text", "")) != 0) {
+        same = false;
+        break;
+      }
+      auto seg = std::upper_bound(r.doc.segments.begin(), r.doc.segments.end(), x.start,
+                                  [](uint32_t o, const Segment& s) { return o < s.start; });
+      x.segment = seg == r.doc.segments.begin()
+                      ? 0
+                      : static_cast<uint32_t>(seg - r.doc.segments.begin() - 1);
+      r.annotations.push_back(std::move(x));
+    }
+    if (!same) {
+      problem("the text extracted from " + source +
+              " now differs from the run's (another hstag version or other extraction "
+              "options): its annotations no longer index it");
+      continue;
+    }
+    reservoirs.Add(r, manifest->fingerprint);
+  }
+  return reservoirs.Csv();
 }
 
 }  // namespace hstag

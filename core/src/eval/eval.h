@@ -75,6 +75,7 @@ struct ReviewedCounts {
 struct Reviewed {
   std::map<std::string, ReviewedCounts> concepts;  // by concept ID
   std::map<std::string, ReviewedCounts> families;  // by FamilyOf
+  std::set<std::string> runs;  // the `run` column's fingerprints (a sample of a batch run)
 };
 // Reads a reviewed sample (the CSV of DrawSample with its `correct` column
 // filled: y/yes/1/true/x for right, n/no/0/false for wrong).
@@ -95,6 +96,19 @@ std::string FamilyOf(std::string_view concept_id, std::string_view strength,
 // `correct` column for the reviewer.
 std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& inputs,
                        size_t per_concept, uint64_t seed, unsigned jobs);
+
+// A folder with a batch run's manifest (OUT/run.json).
+bool IsRunFolder(const std::string& dir);
+
+// The same over what a batch run found: the annotations in OUT/docs, not
+// made again, with their sentences from the documents' text, extracted
+// again by `extractor` (a pipeline made with extract_only) from the source
+// files, which must have the SHA-256 the run recorded. Rows carry the run's
+// fingerprint (column `run`). A document that cannot be drawn from is left
+// out, with the reason in `problems`; fails only without a readable run.
+Result<std::string> DrawSampleFromRun(const Pipeline& extractor, const std::string& out_dir,
+                                      size_t per_concept, uint64_t seed,
+                                      std::vector<std::string>* problems);
 
 }  // namespace hstag
 
