@@ -107,8 +107,9 @@ bool HtmlTagAt(std::string_view s) {
 //       markup in a .html/.htm file
 //   70  a fragment that starts with an HTML element (50 named .xml)
 //   40  XHTML: an XHTML doctype, an <html> in the XHTML namespace without an
-//       HTML5 doctype, a .xhtml/.xht file; prose named .html
-//    0  an XML declaration, anything else
+//       HTML5 doctype, a .xhtml/.xht file
+//    0  an XML declaration, no markup first (prose named .html is text),
+//       control characters
 int32_t Sniff(const uint8_t* head, size_t size, hstag_str ext_str) {
   std::string_view h(reinterpret_cast<const char*>(head), size);
   const std::string_view ext = hstag::sdk::View(ext_str);
@@ -129,7 +130,7 @@ int32_t Sniff(const uint8_t* head, size_t size, hstag_str ext_str) {
     bom = true;
   }
   const size_t i = SkipComments(h, 0);
-  if (i == std::string_view::npos) return html_ext && !bom ? 40 : 0;
+  if (i == std::string_view::npos) return 0;
   const std::string_view rest = h.substr(i);
   if (rest.starts_with("<?xml")) return 0;
   const size_t tag_end = rest.find('>');
@@ -146,8 +147,6 @@ int32_t Sniff(const uint8_t* head, size_t size, hstag_str ext_str) {
     }
   } else if (rest.size() > 1 && rest[0] == '<' && html_ext) {
     score = 90;
-  } else if (html_ext && rest[0] != '<' && size > 0) {
-    score = 40;  // prose named .html: the text extractor gives 20
   }
   if (ext == "xhtml" || ext == "xht") score = std::min(score, 40);
   if (score == 0) return 0;

@@ -39,7 +39,7 @@ bool NextAttribute(std::string_view s, size_t* i, std::string* name, std::string
   size_t k = *i;
   while (k < s.size() && (IsSpace(s[k]) || s[k] == '/')) ++k;
   if (k >= s.size() || s[k] == '>') {
-    *i = k + 1;
+    *i = k >= s.size() ? s.size() + 1 : k + 1;  // past the end: cut short
     return false;
   }
   name->clear();
@@ -150,6 +150,7 @@ std::string PrescanCharset(std::string_view bytes) {
         if (name == "http-equiv" && LowerTrimmed(value) == "content-type") pragma = true;
         if (name == "content") pragma_charset = LowerTrimmed(CharsetOfContent(value));
       }
+      if (i > s.size()) return "";  // the tag is cut short
       if (!charset.empty()) return charset;
       if (pragma && !pragma_charset.empty()) return pragma_charset;
     } else if (i + 1 < s.size() &&
