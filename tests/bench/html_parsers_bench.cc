@@ -88,13 +88,13 @@ std::string GumboBody(const std::string& html) {
 }
 
 std::string XmlBody(const std::string& html) {
-  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), "page.html",
-                                  "UTF-8", kXmlOptions);
+  htmlDocPtr doc =
+      htmlReadMemory(html.data(), static_cast<int>(html.size()), "page.html", "UTF-8", kXmlOptions);
   std::string out;
   const xmlNode* root = doc ? xmlDocGetRootElement(doc) : nullptr;
   for (const xmlNode* c = root ? root->children : nullptr; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(c->name),
-                                                   "body") == 0) {
+    if (c->type == XML_ELEMENT_NODE &&
+        std::strcmp(reinterpret_cast<const char*>(c->name), "body") == 0) {
       XmlOutline(c, &out);
     }
   }
@@ -121,8 +121,7 @@ int Compare() {
       {"stray end tag", "<div>a</span>b</div>", "body(div(ab))"},
       {"&notit; and &amp without ;", "<p>&notit; &amp x", "body(p(\xC2\xACit; & x))"},
       {"li in li", "<ul><li>a<ul><li>b</ul><li>c</ul>", "body(ul(li(a ul(li(b))) li(c)))"},
-      {"form in a table", "<table><form><tr><td>x</table>",
-       "body(table(form() tbody(tr(td(x)))))"},
+      {"form in a table", "<table><form><tr><td>x</table>", "body(table(form() tbody(tr(td(x)))))"},
   };
   int gumbo_right = 0, xml_right = 0;
   for (const Case& c : cases) {
@@ -134,8 +133,8 @@ int Compare() {
                 g == c.html5 ? "same" : "**differs**", g.c_str(),
                 x == c.html5 ? "same" : "**differs**", x.c_str());
   }
-  std::printf("\nHTML5's tree: gumbo %d of %zu, libxml2 %d of %zu\n", gumbo_right,
-              std::size(cases), xml_right, std::size(cases));
+  std::printf("\nHTML5's tree: gumbo %d of %zu, libxml2 %d of %zu\n", gumbo_right, std::size(cases),
+              xml_right, std::size(cases));
   return 0;
 }
 

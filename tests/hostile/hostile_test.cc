@@ -50,10 +50,10 @@ void Generate(const fs::path& dir) {
   ASSERT_EQ(made.status, 0) << made.out;
 }
 
-const std::vector<std::string> kGood = {
-    "good/akn_act.xml",         "good/docbook_article.xml",   "good/running_heads.pdf",
-    "good/running_heads.html",  "good/html5_named.xml",       "good/typography.txt",
-    "good/ungdc_JPN_75_2020.txt", "good/ungdc_THA_69_2014.txt"};
+const std::vector<std::string> kGood = {"good/akn_act.xml",           "good/docbook_article.xml",
+                                        "good/running_heads.pdf",     "good/running_heads.html",
+                                        "good/html5_named.xml",       "good/typography.txt",
+                                        "good/ungdc_JPN_75_2020.txt", "good/ungdc_THA_69_2014.txt"};
 
 // Runs a command; its stdout in .out, its stderr in *err.
 testing::CommandResult RunWithStderr(const std::string& command, std::string* err) {
