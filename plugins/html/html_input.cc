@@ -304,6 +304,7 @@ size_t NestingDepth(std::string_view text, size_t limit, size_t* at) {
       if (foreign > depth) foreign = 0;
       continue;
     }
+    if (name == "plaintext") return deepest;  // the rest of the page is text
     if (has(kRaw, name)) {
       // Its text is not markup: on after its end tag.
       size_t e = i;

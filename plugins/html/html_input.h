@@ -36,8 +36,9 @@ Decoded DecodePage(std::string_view bytes);
 // tag; the elements whose end tag may be left out (p, li, td, option, ...),
 // void elements (br, img, meta, ...), `/>` inside <svg> and <math>, the
 // contents of comments and of raw-text elements (script, style, textarea,
-// title ...) do not count. Stops as soon as `limit` is passed; returns the
-// depth reached (at most limit + 1) and in *at the byte offset where.
+// title ...) and whatever follows <plaintext> do not count. Stops as soon
+// as `limit` is passed; returns the deepest depth reached (at most
+// limit + 1) and in *at the byte offset where it was reached.
 size_t NestingDepth(std::string_view text, size_t limit, size_t* at);
 
 // True when `text` ends inside a tag or a comment (a file cut short).

@@ -41,6 +41,7 @@ TEST(HtmlNesting, CountsWhatNests) {
   EXPECT_EQ(NestingDepth("<script>if (a<b) { '<div><div>' }</script><!-- <div> --><div>", 100, &at),
             1u);
   EXPECT_EQ(NestingDepth("<title><div><div></title>", 100, &at), 0u);
+  EXPECT_EQ(NestingDepth("<div><plaintext><div><div><div>", 100, &at), 1u);
   // `/>` closes only inside SVG and MathML.
   EXPECT_EQ(NestingDepth("<svg><path/><path/><g><path /></g></svg>", 100, &at), 2u);
   EXPECT_EQ(NestingDepth("<div/><div/><div/>", 100, &at), 3u);
