@@ -9,8 +9,8 @@ packages=(
   # toolchain
   g++ cmake ninja-build pkg-config
   # libraries (Debian 12's versions: ICU 72, RE2 2022-06, Poppler 22.12,
-  # pugixml 1.13, nlohmann/json 3.11, CLI11 2.1, yaml-cpp 0.7, mimalloc 2.0)
-  libicu-dev libre2-dev libpoppler-cpp-dev libpugixml-dev nlohmann-json3-dev
+  # pugixml 1.13, gumbo 0.10, nlohmann/json 3.11, CLI11 2.1, yaml-cpp 0.7, mimalloc 2.0)
+  libicu-dev libre2-dev libpoppler-cpp-dev libpugixml-dev libgumbo-dev nlohmann-json3-dev
   libcli11-dev libyaml-cpp-dev libssl-dev libmimalloc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema util-linux parallel
@@ -18,6 +18,8 @@ packages=(
   chromium
   # benchmarks side by side with other tools
   ripgrep poppler-utils
+  # the HTML parsers compared (scripts/bench_html_parsers.sh) and its pages
+  libxml2-dev pandoc
 )
 
 missing=()

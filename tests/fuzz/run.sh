@@ -21,6 +21,7 @@ done
 dict=
 case $h in
   xml) dict=-dict=$here/dicts/xml.dict ;;
+  html) dict=-dict=$here/dicts/html.dict ;;
   pdf) dict=-dict=$here/dicts/pdf.dict ;;
   lexicon | regex_rules) dict=-dict=$here/dicts/yaml.dict ;;
 esac

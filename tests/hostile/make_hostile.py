@@ -10,6 +10,11 @@ that are large or cannot live in git, generated here:
 
     pdf/pages_10000.pdf       a valid PDF of 10,000 empty pages (~0.9 MB)
     xml/deep_100000.xml       100,000 nested elements, each with a paragraph
+    html/deep_100000.html     100,000 nested <div>s
+    html/huge_attribute.html  a paragraph with a 16 MiB attribute
+    html/truncated.html       samples/html/running_heads.html cut inside a tag
+    html/nul_bytes.html       a page with NUL bytes in its text
+    html/invalid_utf8.html    a page that says UTF-8 in a <meta> and has stray bytes
     text/huge_1g.txt          1 GiB, sparse: a few bytes of text, then a hole
     text/empty.txt            zero bytes
     text/nul_bytes.txt        text with NUL bytes in it
@@ -77,6 +82,9 @@ def main():
         "samples/xml/akn_act.xml": "good/akn_act.xml",
         "samples/xml/docbook_article.xml": "good/docbook_article.xml",
         "samples/pdf/running_heads.pdf": "good/running_heads.pdf",
+        "samples/html/running_heads.html": "good/running_heads.html",
+        # HTML5 that is not XML, named .xml: the HTML extractor reads it.
+        "tests/data/hostile/html5_not_xml.html": "good/html5_named.xml",
     }
     # Small bad files, committed.
     committed = {
@@ -87,7 +95,6 @@ def main():
         "tests/data/hostile/billion_laughs.xml": "xml/billion_laughs.xml",
         "tests/data/hostile/external_entity.xml": "xml/external_entity.xml",
         "tests/data/hostile/malformed.xml": "xml/malformed.xml",
-        "tests/data/hostile/html5_not_xml.html": "xml/html_named.xml",
         "tests/data/hostile/utf16le_no_bom.txt": "text/utf16le_no_bom.txt",
         "tests/data/hostile/windows1252.txt": "text/windows1252.txt",
         "tests/data/hostile/invalid_utf8.txt": "text/invalid_utf8.txt",
@@ -102,6 +109,21 @@ def main():
     write(os.path.join(batch, "xml/deep_100000.xml"),
           b"<?xml version=\"1.0\"?>\n<doc>" + b"<div><p>Human security.</p>" * depth +
           b"</div>" * depth + b"</doc>\n")
+
+    write(os.path.join(batch, "html/deep_100000.html"),
+          b"<!DOCTYPE html><body>" + b"<div>" * depth + b"Human security.\n")
+    write(os.path.join(batch, "html/huge_attribute.html"),
+          b"<!DOCTYPE html>\n<p title=\"" + b"x" * (16 << 20) + b"\">Human security.</p>\n")
+    with open(os.path.join(src, "samples/html/running_heads.html"), "rb") as f:
+        page = f.read()
+    cut = page.index(b"<p>The fourth page") + len(b"<p>The fourth page")
+    cut = page.index(b"<section", cut) + len(b"<section i")
+    write(os.path.join(batch, "html/truncated.html"), page[:cut])
+    write(os.path.join(batch, "html/nul_bytes.html"),
+          b"<!DOCTYPE html>\n<p>Human security\x00 and\x00\x00 NUL bytes.</p>\n")
+    write(os.path.join(batch, "html/invalid_utf8.html"),
+          b"<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<p>Human security \xff\xfe is "
+          b"freedom from fear.</p>\n")
 
     huge = os.path.join(batch, "text/huge_1g.txt")
     write(huge, b"Human security, then a hole of zero bytes.\n")
