@@ -175,6 +175,17 @@ OcrEngine::OcrEngine(const std::string& tessdata_dir, const std::vector<OcrLangu
                              tessdata_dir);
   }
   api_->SetVariable("debug_file", "/dev/null");
+  // Tesseract goes on without a language whose file it cannot load (a
+  // damaged one): that is an error here, as a missing one is.
+  std::vector<std::string> loaded;
+  api_->GetLoadedLanguagesAsVector(&loaded);
+  for (const auto& l : langs) {
+    if (std::find(loaded.begin(), loaded.end(), l.tessdata) == loaded.end()) {
+      throw std::runtime_error("OCR language " + l.code + " cannot be loaded from " + tessdata_dir +
+                               "/" + l.tessdata +
+                               ".traineddata (damaged? reinstall its Debian package)");
+    }
+  }
   // Page layout analysis as the `tesseract` command does it (the library's
   // default is a single block of text).
   api_->SetPageSegMode(tesseract::PSM_AUTO);

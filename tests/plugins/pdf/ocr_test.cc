@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -189,6 +190,9 @@ TEST(Ocr, AMissingLanguageFailsTheDocumentNamingThePackage) {
   StderrCapture capture;
   const Document d = p->Extract(PdfSample("scanned.pdf"), "scanned.pdf");
   const Document text = p->Extract(PdfSample("running_heads.pdf"), "running_heads.pdf");
+  // A damaged language file: Tesseract would go on without the language.
+  std::ofstream(dir / "fra.traineddata") << "not a traineddata file\n";
+  const Document damaged = p->Extract(PdfSample("scanned.pdf"), "scanned.pdf");
   EXPECT_EQ(capture.Take(), "");
   old ? ::setenv("TESSDATA_PREFIX", saved.c_str(), 1) : ::unsetenv("TESSDATA_PREFIX");
   fs::remove_all(dir);
@@ -198,6 +202,10 @@ TEST(Ocr, AMissingLanguageFailsTheDocumentNamingThePackage) {
                 " (install the Debian package tesseract-ocr-fra, or choose another language "
                 "with --ocr-lang)");
   EXPECT_TRUE(text.errors.empty()) << Messages(text);  // a text layer needs no OCR
+  ASSERT_EQ(damaged.errors.size(), 1u) << Messages(damaged);
+  EXPECT_EQ(damaged.errors[0].message, "OCR language fr cannot be loaded from " + dir.string() +
+                                           "/fra.traineddata (damaged? reinstall its Debian "
+                                           "package)");
 }
 
 // The rendered size of a page is limited before it is rendered.
