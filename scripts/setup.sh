@@ -12,12 +12,21 @@ packages=(
   # pugixml 1.13, gumbo 0.10, nlohmann/json 3.11, CLI11 2.1, yaml-cpp 0.7, mimalloc 2.0)
   libicu-dev libre2-dev libpoppler-cpp-dev libpugixml-dev libgumbo-dev nlohmann-json3-dev
   libcli11-dev libyaml-cpp-dev libssl-dev libmimalloc-dev
+  # OCR of scanned PDF pages: Tesseract 5.3 and its data for the languages of
+  # the lexicons (en fr es de it pt ar ja ru zh)
+  libtesseract-dev tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-deu
+  tesseract-ocr-ita tesseract-ocr-por tesseract-ocr-ara tesseract-ocr-jpn tesseract-ocr-rus
+  tesseract-ocr-chi-sim
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema util-linux parallel
   # the HTML reports rendered in a real browser (tests/report)
   chromium
-  # benchmarks side by side with other tools
-  ripgrep poppler-utils
+  # benchmarks side by side with other tools (scripts/bench_ocr.sh: pdftoppm
+  # and the tesseract command)
+  ripgrep poppler-utils tesseract-ocr
+  # the OCR accuracy test typesets a document and scans it at test time
+  # (samples/pdf/make_scan.sh)
+  groff imagemagick img2pdf
   # the HTML parsers compared (scripts/bench_html_parsers.sh) and its pages
   libxml2-dev pandoc
 )

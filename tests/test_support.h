@@ -32,11 +32,14 @@ inline std::string CorpusDir() {
       GTEST_SKIP() << "shared corpus absent (" HSTAG_CORPUS_DIR "): test skipped"; \
   } while (0)
 
-// A pipeline with the built-in plugins and the shipped config, built once.
+// A pipeline with the built-in plugins and the shipped config, built once;
+// OCR off (tests/plugins/pdf/ocr_test.cc is about OCR: the tests that use
+// this one are not, and the corpus has scans).
 inline const Pipeline& DefaultPipeline() {
   static const std::unique_ptr<Pipeline> p = [] {
     PipelineOptions o;
     o.builtins = BuiltinPlugins();
+    o.plugin_options.emplace_back("pdf", R"({"ocr": "off"})");
     auto r = Pipeline::Create(o);
     if (!r.ok()) {
       ADD_FAILURE() << r.error();

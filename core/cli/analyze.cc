@@ -117,6 +117,9 @@ int AnalyzeToDir(const AnalyzeOptions& o, const Pipeline& pipeline, std::vector<
   s.plugin_dirs = o.common.plugin_dirs;
   s.xml_profile = o.common.xml_profile;
   s.pdf_password = !o.common.pdf_password.empty();
+  s.ocr = o.common.ocr;
+  s.ocr_lang = o.common.ocr_lang;
+  s.ocr_dpi = o.common.ocr_dpi;
   s.config_path = o.common.config;
   s.inputs = o.paths;
   s.files_from = o.files_from;

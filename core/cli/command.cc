@@ -24,6 +24,15 @@ void AddCommonOptions(CLI::App* app, CommonOptions* o) {
       ->check(CLI::ExistingDirectory)
       ->allow_extra_args(false);
   app->add_option("--pdf-password", o->pdf_password, "Password for encrypted PDFs");
+  app->add_option("--ocr", o->ocr,
+                  "OCR of scanned PDF pages: auto (default: pages with fewer than 16 characters "
+                  "of text), off, force (every page)")
+      ->check(CLI::IsMember({"auto", "off", "force"}));
+  app->add_option("--ocr-lang", o->ocr_lang,
+                  "Languages of the scans, joined by + (en+fr; default en, or the config's "
+                  "extractors.pdf.options.ocr_lang)");
+  app->add_option("--ocr-dpi", o->ocr_dpi, "Resolution pages are rendered at for OCR (default 300)")
+      ->check(CLI::Range(50, 1200));
   app->add_option("--xml-profile", o->xml_profile,
                   "Force an XML profile (akn, tei, jats, formex, xhtml, udhr, docbook, generic)");
   const CLI::Validator positive(
@@ -64,6 +73,9 @@ Pipeline* MakePipeline(const CommonOptions& o, bool extract_only) {
   if (!o.pdf_password.empty()) pdf["password"] = o.pdf_password;
   if (o.max_pages) pdf["max_pages"] = o.max_pages;
   if (o.max_bytes) pdf["max_bytes"] = o.max_bytes;
+  if (!o.ocr.empty()) pdf["ocr"] = o.ocr;
+  if (!o.ocr_lang.empty()) pdf["ocr_lang"] = o.ocr_lang;
+  if (o.ocr_dpi) pdf["ocr_dpi"] = o.ocr_dpi;
   if (!pdf.empty()) po.plugin_options.emplace_back("pdf", pdf.dump());
   if (o.max_bytes) po.max_bytes = o.max_bytes;
   if (o.max_segments) po.max_segments = o.max_segments;

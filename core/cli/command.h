@@ -33,6 +33,10 @@ struct CommonOptions {
   std::vector<std::string> plugin_dirs;
   std::string pdf_password;
   std::string xml_profile;
+  // OCR of scanned PDF pages (the PDF extractor's ocr, ocr_lang, ocr_dpi);
+  // empty or 0: not given (the config's, else auto, en, 300).
+  std::string ocr, ocr_lang;
+  uint64_t ocr_dpi = 0;
   // Per-document limits (hstag::Limits, the PDF extractor's pages); 0: not given.
   uint64_t max_bytes = 0, max_pages = 0, max_segments = 0, max_annotations = 0;
 };

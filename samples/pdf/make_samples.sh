@@ -3,7 +3,8 @@
 #
 # Regenerates the PDF samples of this folder from their sources, and the
 # broken PDFs the tests use (tests/plugins/pdf/data/broken: broken on purpose, they
-# are test data, not samples). Needs groff, ghostscript, qpdf and perl; the
+# are test data, not samples). Needs groff, ghostscript, qpdf and perl, and
+# for the scans poppler-utils, imagemagick and img2pdf; the
 # build and the tests need none of them (the PDFs are committed).
 #
 #   running_heads.pdf  running_heads.ms typeset with groff -ms, then page
@@ -16,6 +17,11 @@
 #   encrypted_owner_only.pdf  the same with an empty user password (opens
 #                      without one)
 #   pdf_named.txt      a copy of running_heads.pdf named .txt (sniffing)
+#   scanned.pdf        scanned.ms typeset, then "scanned" by make_scan.sh:
+#                      an image-only page (grey, 200 dpi, noise, turned 1
+#                      degree, JPEG), for OCR
+#   scanned_mixed.pdf  scanned.ms's page with its text layer, then
+#                      scanned.pdf's page (text and OCR in one document)
 #
 # In tests/plugins/pdf/data/broken:
 #   truncated.pdf      the first 3000 bytes of running_heads.pdf (cannot
@@ -45,5 +51,8 @@ obj=$(qpdf --show-pages running_heads.pdf | awk '/^page 2:/ {p = 1; next} p && /
 perl -0pe "s/(\n$obj 0 obj.*?stream\r?\n).{12}/\$1XXXXXXXXXXXX/s" running_heads.pdf > "$broken/damaged_stream.pdf"
 printf '%%PDF-1.7\n%% not a PDF beyond this header\n1 0 obj\n<< /Type /Catalog\n' > "$broken/garbage.pdf"
 cp running_heads.pdf pdf_named.txt
+groff -ms -Tpdf scanned.ms > "$tmp/scanned_text.pdf"
+sh ./make_scan.sh "$tmp/scanned_text.pdf" scanned.pdf 200 7 jpg
+qpdf --empty --pages "$tmp/scanned_text.pdf" 1 scanned.pdf 1 -- scanned_mixed.pdf
 ls -l running_heads.pdf blank_pages.pdf no_text.pdf ../../tests/plugins/pdf/data/encrypted_user.pdf \
-  encrypted_owner_only.pdf pdf_named.txt "$broken"/*.pdf
+  encrypted_owner_only.pdf pdf_named.txt scanned.pdf scanned_mixed.pdf "$broken"/*.pdf

@@ -96,5 +96,30 @@ TEST(WorkerPoolTest, MaxErrorsStartsNothingMore) {
   EXPECT_EQ(report.not_started, 50u - delivered);
 }
 
+// A document whose worker asks for more time (ExtendDocumentDeadline, as
+// OCR does) may run past --doc-timeout by that much, and no further; the
+// next document has the plain limit again.
+TEST(WorkerPoolTest, ADocumentMayAskForMoreTime) {
+  WorkerTasks tasks;
+  tasks.work = [](size_t i) {
+    if (i == 0) ExtendDocumentDeadline(3);    // 0.6 s of work: within 0.3 + 3 s
+    if (i == 1) ExtendDocumentDeadline(0.2);  // 0.6 s: past 0.3 + 0.2 s
+    // Input 2 asks for nothing: 0.6 s is past 0.3 s.
+    ::usleep(600'000);
+    return std::to_string(i) + ":ok";
+  };
+  tasks.on_failure = [](size_t i, const std::string& m) { return std::to_string(i) + ":F " + m; };
+  tasks.failed = [](const std::string& p) { return p.find(":F") != std::string::npos; };
+  std::vector<std::string> payloads;
+  tasks.deliver = [&](size_t, std::string&& p) { payloads.push_back(std::move(p)); };
+  const WorkerReport report = RunInWorkers(3, {1, 0.3, 0}, tasks);
+  ASSERT_EQ(payloads.size(), 3u);
+  EXPECT_EQ(payloads[0], "0:ok");
+  EXPECT_EQ(payloads[1],
+            "1:F stopped after 0.5 s without finishing (--doc-timeout 0.3 s, plus 0.2 s for OCR)");
+  EXPECT_EQ(payloads[2], "2:F stopped after 0.3 s without finishing (--doc-timeout)");
+  EXPECT_EQ(report.failed, 2u);
+}
+
 }  // namespace
 }  // namespace hstag

@@ -296,9 +296,9 @@ TEST(CliTest, BadInputIsReportedAndTheRestIsProcessed) {
 }
 
 TEST(CliTest, OutputIsDeterministicWhateverTheNumberOfJobs) {
-  auto one = Hstag("analyze samples --format jsonl --jobs 1");
-  auto two = Hstag("analyze samples --format jsonl --jobs 2");
-  auto again = Hstag("analyze samples --format jsonl --jobs 2");
+  auto one = Hstag("analyze samples --format jsonl --jobs 1 --ocr off");
+  auto two = Hstag("analyze samples --format jsonl --jobs 2 --ocr off");
+  auto again = Hstag("analyze samples --format jsonl --jobs 2 --ocr off");
   EXPECT_EQ(one.out, two.out);
   EXPECT_EQ(two.out, again.out);
   EXPECT_GE(std::count(one.out.begin(), one.out.end(), '\n'), 3);

@@ -92,6 +92,7 @@ def main():
         "tests/data/hostile/broken_xref.pdf": "pdf/broken_xref.pdf",
         "tests/plugins/pdf/data/encrypted_user.pdf": "pdf/encrypted.pdf",
         "tests/data/hostile/image_only.pdf": "pdf/image_only.pdf",
+        "samples/pdf/scanned.pdf": "pdf/scan_in_french.pdf",
         "tests/data/hostile/billion_laughs.xml": "xml/billion_laughs.xml",
         "tests/data/hostile/external_entity.xml": "xml/external_entity.xml",
         "tests/data/hostile/malformed.xml": "xml/malformed.xml",

@@ -24,6 +24,8 @@ struct Segment {
   std::string xpath;            // XML element path
   std::string lang;             // BCP 47, when known
   bool boilerplate = false;     // running header, footer, page number
+  std::string origin;           // "text" (a text layer), "ocr", or empty (not said)
+  int32_t ocr_confidence = -1;  // origin "ocr": the page's mean word confidence, 0-100
 };
 
 // A message attached to a document: where it arose and what happened.
@@ -55,7 +57,7 @@ struct Document {
   std::string format;       // "text", "pdf", "xml", ...
   std::string sha256;       // of the file's bytes
   uint64_t bytes = 0;       // file size
-  std::string text_origin;  // utf8, utf8-bom, transcoded:<charset>, repaired
+  std::string text_origin;  // utf8, utf8-bom, transcoded:<charset>, repaired, ocr, mixed
   std::string language;     // BCP 47, when known
   std::string language_origin;  // "declared" (by the document) or "detected"
   std::map<std::string, std::string> metadata;

@@ -308,6 +308,14 @@ class Host {
   Analyzed Analyze(std::string_view text) const {
     return Analyzed(h_, h_->analyze(h_->ctx, Str(text)));
   }
+  // From Extract(), before OCR of `pages` pages: a batch's time limit for
+  // the document grows (a host without the service ignores it).
+  void AnnounceOcr(uint32_t pages) const {
+    if (h_ && h_->struct_size >= offsetof(hstag_host_v1, announce_ocr) + sizeof h_->announce_ocr &&
+        h_->announce_ocr) {
+      h_->announce_ocr(h_->ctx, pages);
+    }
+  }
 
  private:
   const hstag_host_v1* h_;
@@ -342,6 +350,8 @@ class ExtractOutput {
     uint32_t page = 0;
     std::string_view page_label, xpath, lang;
     bool boilerplate = false;
+    std::string_view origin;      // "text", "ocr", or empty
+    int32_t ocr_confidence = -1;  // 0-100 for origin "ocr"
   };
   void AddSegment(const Segment& s) const {
     hstag_segment_v1 c{};
@@ -352,6 +362,8 @@ class ExtractOutput {
     c.xpath = Str(s.xpath);
     c.lang = Str(s.lang);
     c.flags = s.boilerplate ? HSTAG_SEGMENT_BOILERPLATE : 0u;
+    c.origin = Str(s.origin);
+    c.ocr_confidence = s.ocr_confidence;
     o_->add_segment(o_->ctx, &c);
   }
   void SetMetadata(std::string_view k, std::string_view v) const {

@@ -74,6 +74,12 @@ typedef struct hstag_host_v1 {
    * on failure. Release with release_text. Thread-safe. */
   const struct hstag_text_v1* (*analyze)(void* ctx, hstag_str text);
   void (*release_text)(void* ctx, const struct hstag_text_v1* text);
+  /* Appended in hstag 0.3 (same ABI version): present when struct_size
+   * covers it. An extractor about to run OCR on `pages` pages of the
+   * document it is extracting says so, before it starts: in a batch the
+   * document's time limit (--doc-timeout) grows by 15 s a page. Call it
+   * only from within extract(). */
+  void (*announce_ocr)(void* ctx, uint32_t pages);
 } hstag_host_v1;
 
 /* ---- Lexicons, as the host parsed them ---------------------------------- */
@@ -156,6 +162,9 @@ typedef struct hstag_extract_in_v1 {
 
 enum hstag_segment_flags { HSTAG_SEGMENT_BOILERPLATE = 1u };
 
+/* Fields are only ever appended to this struct: the host reads a field
+ * only when struct_size covers it, so that a module built before the field
+ * was added still works (the field then has its "none" value). */
 typedef struct hstag_segment_v1 {
   uint32_t struct_size;
   hstag_str text;       /* valid UTF-8 */
@@ -164,6 +173,13 @@ typedef struct hstag_segment_v1 {
   hstag_str xpath;      /* element path for XML, may be empty */
   hstag_str lang;       /* BCP 47 tag, may be empty */
   uint32_t flags;       /* hstag_segment_flags */
+  /* Appended in hstag 0.3 (same ABI version; read when struct_size covers
+   * them): */
+  hstag_str origin;       /* how the text was obtained: "text" (a text layer),
+                             "ocr" (recognized from the page's image), or
+                             empty (not said) */
+  int32_t ocr_confidence; /* origin "ocr": the page's mean word confidence,
+                             0-100; -1 otherwise */
 } hstag_segment_v1;
 
 /* The host joins segments into the document's extracted text: a blank line
@@ -173,7 +189,9 @@ typedef struct hstag_extract_out_v1 {
   void (*add_segment)(void* ctx, const hstag_segment_v1* segment);
   void (*set_metadata)(void* ctx, hstag_str key, hstag_str value);
   void (*set_language)(void* ctx, hstag_str bcp47);
-  void (*set_text_origin)(void* ctx, hstag_str origin); /* utf8, utf8-bom, transcoded:X, repaired */
+  /* utf8, utf8-bom, transcoded:X, repaired; ocr (every page with text was
+   * recognized by OCR), mixed (some were) */
+  void (*set_text_origin)(void* ctx, hstag_str origin);
   void (*set_pages)(void* ctx, uint32_t pages);
   void (*warn)(void* ctx, hstag_str message);
 } hstag_extract_out_v1;

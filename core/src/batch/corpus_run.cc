@@ -9,12 +9,17 @@
 #include "batch/plan.h"
 #include "batch/reports.h"
 #include "batch/worker_pool.h"
+#include "pipeline/plugin_host.h"
 #include "util/util.h"
 
 namespace fs = std::filesystem;
 
 namespace hstag {
 namespace {
+
+// The time a page's OCR adds to a document's limit (--doc-timeout): a page at
+// 300 dpi takes 2 to 5 s on one core.
+constexpr double kOcrSecondsPerPage = 15;
 
 std::string ErrorLine(const ordered_json& errors) {
   std::string s;
@@ -185,9 +190,13 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
     report.lines.push_back(std::move(o->line));
     next = i + 1;
   };
+  // A document's time limit grows by kOcrSecondsPerPage for each page its
+  // extractor announces it will OCR (told by the worker to the supervisor).
+  SetOcrListener([](uint32_t pages) { ExtendDocumentDeadline(kOcrSecondsPerPage * pages); });
   const WorkerReport workers = RunInWorkers(
       plan.to_run.size(), {jobs, settings.doc_timeout, settings.max_errors}, tasks);
   report.stopped_early = workers.stopped_early;
+  SetOcrListener(nullptr);
   if (!workers.stopped_early) record_until(items.size());
 
   counts.documents = items.size();

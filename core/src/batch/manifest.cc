@@ -39,9 +39,13 @@ Shard ShardFrom(const ordered_json& j) {
 }  // namespace
 
 ordered_json FingerprintOptions(const RunSettings& s) {
-  return {{"output", HSTAG_SCHEMA_DOCUMENT}, {"emit_text", s.emit_text},
-          {"lexicons", s.lexicons},           {"plugin_dirs", s.plugin_dirs},
-          {"xml_profile", s.xml_profile},     {"pdf_password", s.pdf_password}};
+  ordered_json o = {{"output", HSTAG_SCHEMA_DOCUMENT}, {"emit_text", s.emit_text},
+                    {"lexicons", s.lexicons},          {"plugin_dirs", s.plugin_dirs},
+                    {"xml_profile", s.xml_profile},    {"pdf_password", s.pdf_password}};
+  if (!s.ocr.empty()) o["ocr"] = s.ocr;
+  if (!s.ocr_lang.empty()) o["ocr_lang"] = s.ocr_lang;
+  if (s.ocr_dpi) o["ocr_dpi"] = s.ocr_dpi;
+  return o;
 }
 
 std::string Fingerprint(const ordered_json& tool, const std::string& config_bytes,

@@ -34,6 +34,10 @@ struct RunSettings {
   std::vector<std::string> plugin_dirs;  // --plugin-dir
   std::string xml_profile;
   bool pdf_password = false;  // whether one was given (the password is never written)
+  // --ocr, --ocr-lang, --ocr-dpi; empty or 0: not given (then not written,
+  // so that a run without them keeps the fingerprint it had before them)
+  std::string ocr, ocr_lang;
+  uint64_t ocr_dpi = 0;
   std::string config_path;    // the pipeline config whose bytes are hashed
   // Recorded only.
   std::vector<std::string> inputs;  // paths as given

@@ -25,9 +25,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// In a worker: where its answers go (for ExtendDocumentDeadline).
+int worker_result_fd = -1;
+
 // The worker: reads input indexes (one a line), answers with
 // [index: 8 bytes][length: 8 bytes][document JSON].
 [[noreturn]] void WorkerMain(int task_fd, int result_fd, const WorkerTasks& tasks) {
+  worker_result_fd = result_fd;
   std::string line;
   char c;
   for (;;) {
@@ -64,6 +68,15 @@ std::string Describe(int status) {
 
 }  // namespace
 
+void ExtendDocumentDeadline(double seconds) {
+  if (worker_result_fd < 0 || !(seconds > 0)) return;
+  const uint64_t header[2] = {kExtendDeadline, static_cast<uint64_t>(seconds * 1000)};
+  if (!WriteAll(worker_result_fd,
+                {std::string_view(reinterpret_cast<const char*>(header), sizeof header)})) {
+    ::_exit(1);
+  }
+}
+
 WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTasks& tasks) {
   struct Worker {
     pid_t pid = -1;
@@ -73,6 +86,8 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     // is done, without a round trip through the supervisor.
     std::deque<size_t> queue;
     Clock::time_point started;
+    // What the current document asked for beyond the limit (its OCR).
+    std::chrono::duration<double> extra{0};
     // Seconds per document, a moving average. The queue holds about 2 ms of
     // work, and at least 2 documents: when documents are that quick, the
     // supervisor naps a millisecond before it waits, so that one wake-up
@@ -156,6 +171,7 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
     w.task_fd = task[1];
     w.result_fd = result[0];
     w.queue.clear();
+    w.extra = {};
     w.header_got = w.payload_got = 0;
     w.payload.clear();
     return true;
@@ -240,7 +256,7 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
       fds.push_back({w.result_fd, POLLIN, 0});
       owners.push_back(&w);
       if (options.doc_timeout_seconds > 0) {
-        const auto left = timeout - (Clock::now() - w.started);
+        const auto left = timeout + w.extra - (Clock::now() - w.started);
         wait_ms = std::min<int>(wait_ms, std::max<int>(0, static_cast<int>(
             std::chrono::duration_cast<std::chrono::milliseconds>(left).count()) + 1));
       }
@@ -275,6 +291,11 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
           if (in_header) {
             w.header_got += static_cast<size_t>(r);
             if (w.header_got < sizeof w.header) continue;
+            if (w.header[0] == kExtendDeadline && !w.queue.empty()) {  // more time, no payload
+              w.extra += std::chrono::milliseconds(w.header[1]);
+              w.header_got = 0;
+              continue;
+            }
             if (w.queue.empty() || w.header[0] != w.queue.front()) {  // not what it was given
               ::kill(w.pid, SIGKILL);
               replace(w, "the worker analysing it answered out of turn");
@@ -294,13 +315,22 @@ WorkerReport RunInWorkers(size_t n, const WorkerOptions& options, const WorkerTa
           w.seconds_per_doc = 0.8 * w.seconds_per_doc +
                               0.2 * std::chrono::duration<double>(now - w.started).count();
           w.started = now;             // on the next one, if any
+          w.extra = {};
           if (w.queue.empty()) break;  // else its next answer may be there too
         }
-      } else if (options.doc_timeout_seconds > 0 && Clock::now() - w.started > timeout) {
+      } else if (options.doc_timeout_seconds > 0 && Clock::now() - w.started > timeout + w.extra) {
         ::kill(w.pid, SIGKILL);
-        char limit[64];
-        std::snprintf(limit, sizeof limit, "%g", options.doc_timeout_seconds);
-        replace(w, std::string("stopped after ") + limit + " s without finishing (--doc-timeout)");
+        char limit[128];
+        if (w.extra.count() > 0) {
+          std::snprintf(limit, sizeof limit,
+                        "%g s without finishing (--doc-timeout %g s, plus %g s for OCR)",
+                        options.doc_timeout_seconds + w.extra.count(), options.doc_timeout_seconds,
+                        w.extra.count());
+        } else {
+          std::snprintf(limit, sizeof limit, "%g s without finishing (--doc-timeout)",
+                        options.doc_timeout_seconds);
+        }
+        replace(w, std::string("stopped after ") + limit);
       }
     }
   }

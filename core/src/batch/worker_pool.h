@@ -57,6 +57,14 @@ struct WorkerTasks {
 };
 WorkerReport RunInWorkers(size_t inputs, const WorkerOptions& options, const WorkerTasks& tasks);
 
+// Called from `work` in a worker, before slow work on the current document
+// (OCR of its pages): the document's time limit grows by `seconds`. The
+// worker tells the supervisor through its answer pipe (a header of index
+// kExtendDeadline and milliseconds for length, no payload). Elsewhere (no
+// worker, or the pool's fallback in the calling process): nothing.
+void ExtendDocumentDeadline(double seconds);
+constexpr uint64_t kExtendDeadline = ~uint64_t{0};
+
 constexpr size_t kWindow = 256;                      // inputs
 constexpr size_t kPendingBytes = size_t{256} << 20;  // finished payloads waiting for their turn
 

@@ -80,6 +80,8 @@ ordered_json SegmentsJson(const Document& d, bool with_text) {
     if (!s.xpath.empty()) x["xpath"] = s.xpath;
     if (!s.lang.empty()) x["lang"] = s.lang;
     if (s.boilerplate) x["boilerplate"] = true;
+    if (!s.origin.empty()) x["origin"] = s.origin;
+    if (s.ocr_confidence >= 0) x["ocr_confidence"] = s.ocr_confidence;
     if (with_text) x["text"] = d.text.substr(s.start, s.end - s.start);
     segs.push_back(std::move(x));
   }
@@ -108,6 +110,23 @@ void WriteDocument(JsonSink& w, const AnalysisResult& r, const Pipeline& pipelin
   w.BeginObject();
   for (const auto& [k, v] : d.metadata) w.Member(k, v);
   w.EndObject();
+  // The pages recognized by OCR, with their confidence (only when some were).
+  bool ocr_pages = false;
+  uint32_t last_page = 0;
+  for (const auto& s : d.segments) {
+    if (s.origin != "ocr" || s.page == last_page) continue;
+    if (!ocr_pages) {
+      w.Key("ocr_pages");
+      w.BeginArray();
+      ocr_pages = true;
+    }
+    last_page = s.page;
+    w.BeginObject();
+    w.Member("page", s.page);
+    w.Member("ocr_confidence", static_cast<uint64_t>(std::max(s.ocr_confidence, 0)));
+    w.EndObject();
+  }
+  if (ocr_pages) w.EndArray();
   w.EndObject();
   w.Key("tool");
   w.Value(tool);

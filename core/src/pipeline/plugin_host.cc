@@ -4,6 +4,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <type_traits>
@@ -74,11 +75,23 @@ void HostRelease(void*, const hstag_text_v1* t) {
   delete owned;
 }
 
+std::atomic<OcrListener> ocr_listener{nullptr};
+
+void HostAnnounceOcr(void*, uint32_t pages) {
+  if (const OcrListener l = ocr_listener.load(std::memory_order_relaxed)) l(pages);
+}
+
 }  // namespace
 
+void SetOcrListener(OcrListener listener) { ocr_listener.store(listener); }
+
 PluginHost::PluginHost(const Analyzer& analyzer) : analyzer_(analyzer) {
-  host_ = {sizeof(hstag_host_v1), HSTAG_PLUGIN_ABI_VERSION, const_cast<Analyzer*>(&analyzer_),
-           &HostAnalyze, &HostRelease};
+  host_ = {sizeof(hstag_host_v1),
+           HSTAG_PLUGIN_ABI_VERSION,
+           const_cast<Analyzer*>(&analyzer_),
+           &HostAnalyze,
+           &HostRelease,
+           &HostAnnounceOcr};
 }
 
 PluginHost::~PluginHost() {

@@ -38,6 +38,12 @@ struct ErrorBox {
   }
 };
 
+// Where the host service announce_ocr goes (hstag_host_v1): a process-wide
+// listener, set by a batch worker to extend the time limit of the document
+// it is working on; none (the default): the announcement is ignored.
+using OcrListener = void (*)(uint32_t pages);
+void SetOcrListener(OcrListener listener);
+
 struct LoadedPlugin {
   const hstag_plugin_v2* desc = nullptr;
   void* self = nullptr;  // the instance, once created

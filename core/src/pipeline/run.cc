@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 
@@ -114,6 +115,12 @@ struct DocumentBuilder {
     seg.xpath = View(s->xpath);
     seg.lang = View(s->lang);
     seg.boilerplate = (s->flags & HSTAG_SEGMENT_BOILERPLATE) != 0;
+    // Fields appended to the struct: read when the plugin's struct has them.
+    if (s->struct_size >= offsetof(hstag_segment_v1, ocr_confidence) + sizeof s->ocr_confidence) {
+      const std::string_view origin = View(s->origin);
+      if (origin == "text" || origin == "ocr") seg.origin = origin;
+      if (origin == "ocr") seg.ocr_confidence = std::clamp(s->ocr_confidence, -1, 100);
+    }
     d.segments.push_back(std::move(seg));
     b->any = true;
   }

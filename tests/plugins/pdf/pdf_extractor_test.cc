@@ -194,7 +194,7 @@ TEST(PdfSamples, BlankPageWarning) {
   ASSERT_TRUE(d.errors.empty()) << Messages(d);
   ASSERT_EQ(d.warnings.size(), 1u) << Messages(d);
   EXPECT_EQ(d.warnings[0].message,
-            "no extractable text on page 2; a scanned document needs OCR first");
+            "no extractable text on page 2; a scanned document needs OCR first (--ocr auto)");
   ASSERT_EQ(d.segments.size(), 3u);
   EXPECT_EQ(d.segments[1].page, 2u);
   EXPECT_EQ(d.segments[1].start, d.segments[1].end);
@@ -345,7 +345,8 @@ TEST(PdfCli, AnalyzeStderrHasOnlyHstagLines) {
   const std::string err = ::testing::TempDir() + "pdf_analyze_stderr.txt";
   const std::string out = ::testing::TempDir() + "pdf_analyze_out";
   auto r = RunCommand(Binary() + " analyze " + SourceDir() + "/samples/pdf " + SourceDir() +
-                      "/tests/plugins/pdf/data/broken " + EncryptedPdf() + lex + "--out " + out + " >/dev/null 2>" + err);
+                      "/tests/plugins/pdf/data/broken " + EncryptedPdf() + lex +
+                      "--ocr off --out " + out + " >/dev/null 2>" + err);
   EXPECT_EQ(r.status, 2);  // some documents failed
   std::ifstream in(err);
   std::set<std::string> failed;

@@ -32,11 +32,12 @@ inline std::string BrokenPdf(const std::string& name) {
 
 // A pipeline with the built-in plugins and the one-concept test lexicon
 // (tests/plugins/pdf/data/pdf_test.yaml), with `pdf_options` (a JSON object) for the
-// PDF extractor.
+// PDF extractor, over OCR off (ocr_test.cc tests OCR).
 inline std::unique_ptr<Pipeline> PdfPipeline(const std::string& pdf_options = "") {
   PipelineOptions o;
   o.builtins = BuiltinPlugins();
   o.lexicons = {SourceDir() + "/tests/plugins/pdf/data/pdf_test.yaml"};
+  o.plugin_options.emplace_back("pdf", R"({"ocr": "off"})");
   if (!pdf_options.empty()) o.plugin_options.emplace_back("pdf", pdf_options);
   auto r = Pipeline::Create(o);
   if (!r.ok()) {
