@@ -11,13 +11,15 @@ packages=(
   # libraries (Debian 12's versions: ICU 72, RE2 2022-06, Poppler 22.12,
   # pugixml 1.13, nlohmann/json 3.11, CLI11 2.1, yaml-cpp 0.7, mimalloc 2.0)
   libicu-dev libre2-dev libpoppler-cpp-dev libpugixml-dev nlohmann-json3-dev
-  libcli11-dev libyaml-cpp-dev libssl-dev libmimalloc-dev
+  libcli11-dev libyaml-cpp-dev libssl-dev libmimalloc-dev libarchive-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema util-linux parallel
   # the HTML reports rendered in a real browser (tests/report)
   chromium
   # benchmarks side by side with other tools
   ripgrep poppler-utils
+  # DOCX, ODT and archives made by the tests
+  pandoc zip
 )
 
 missing=()
