@@ -24,6 +24,7 @@ struct Segment {
   std::string xpath;            // XML element path
   std::string lang;             // BCP 47, when known
   bool boilerplate = false;     // running header, footer, page number
+  uint32_t heading = 0;         // a heading's level, 1 to 9; 0: not a heading
 };
 
 // A message attached to a document: where it arose and what happened.

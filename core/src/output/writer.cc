@@ -80,6 +80,7 @@ ordered_json SegmentsJson(const Document& d, bool with_text) {
     if (!s.xpath.empty()) x["xpath"] = s.xpath;
     if (!s.lang.empty()) x["lang"] = s.lang;
     if (s.boilerplate) x["boilerplate"] = true;
+    if (s.heading) x["heading"] = s.heading;
     if (with_text) x["text"] = d.text.substr(s.start, s.end - s.start);
     segs.push_back(std::move(x));
   }
