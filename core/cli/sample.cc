@@ -34,7 +34,7 @@ Command AddSample(CLI::App& app) {
   return {cmd, [o] {
             auto pipeline = MakePipeline(o->common);
             if (!pipeline) return kExitFatal;
-            const auto inputs = Walk(o->inputs, {});
+            const auto inputs = Walk(o->inputs, {{}, {}, ArchiveLimitsOf(pipeline->limits())});
             const unsigned jobs =
                 o->jobs ? o->jobs : std::max(1u, std::thread::hardware_concurrency());
             const std::string csv = DrawSample(*pipeline, inputs, o->per_concept, o->seed, jobs);
