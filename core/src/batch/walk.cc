@@ -36,8 +36,8 @@ bool Selected(const WalkOptions& o, const std::string& rel) {
 constexpr archive::Formats kArchiveFormats = archive::Formats::kZipOrTar;
 
 // An input for a member: `chain` is its name (or the nested archive's name
-// and its own), `display` and `full` the archive's path and relative path
-// as the outputs and patterns see them.
+// and its own); `display` and `relative` are the archive's path in the
+// outputs and its relative path under OUT.
 Input MemberInput(const std::string& archive, const std::string& display,
                   const std::string& relative, const std::vector<std::string>& chain,
                   const archive::Member& m) {
@@ -57,13 +57,13 @@ Input MemberInput(const std::string& archive, const std::string& display,
 
 // The members of an archive (a file; or, `outer` not empty, a member of the
 // archive `archive` held in `bytes`) into `out`, or one input with the
-// archive's error.
+// archive's error. `full` is the archive's relative path as the patterns
+// see it (member names unencoded).
 void ExpandArchive(const std::string& archive, const std::string& outer, const std::string& bytes,
                    const std::string& display, const std::string& relative, const std::string& full,
                    const WalkOptions& o, std::vector<Input>* out) {
   const bool nested = !outer.empty();
   std::vector<Input> found;
-  std::string nested_relative, nested_full;  // of the member being read
   const archive::Source source =
       nested ? archive::Source::Memory(bytes) : archive::Source::File(archive);
   const Status s = archive::Unpack(
