@@ -481,7 +481,8 @@ TEST(HostileInput, LimitsStopADocumentAndTheRunGoesOn) {
   const json run = json::parse(ReadAll(out / "run.json"));
   EXPECT_EQ(run["options"]["limits"],
             json::parse(R"({"max_bytes": 8000, "max_pages": 4, "max_segments": 3,
-                            "max_annotations": 3})"));
+                            "max_annotations": 3, "max_members": 10000,
+                            "max_unpacked_bytes": 1073741824, "max_ratio": 100})"));
   // A limit must be a positive number.
   EXPECT_EQ(
       RunCommand(Binary() + " analyze " + Quote(in) + " --max-bytes 0 >/dev/null 2>&1").status, 1);
