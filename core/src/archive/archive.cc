@@ -141,7 +141,9 @@ class Walk {
  private:
   std::string ErrorString() const {
     const char* e = archive_error_string(a_.get());
-    return e && *e ? e : "unknown error";
+    std::string s = e ? e : "";
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '.')) s.pop_back();
+    return s.empty() ? "unknown error" : s;
   }
   Status Damaged(const std::string& what, const std::string& member) const {
     return Status::Error(label_ + ": damaged or not an archive: " + what +
