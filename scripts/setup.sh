@@ -11,7 +11,7 @@ packages=(
   # libraries (Debian 12's versions: ICU 72, RE2 2022-06, Poppler 22.12,
   # pugixml 1.13, gumbo 0.10, nlohmann/json 3.11, CLI11 2.1, yaml-cpp 0.7, mimalloc 2.0)
   libicu-dev libre2-dev libpoppler-cpp-dev libpugixml-dev libgumbo-dev nlohmann-json3-dev
-  libcli11-dev libyaml-cpp-dev libssl-dev libmimalloc-dev
+  libcli11-dev libyaml-cpp-dev libssl-dev libmimalloc-dev libarchive-dev
   # OCR of scanned PDF pages: Tesseract 5.3 and its data for the languages of
   # the lexicons (en fr es de it pt ar ja ru zh)
   libtesseract-dev tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-deu
@@ -29,6 +29,8 @@ packages=(
   groff imagemagick img2pdf
   # the HTML parsers compared (scripts/bench_html_parsers.sh) and its pages
   libxml2-dev pandoc
+  # DOCX, ODT and archives made by the tests
+  zip
 )
 
 missing=()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "test_support.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +15,38 @@ namespace hstag::testing {
 std::string ReadAll(const std::filesystem::path& path) {
   auto bytes = ReadFile(path.string());
   return bytes.ok() ? std::move(bytes).value() : std::string();
+}
+
+void WriteArchive(const std::filesystem::path& path,
+                  const std::vector<std::pair<std::string, std::string>>& members,
+                  ArchiveKind kind) {
+  struct archive* a = archive_write_new();
+  if (kind == ArchiveKind::kZip || kind == ArchiveKind::kStoredZip) {
+    archive_write_set_format_zip(a);
+    if (kind == ArchiveKind::kStoredZip) archive_write_set_options(a, "zip:compression=store");
+  } else {
+    archive_write_set_format_pax_restricted(a);
+    if (kind == ArchiveKind::kTarGz) archive_write_add_filter_gzip(a);
+  }
+  if (archive_write_open_filename(a, path.string().c_str()) != ARCHIVE_OK) {
+    ADD_FAILURE() << path << ": " << archive_error_string(a);
+    archive_write_free(a);
+    return;
+  }
+  for (const auto& [name, bytes] : members) {
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, name.c_str());
+    const bool dir = !name.empty() && name.back() == '/';
+    archive_entry_set_filetype(e, dir ? AE_IFDIR : AE_IFREG);
+    archive_entry_set_perm(e, dir ? 0755 : 0644);
+    archive_entry_set_size(e, dir ? 0 : static_cast<la_int64_t>(bytes.size()));
+    archive_entry_set_mtime(e, 1700000000, 0);
+    archive_write_header(a, e);
+    if (!dir) archive_write_data(a, bytes.data(), bytes.size());
+    archive_entry_free(e);
+  }
+  archive_write_close(a);
+  archive_write_free(a);
 }
 
 std::string Quote(const std::filesystem::path& p) {

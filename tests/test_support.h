@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "hstag/builtins.h"
 #include "hstag/pipeline.h"
@@ -52,6 +54,13 @@ inline const Pipeline& DefaultPipeline() {
 
 // A whole file ("" when it cannot be read).
 std::string ReadAll(const std::filesystem::path& path);
+
+// Writes an archive of these members (name, bytes) with libarchive: a zip
+// (deflated; `stored`: not compressed), a tar or a tar.gz.
+enum class ArchiveKind { kZip, kStoredZip, kTar, kTarGz };
+void WriteArchive(const std::filesystem::path& path,
+                  const std::vector<std::pair<std::string, std::string>>& members,
+                  ArchiveKind kind = ArchiveKind::kZip);
 
 // A path or word quoted for the shell (single quotes).
 std::string Quote(const std::filesystem::path& p);

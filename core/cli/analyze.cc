@@ -180,7 +180,8 @@ int Analyze(const AnalyzeOptions& o) {
     std::cerr << "hstag analyze: no input (give paths or --files-from)\n";
     return kExitUsage;
   }
-  std::vector<Input> inputs = Walk(paths, {o.include, o.exclude});
+  std::vector<Input> inputs =
+      Walk(paths, {o.include, o.exclude, ArchiveLimitsOf(pipeline->limits())});
   const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (!o.out.empty()) return AnalyzeToDir(o, *pipeline, std::move(inputs), jobs);
   if (o.format == "html") {
@@ -188,8 +189,10 @@ int Analyze(const AnalyzeOptions& o) {
     return kExitUsage;
   }
 
-  const bool single =
-      paths.size() == 1 && inputs.size() == 1 && !std::filesystem::is_directory(paths[0]);
+  // One file: its JSON; an archive, even of one member, prints its members'
+  // documents as JSON Lines.
+  const bool single = paths.size() == 1 && inputs.size() == 1 && inputs[0].archive.empty() &&
+                      !archive::IsArchiveName(paths[0]) && !std::filesystem::is_directory(paths[0]);
   const std::string format = !o.format.empty() ? o.format : (single ? "json" : "jsonl");
   const ordered_json tool = ToolJson(*pipeline);
   const OutputOptions out_options{o.emit_text};

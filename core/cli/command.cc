@@ -54,6 +54,18 @@ void AddCommonOptions(CLI::App* app, CommonOptions* o) {
   app->add_option("--max-annotations", o->max_annotations,
                   "A document with more annotations fails (default 1000000)")
       ->check(positive);
+  app->add_option("--max-members", o->max_members,
+                  "An archive (zip, tar; the zip of a DOCX or ODT) of more members fails "
+                  "(default 10000)")
+      ->check(positive);
+  app->add_option("--max-unpacked-bytes", o->max_unpacked_bytes,
+                  "An archive that unpacks to more bytes fails, counted as they are "
+                  "decompressed (default 1073741824: 1 GiB)")
+      ->check(positive);
+  app->add_option("--max-ratio", o->max_ratio,
+                  "An archive that unpacks to more bytes per byte of its own fails, past 1 MiB "
+                  "unpacked: a zip bomb (default 100)")
+      ->check(positive);
 }
 
 // The pipeline is never destroyed: at the end of a batch, freeing its many
@@ -80,6 +92,9 @@ Pipeline* MakePipeline(const CommonOptions& o, bool extract_only) {
   if (o.max_bytes) po.max_bytes = o.max_bytes;
   if (o.max_segments) po.max_segments = o.max_segments;
   if (o.max_annotations) po.max_annotations = o.max_annotations;
+  if (o.max_members) po.max_members = o.max_members;
+  if (o.max_unpacked_bytes) po.max_unpacked_bytes = o.max_unpacked_bytes;
+  if (o.max_ratio) po.max_ratio = o.max_ratio;
   if (!o.xml_profile.empty()) {
     po.plugin_options.emplace_back("xml", ordered_json{{"profile", o.xml_profile}}.dump());
   }

@@ -39,6 +39,7 @@ struct CommonOptions {
   uint64_t ocr_dpi = 0;
   // Per-document limits (hstag::Limits, the PDF extractor's pages); 0: not given.
   uint64_t max_bytes = 0, max_pages = 0, max_segments = 0, max_annotations = 0;
+  uint64_t max_members = 0, max_unpacked_bytes = 0, max_ratio = 0;
 };
 void AddCommonOptions(CLI::App* app, CommonOptions* o);
 

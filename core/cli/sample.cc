@@ -67,7 +67,7 @@ Command AddSample(CLI::App& app) {
             if (o->inputs.size() == 1 && IsRunFolder(o->inputs[0])) return SampleRun(*o);
             auto pipeline = MakePipeline(o->common);
             if (!pipeline) return kExitFatal;
-            const auto inputs = Walk(o->inputs, {});
+            const auto inputs = Walk(o->inputs, {{}, {}, ArchiveLimitsOf(pipeline->limits())});
             const unsigned jobs =
                 o->jobs ? o->jobs : std::max(1u, std::thread::hardware_concurrency());
             return WriteSample(o->out,

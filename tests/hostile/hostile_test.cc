@@ -313,6 +313,76 @@ TEST(HostileInput, OneBatchOverHostileAndGoodFiles) {
   docs.ExpectError("links/loop.txt", "read", "Too many levels of symbolic links");
 }
 
+// Office files and archives: a DOCX with broken XML, zip bombs (a DOCX and a
+// zip), a password-protected zip, member names that climb out of the
+// folder; beside a good DOCX.
+TEST(HostileInput, OfficeFilesAndArchives) {
+  const fs::path dir = TestDir("archives");
+  ASSERT_NO_FATAL_FAILURE(Generate(dir));
+  const fs::path in = dir / "archives", out = dir / "out";
+  std::string err;
+  auto r = RunWithStderr(
+      Binary() + " analyze " + Quote(in) + " --out " + Quote(out) + " --jobs 2 --quiet", &err);
+  EXPECT_EQ(r.status, 2) << err;
+  EXPECT_EQ(err, "");
+  std::map<std::string, json> by_path;  // by source.path below `in`
+  for (const auto& e : fs::recursive_directory_iterator(out / "docs")) {
+    if (e.path().extension() != ".json") continue;
+    json d = json::parse(ReadAll(e.path()));
+    const std::string path = d["source"]["path"];
+    ASSERT_EQ(path.rfind(in.string() + "/", 0), 0u) << path;
+    by_path[path.substr(in.string().size() + 1)] = std::move(d);
+  }
+  const BatchDocs docs(std::move(by_path));
+  EXPECT_EQ(docs.all().size(), 8u);
+
+  EXPECT_TRUE(docs.Doc("good.docx")["errors"].empty());
+  EXPECT_TRUE(HasConcept(docs.Doc("good.docx"), "hs.concept"));
+  const json& broken = docs.Doc("broken.docx");
+  ASSERT_FALSE(broken["errors"].empty());
+  EXPECT_EQ(broken["errors"][0]["stage"], "extract");
+  EXPECT_EQ(broken["errors"][0]["message"],
+            "word/document.xml: malformed XML at line 1, column 123: Start-end tags mismatch");
+  const json& bomb_docx = docs.Doc("bomb.docx");
+  ASSERT_FALSE(bomb_docx["errors"].empty());
+  const std::string bomb_docx_error = bomb_docx["errors"][0]["message"];
+  EXPECT_EQ(bomb_docx_error.rfind("over the limit of 100 unpacked bytes per packed byte "
+                                  "(--max-ratio raises it): the zip (",
+                                  0),
+            0u)
+      << bomb_docx_error;
+  EXPECT_NE(bomb_docx_error.find("(at member word/document.xml): a zip bomb?"), std::string::npos)
+      << bomb_docx_error;
+  // The zip bomb's member fails when it is read: the walk reads no data.
+  const json& bomb = docs.Doc("bomb.zip!/zeros.txt");
+  ASSERT_FALSE(bomb["errors"].empty());
+  EXPECT_EQ(bomb["errors"][0]["stage"], "limit");
+  const std::string bomb_error = bomb["errors"][0]["message"];
+  EXPECT_NE(bomb_error.find("(--max-ratio raises it): " + (in / "bomb.zip").string()),
+            std::string::npos)
+      << bomb_error;
+  EXPECT_NE(bomb_error.find("(at member zeros.txt)"), std::string::npos) << bomb_error;
+  docs.ExpectError("locked.zip!/secret.txt", "read",
+                   "password-protected zip: member secret.txt is encrypted, and hstag reads no "
+                   "encrypted member (unpack it with its password first)");
+  EXPECT_TRUE(HasConcept(docs.Doc("locked.zip!/open.txt"), "pillar.freedom_from_want"));
+  // Names that climb out are labels in source.path, percent-encoded under
+  // OUT/docs; nothing is written outside it.
+  EXPECT_TRUE(HasConcept(docs.Doc("traversal.zip!/../../etc/x.txt"), "hs.concept"));
+  EXPECT_TRUE(HasConcept(docs.Doc("traversal.zip!//abs/y.txt"), "pillar.freedom_from_fear"));
+  EXPECT_TRUE(fs::exists(out / "docs/traversal.zip!/%2E%2E/%2E%2E/etc/x.txt.json"));
+  EXPECT_TRUE(fs::exists(out / "docs/traversal.zip!/%2F/abs/y.txt.json"));
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    const std::string p = e.path().string();
+    if (e.is_regular_file() && e.path().extension() == ".json" && p != (out / "run.json").string() &&
+        p.rfind((out / "docs").string() + "/", 0) != 0) {
+      ADD_FAILURE() << p << " written outside OUT/docs";
+    }
+  }
+  EXPECT_FALSE(fs::exists(dir / "etc"));
+  EXPECT_FALSE(fs::exists(out / "etc"));
+}
+
 // 10,000 empty pages within a raised page limit: read, in bounded time.
 TEST(HostileInput, TenThousandPagesWithinARaisedLimit) {
   const fs::path dir = TestDir("pages");
@@ -453,7 +523,8 @@ TEST(HostileInput, LimitsStopADocumentAndTheRunGoesOn) {
   const json run = json::parse(ReadAll(out / "run.json"));
   EXPECT_EQ(run["options"]["limits"],
             json::parse(R"({"max_bytes": 8000, "max_pages": 4, "max_segments": 3,
-                            "max_annotations": 3})"));
+                            "max_annotations": 3, "max_members": 10000,
+                            "max_unpacked_bytes": 1073741824, "max_ratio": 100})"));
   // A limit must be a positive number.
   EXPECT_EQ(
       RunCommand(Binary() + " analyze " + Quote(in) + " --max-bytes 0 >/dev/null 2>&1").status, 1);

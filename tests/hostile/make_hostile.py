@@ -28,10 +28,13 @@ and OUT_DIR/backtracking.txt, the document of the backtracking rules. Every
 file is written anew (OUT_DIR is emptied first); the whole takes well under
 a second.
 """
+import io
 import os
 import shutil
 import stat
+import subprocess
 import sys
+import zipfile
 
 
 def write(path, data):
@@ -59,6 +62,45 @@ def pdf_of_empty_pages(n):
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1, xref)
     return bytes(out)
+
+
+def docx_of(document_xml):
+    """A DOCX (a zip) whose word/document.xml is `document_xml` (bytes)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", document_xml)
+    return buf.getvalue()
+
+
+def make_archives(src, folder):
+    """Office files and archives, hostile and good: a batch of their own."""
+    os.makedirs(folder)
+    shutil.copyfile(os.path.join(src, "samples/note/human_security_note.docx"),
+                    os.path.join(folder, "good.docx"))
+    w = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    write(os.path.join(folder, "broken.docx"),
+          docx_of(b"<w:document " + w + b"><w:body><w:p><w:r><w:t>Human security"
+                  b"</w:r></w:p></w:body></w:document>"))
+    # 100 MB of spaces in the document: about 100 KB zipped.
+    write(os.path.join(folder, "bomb.docx"),
+          docx_of(b"<w:document " + w + b"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p>" +
+                  b" " * (100 << 20) + b"</w:body></w:document>"))
+    # 200 MB of zeros: about 200 KB zipped.
+    with zipfile.ZipFile(os.path.join(folder, "bomb.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("zeros.txt", bytes(200 << 20))
+    with zipfile.ZipFile(os.path.join(folder, "traversal.zip"), "w") as z:
+        z.writestr("../../etc/x.txt", "Human security, from a member named to climb out.\n")
+        z.writestr("/abs/y.txt", "Freedom from fear, from an absolute member name.\n")
+    # zip -P: Python's zipfile cannot encrypt.
+    tmp = os.path.join(folder, "tmp")
+    os.makedirs(tmp)
+    write(os.path.join(tmp, "secret.txt"), b"Human security, behind a password.\n")
+    write(os.path.join(tmp, "open.txt"), b"Freedom from want, in the open.\n")
+    subprocess.run(["zip", "-q", "-P", "secret", "../locked.zip", "secret.txt"], cwd=tmp,
+                   check=True)
+    subprocess.run(["zip", "-q", "../locked.zip", "open.txt"], cwd=tmp, check=True)
+    shutil.rmtree(tmp)
 
 
 def main():
@@ -150,6 +192,8 @@ def main():
             p = os.path.join(root, f)
             if not os.path.islink(p) and p != unreadable:
                 os.chmod(p, 0o644)
+
+    make_archives(src, os.path.join(out, "archives"))
 
     write(os.path.join(out, "backtracking.txt"),
           b"Human security.\n\n" + b"a" * 100000 + b"b\n\n" + b"x" * 50000 +

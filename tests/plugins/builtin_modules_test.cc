@@ -103,7 +103,7 @@ void ExpectSame(const std::string& args) {
 TEST(BuiltinModulesTest, EveryBuiltinPluginIsAModule) {
   const std::vector<std::string> ids = BuiltinIds();
   EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()),
-            (std::set<std::string>{"abbreviations", "definitions", "html", "lexicon", "pdf",
+            (std::set<std::string>{"abbreviations", "definitions", "html", "lexicon", "office", "pdf",
                                    "regex", "text", "xml"}));
   for (const auto& id : ids) {
     EXPECT_TRUE(fs::exists(fs::path(HSTAG_BUILTIN_MODULES_DIR) / id / ("hstag-" + id + ".so")))

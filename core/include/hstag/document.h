@@ -26,6 +26,7 @@ struct Segment {
   bool boilerplate = false;     // running header, footer, page number
   std::string origin;           // "text" (a text layer), "ocr", or empty (not said)
   int32_t ocr_confidence = -1;  // origin "ocr": the page's mean word confidence, 0-100
+  uint32_t heading = 0;         // a heading's level, 1 to 9; 0: not a heading
 };
 
 // A message attached to a document: where it arose and what happened.

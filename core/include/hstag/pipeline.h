@@ -39,6 +39,7 @@ struct PipelineOptions {
   // Per-document limits from the command line, over the config's `limits:`
   // (see Limits); unset: the config's, else the defaults.
   std::optional<uint64_t> max_bytes, max_segments, max_annotations;
+  std::optional<uint64_t> max_members, max_unpacked_bytes, max_ratio;
 };
 
 // Per-document limits. A document over one fails with an error that names
@@ -51,6 +52,13 @@ struct Limits {
   uint64_t max_bytes = 128ull << 20;   // input file size, refused before it is read
   uint64_t max_segments = 1000000;     // segments an extractor gives
   uint64_t max_annotations = 1000000;  // annotations of all taggers together
+  // Archives (zip, tar; and the zip inside a DOCX or ODT): entries, bytes
+  // actually decompressed, and those per byte of the archive (checked past
+  // 1 MiB unpacked). Over one, the archive fails (a zip bomb, say); a member
+  // over max_bytes fails alone.
+  uint64_t max_members = 10000;
+  uint64_t max_unpacked_bytes = 1ull << 30;
+  uint64_t max_ratio = 100;
 };
 
 struct PluginInfo {

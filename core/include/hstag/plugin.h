@@ -24,6 +24,7 @@
 #include <exception>
 #include <iterator>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -285,7 +286,8 @@ class Sink {
   const hstag_sink_v1* s_;
 };
 
-// The host's services: analyze a short text the way documents are analyzed.
+// The host's services: analyze a short text the way documents are analyzed;
+// unpack a zip held in memory under the run's limits.
 class Host {
  public:
   explicit Host(const hstag_host_v1* h) : h_(h) {}
@@ -314,6 +316,56 @@ class Host {
     if (h_ && h_->struct_size >= offsetof(hstag_host_v1, announce_ocr) + sizeof h_->announce_ocr &&
         h_->announce_ocr) {
       h_->announce_ocr(h_->ctx, pages);
+    }
+  }
+
+  // Whether the host unpacks zips (hosts before the service was appended
+  // do not).
+  bool CanUnpackZip() const { return HSTAG_HOST_HAS(h_, unpack_zip); }
+  // Unpacks a zip held in memory under the run's limits: want(name) -> bool
+  // for each member in the archive's order; got(name, bytes) for each wanted
+  // one, returning false to stop. Throws std::runtime_error with the host's
+  // reason (not a zip, damaged, over a limit, an encrypted member); an
+  // exception thrown by want or got stops the unpacking and is rethrown.
+  template <typename Want, typename Got>
+  void UnpackZip(std::span<const uint8_t> zip, Want&& want, Got&& got) const {
+    if (!CanUnpackZip()) throw std::runtime_error("this hstag cannot unpack zips for plugins");
+    struct State {
+      Want* want;
+      Got* got;
+      std::exception_ptr error;
+    } state{&want, &got, nullptr};
+    hstag_unpack_v1 cb{};
+    cb.ctx = &state;
+    cb.want = [](void* ctx, hstag_str name) -> int32_t {
+      auto* s = static_cast<State*>(ctx);
+      if (s->error) return 0;
+      try {
+        return (*s->want)(View(name)) ? 1 : 0;
+      } catch (...) {
+        s->error = std::current_exception();
+        return 0;
+      }
+    };
+    cb.member = [](void* ctx, hstag_str name, const uint8_t* data, size_t size) -> int32_t {
+      auto* s = static_cast<State*>(ctx);
+      try {
+        return (*s->got)(View(name), std::string_view(reinterpret_cast<const char*>(data), size))
+                   ? 0
+                   : 1;
+      } catch (...) {
+        s->error = std::current_exception();
+        return 1;
+      }
+    };
+    std::string message;
+    hstag_error_v1 err{&message, [](void* ctx, hstag_str m) {
+                         static_cast<std::string*>(ctx)->assign(m.data, m.size);
+                       }};
+    const int32_t rc = h_->unpack_zip(h_->ctx, zip.data(), zip.size(), &cb, &err);
+    if (state.error) std::rethrow_exception(state.error);
+    if (rc != HSTAG_OK) {
+      throw std::runtime_error(message.empty() ? std::string("cannot unpack the zip") : message);
     }
   }
 
@@ -352,6 +404,7 @@ class ExtractOutput {
     bool boilerplate = false;
     std::string_view origin;      // "text", "ocr", or empty
     int32_t ocr_confidence = -1;  // 0-100 for origin "ocr"
+    uint32_t heading = 0;  // a heading's level, 1 to 9; 0: not a heading
   };
   void AddSegment(const Segment& s) const {
     hstag_segment_v1 c{};
@@ -364,6 +417,7 @@ class ExtractOutput {
     c.flags = s.boilerplate ? HSTAG_SEGMENT_BOILERPLATE : 0u;
     c.origin = Str(s.origin);
     c.ocr_confidence = s.ocr_confidence;
+    c.heading = s.heading;
     o_->add_segment(o_->ctx, &c);
   }
   void SetMetadata(std::string_view k, std::string_view v) const {

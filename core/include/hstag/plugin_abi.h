@@ -65,6 +65,27 @@ typedef struct hstag_error_v1 {
 
 struct hstag_text_v1;
 
+/* What a plugin hands hstag_host_v1.unpack_zip: asked about each member,
+ * given the bytes of those it wants. */
+typedef struct hstag_unpack_v1 {
+  void* ctx;
+  /* Each file of the archive, in the archive's order (folders and links are
+   * not asked about): nonzero to have its bytes. */
+  int32_t (*want)(void* ctx, hstag_str name);
+  /* A wanted member's bytes, valid during the call. Nonzero stops the
+   * unpacking (no further member is asked about). */
+  int32_t (*member)(void* ctx, hstag_str name, const uint8_t* data, size_t size);
+} hstag_unpack_v1;
+
+/* Members appended to hstag_host_v1 after a version was released keep the
+ * ABI version: a plugin checks that the host's struct reaches a member
+ * before it uses it, HSTAG_HOST_HAS(host, unpack_zip), since a host built
+ * before the member was appended passes a smaller struct_size. (The C++ SDK
+ * checks for its users.) */
+#define HSTAG_HOST_HAS(host, member)                                                  \
+  ((host)->struct_size >= offsetof(hstag_host_v1, member) + sizeof((host)->member) && \
+   (host)->member != NULL)
+
 typedef struct hstag_host_v1 {
   uint32_t struct_size;
   uint32_t abi_version;
@@ -74,12 +95,21 @@ typedef struct hstag_host_v1 {
    * on failure. Release with release_text. Thread-safe. */
   const struct hstag_text_v1* (*analyze)(void* ctx, hstag_str text);
   void (*release_text)(void* ctx, const struct hstag_text_v1* text);
-  /* Appended in hstag 0.3 (same ABI version): present when struct_size
-   * covers it. An extractor about to run OCR on `pages` pages of the
+  /* Appended after hstag 0.1.0 (same ABI version; check
+   * HSTAG_HOST_HAS(host, announce_ocr)). An extractor about to run OCR on `pages` pages of the
    * document it is extracting says so, before it starts: in a batch the
    * document's time limit (--doc-timeout) grows by 15 s a page. Call it
    * only from within extract(). */
   void (*announce_ocr)(void* ctx, uint32_t pages);
+  /* Appended after hstag 0.1.0 (check HSTAG_HOST_HAS(host, unpack_zip)).
+   * Unpacks a zip held in memory (a DOCX, an ODT): streams it, asks
+   * cb->want about each member and hands cb->member the bytes of the wanted
+   * ones, under the run's limits (--max-members, --max-unpacked-bytes,
+   * --max-ratio for the archive, --max-bytes for each member). Returns
+   * HSTAG_OK, or HSTAG_FAILED with the reason in err: not a zip, damaged,
+   * over a limit, an encrypted member wanted. Thread-safe. */
+  int32_t (*unpack_zip)(void* ctx, const uint8_t* data, size_t size, const hstag_unpack_v1* cb,
+                        const hstag_error_v1* err);
 } hstag_host_v1;
 
 /* ---- Lexicons, as the host parsed them ---------------------------------- */
@@ -173,13 +203,15 @@ typedef struct hstag_segment_v1 {
   hstag_str xpath;      /* element path for XML, may be empty */
   hstag_str lang;       /* BCP 47 tag, may be empty */
   uint32_t flags;       /* hstag_segment_flags */
-  /* Appended in hstag 0.3 (same ABI version; read when struct_size covers
-   * them): */
+  /* Appended after hstag 0.1.0 (same ABI version): the host reads each only
+   * when struct_size reaches it. */
   hstag_str origin;       /* how the text was obtained: "text" (a text layer),
                              "ocr" (recognized from the page's image), or
                              empty (not said) */
   int32_t ocr_confidence; /* origin "ocr": the page's mean word confidence,
                              0-100; -1 otherwise */
+  /* A heading's level, 1 (the highest) to 9; 0: not a heading. */
+  uint32_t heading;
 } hstag_segment_v1;
 
 /* The host joins segments into the document's extracted text: a blank line
@@ -280,7 +312,8 @@ typedef struct hstag_plugin_v2 {
   const char* version;
   const char* description;
   const char* libraries; /* "name version; name version" of what it links, may be "" */
-  const char* formats;   /* extractors: format names it produces, comma-separated */
+  const char* formats;   /* extractors: format names it produces, comma-separated; a
+                          * document's is the one its file's extension names, else the first */
 
   void* (*create)(const hstag_create_args_v2* args, const hstag_error_v1* err);
   void (*destroy)(void* self);

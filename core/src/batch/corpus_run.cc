@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "batch/ordered.h"
 #include "batch/outcome.h"
 #include "batch/output_layout.h"
 #include "batch/plan.h"
@@ -94,7 +95,8 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
   }
   const unsigned jobs = std::max(1u, settings.jobs);
   RunPlan plan = PlanRun(std::move(inputs), layout,
-                         {run.shard, settings.resume, fingerprint, pipeline.limits().max_bytes, jobs});
+                         {run.shard, settings.resume, fingerprint, pipeline.limits().max_bytes,
+                          jobs, &pipeline.limits()});
   std::vector<PlannedInput>& items = plan.inputs;
 
   RunCounts& counts = report.counts;
@@ -150,14 +152,7 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
   if (observer.planned) observer.planned(plan.to_run.size());
   WorkerTasks tasks;
   tasks.work = [&](size_t k) {
-    const Input& in = items[plan.to_run[k]].input;
-    AnalysisResult r;
-    if (!in.error.empty()) {
-      r.doc.path = in.path;
-      r.doc.Fail("read", in.error);
-    } else {
-      r = pipeline.Run(in.path, in.path);
-    }
+    const AnalysisResult r = AnalyzeInput(pipeline, items[plan.to_run[k]].input);
     return finish(plan.to_run[k], DocumentJson(r, pipeline, tool, out_options));
   };
   tasks.on_failure = [&](size_t k, const std::string& message) {

@@ -69,11 +69,13 @@ RunManifest NewManifest(const ordered_json& tool, const std::string& fingerprint
   m.options["resume"] = s.resume;
   m.options["doc_timeout"] = s.doc_timeout;
   m.options["max_errors"] = s.max_errors;
-  m.options["limits"] = {
-      {"max_bytes", limits.max_bytes},
-      {"max_pages", s.max_pages ? ordered_json(s.max_pages) : ordered_json()},
-      {"max_segments", limits.max_segments},
-      {"max_annotations", limits.max_annotations}};
+  m.options["limits"] = {{"max_bytes", limits.max_bytes},
+                         {"max_pages", s.max_pages ? ordered_json(s.max_pages) : ordered_json()},
+                         {"max_segments", limits.max_segments},
+                         {"max_annotations", limits.max_annotations},
+                         {"max_members", limits.max_members},
+                         {"max_unpacked_bytes", limits.max_unpacked_bytes},
+                         {"max_ratio", limits.max_ratio}};
   m.shard = shard;
   m.matrix_columns = std::move(matrix_columns);
   m.started = std::move(started);

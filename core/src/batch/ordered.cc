@@ -8,16 +8,25 @@
 #include <thread>
 
 namespace hstag {
+
+AnalysisResult AnalyzeInput(const Pipeline& pipeline, const Input& in) {
+  auto failed = [&](const std::string& error) {
+    AnalysisResult r;
+    r.doc.path = in.path;
+    r.doc.Fail(error.starts_with("over the limit") ? "limit" : "read", error);
+    return r;
+  };
+  if (!in.error.empty()) return failed(in.error);
+  if (in.archive.empty()) return pipeline.Run(in.path, in.path);
+  auto bytes = ReadMemberInput(in, pipeline.limits());
+  if (!bytes.ok()) return failed(bytes.error());
+  return pipeline.RunBytes(std::move(bytes).value(), in.path);
+}
+
 namespace {
 
 AnalysisResult RunOne(const Pipeline& pipeline, const Input& in) {
-  if (!in.error.empty()) {
-    AnalysisResult r;
-    r.doc.path = in.path;
-    r.doc.Fail("read", in.error);
-    return r;
-  }
-  return pipeline.Run(in.path, in.path);
+  return AnalyzeInput(pipeline, in);
 }
 
 }  // namespace

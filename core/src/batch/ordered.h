@@ -18,6 +18,10 @@
 
 namespace hstag {
 
+// One input through the pipeline: a file, or an archive member read from
+// its archive; an input that cannot be read fails with its reason.
+AnalysisResult AnalyzeInput(const Pipeline& pipeline, const Input& in);
+
 void RunOrdered(const Pipeline& pipeline, const std::vector<Input>& inputs, unsigned jobs,
                 const std::function<void(size_t index, AnalysisResult&& result)>& deliver);
 

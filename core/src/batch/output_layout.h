@@ -12,6 +12,9 @@
 //   OUT/run.json                      the manifest (batch/manifest.h)
 //
 // <relative path> is the input's path relative to its root (Input::relative).
+// An archive member's is the archive's, "!/", and the member's name with
+// every part that could leave the folder or meet another name
+// percent-encoded (MemberRelative): OUT/docs/a.zip!/inner/x.pdf.json.
 // A file being written has a temporary name beside its final one until it is
 // complete (TemporaryPath in util/util.h).
 //
@@ -32,6 +35,40 @@ class OutputLayout {
   }
 
   const std::string& root() const { return root_; }
+
+  // The relative path of an archive member: `archive_relative`, "!/", and
+  // the member's name part by part, each ".." written %2E%2E, "." %2E, an
+  // empty part (a leading, doubled or trailing "/") %2F, and "%" %25 in
+  // every part, so that no name leaves OUT/docs and no two names meet.
+  static std::string MemberRelative(std::string_view archive_relative, std::string_view member) {
+    std::string out(archive_relative);
+    out += "!/";
+    size_t i = 0;
+    for (;;) {
+      const size_t j = member.find('/', i);
+      const std::string_view part =
+          member.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
+      if (part.empty()) {
+        out += "%2F";
+      } else if (part == ".") {
+        out += "%2E";
+      } else if (part == "..") {
+        out += "%2E%2E";
+      } else {
+        for (char c : part) {
+          if (c == '%') {
+            out += "%25";
+          } else {
+            out += c;
+          }
+        }
+      }
+      if (j == std::string_view::npos) break;
+      out += '/';
+      i = j + 1;
+    }
+    return out;
+  }
   std::string Docs() const { return In("docs"); }
   std::string DocJson(std::string_view relative) const {
     return Docs() + "/" + std::string(relative) + ".json";

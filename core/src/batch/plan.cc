@@ -147,9 +147,16 @@ RunPlan PlanRun(std::vector<Input> inputs, const OutputLayout& layout, const Pla
   std::vector<char> sized(n, 0), hash(n, 0);
   std::vector<std::string> earlier_sha256(n);
   EachIndex(n, o.jobs, [&](size_t i) {
-    if (!items[i].input.error.empty()) return;
+    const Input& in = items[i].input;
+    if (!in.error.empty()) return;
     std::error_code error;
-    const uint64_t size = fs::file_size(items[i].input.path, error);
+    uint64_t size = 0;
+    if (!in.archive.empty()) {
+      if (in.size_hint < 0) return;
+      size = static_cast<uint64_t>(in.size_hint);
+    } else {
+      size = fs::file_size(in.path, error);
+    }
     if (error || size > o.max_bytes) return;
     sized[i] = 1;
     items[i].bytes = size;
@@ -179,7 +186,13 @@ RunPlan PlanRun(std::vector<Input> inputs, const OutputLayout& layout, const Pla
   }
   EachIndex(n, o.jobs, [&](size_t i) {
     if (!hash[i]) return;
-    auto digest = Sha256File(items[i].input.path, o.max_bytes);
+    const Input& in = items[i].input;
+    if (!in.archive.empty()) {
+      auto bytes = ReadMemberInput(in, o.limits ? *o.limits : Limits{});
+      if (bytes.ok() && bytes->size() <= o.max_bytes) items[i].sha256 = Sha256Hex(*bytes);
+      return;
+    }
+    auto digest = Sha256File(in.path, o.max_bytes);
     if (digest.ok()) items[i].sha256 = std::move(digest->sha256);
   });
   std::map<std::string, std::string> first_by_sha;

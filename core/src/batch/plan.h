@@ -7,7 +7,9 @@
 // Duplicates and --resume go by content hashes, but only files that could
 // be the same as another need one: files that share their size with
 // another, and files whose earlier output matches them in all but the hash
-// (same fingerprint, same size, not failed). Every other file is read once,
+// (same fingerprint, same size, not failed). An archive member's size is
+// what its header says (a hint: the hash decides); its hash reads it from
+// the archive. Every other file is read once,
 // later, by the worker that analyses it. Sizes, earlier outputs and hashes
 // are read on `jobs` threads, joined before planning returns (the workers
 // are forked after it).
@@ -41,6 +43,9 @@ struct PlanOptions {
   std::string fingerprint;     // of this run's pipeline: what --resume compares
   uint64_t max_bytes = UINT64_MAX;  // larger files are left for the run to report
   unsigned jobs = 1;           // threads for sizes, earlier outputs and hashes
+  // The limits archive members are read within, for their hashes (null:
+  // the defaults).
+  const Limits* limits = nullptr;
 };
 
 struct PlannedInput {

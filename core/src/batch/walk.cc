@@ -12,6 +12,7 @@
 #include <set>
 #include <utility>
 
+#include "batch/output_layout.h"
 #include "util/util.h"
 
 namespace hstag {
@@ -32,7 +33,115 @@ bool Selected(const WalkOptions& o, const std::string& rel) {
   return !Matches(o.exclude, rel);
 }
 
+constexpr archive::Formats kArchiveFormats = archive::Formats::kZipOrTar;
+
+// An input for a member: `chain` is its name (or the nested archive's name
+// and its own); `display` and `relative` are the archive's path in the
+// outputs and its relative path under OUT.
+Input MemberInput(const std::string& archive, const std::string& display,
+                  const std::string& relative, const std::vector<std::string>& chain,
+                  const archive::Member& m) {
+  Input in;
+  in.path = display + "!/" + m.name;
+  in.relative = OutputLayout::MemberRelative(relative, m.name);
+  in.archive = archive;
+  in.members = chain;
+  in.size_hint = m.declared_size;
+  if (m.encrypted) {
+    in.error = "password-protected zip: member " + m.name +
+               " is encrypted, and hstag reads no encrypted member (unpack it with its "
+               "password first)";
+  }
+  return in;
+}
+
+// The members of an archive (a file; or, `outer` not empty, a member of the
+// archive `archive` held in `bytes`) into `out`, or one input with the
+// archive's error. `full` is the archive's relative path as the patterns
+// see it (member names unencoded).
+void ExpandArchive(const std::string& archive, const std::string& outer, const std::string& bytes,
+                   const std::string& display, const std::string& relative, const std::string& full,
+                   const WalkOptions& o, std::vector<Input>* out) {
+  const bool nested = !outer.empty();
+  std::vector<Input> found;
+  const archive::Source source =
+      nested ? archive::Source::Memory(bytes) : archive::Source::File(archive);
+  const Status s = archive::Unpack(
+      source, display, kArchiveFormats, o.limits,
+      [&](const archive::Member& m) {
+        if (!m.regular || m.name.empty()) return archive::Action::kSkip;
+        const std::string member_full = full + "!/" + m.name;
+        std::vector<std::string> chain =
+            nested ? std::vector<std::string>{outer, m.name} : std::vector<std::string>{m.name};
+        if (archive::IsArchiveName(m.name) && !Matches(o.exclude, member_full)) {
+          if (!nested && !m.encrypted) return archive::Action::kRead;
+          Input in = MemberInput(archive, display, relative, chain, m);
+          if (in.error.empty()) {
+            in.error =
+                "an archive inside an archive inside an archive: hstag opens archives "
+                "one level deep";
+          }
+          found.push_back(std::move(in));
+          return archive::Action::kSkip;
+        }
+        if (Selected(o, member_full)) {
+          found.push_back(MemberInput(archive, display, relative, chain, m));
+        }
+        return archive::Action::kSkip;
+      },
+      [&](const archive::Member& m, Result<std::string>&& member) {
+        const std::string member_display = display + "!/" + m.name;
+        const std::string member_relative = OutputLayout::MemberRelative(relative, m.name);
+        if (!member.ok()) {
+          Input in = MemberInput(archive, display, relative, {m.name}, m);
+          in.error = member.error();
+          found.push_back(std::move(in));
+          return archive::Action::kSkip;
+        }
+        ExpandArchive(archive, m.name, *member, member_display, member_relative,
+                      full + "!/" + m.name, o, &found);
+        return archive::Action::kSkip;
+      });
+  if (!s.ok()) {
+    Input in;
+    in.path = display;
+    in.relative = relative;
+    in.error = s.message();
+    if (nested) {
+      in.archive = archive;
+      in.members = {outer};
+    }
+    out->push_back(std::move(in));
+    return;
+  }
+  for (auto& f : found) out->push_back(std::move(f));
+}
+
+// A file found by the walk (or given): an input, or an archive's members.
+void AddFile(const std::string& path, const std::string& rel, const WalkOptions& o,
+             std::vector<Input>* files) {
+  if (archive::IsArchiveName(rel)) {
+    if (!Matches(o.exclude, rel)) ExpandArchive(path, "", "", path, rel, rel, o, files);
+    return;
+  }
+  if (Selected(o, rel)) files->push_back({path, rel, ""});
+}
+
 }  // namespace
+
+archive::ArchiveLimits ArchiveLimitsOf(const Limits& l) {
+  return {l.max_members, l.max_unpacked_bytes, l.max_ratio, l.max_bytes};
+}
+
+Result<std::string> ReadMemberInput(const Input& in, const Limits& limits) {
+  const archive::ArchiveLimits al = ArchiveLimitsOf(limits);
+  if (in.members.empty()) return Status::Error("not an archive member");
+  auto first = archive::ReadMember(archive::Source::File(in.archive), in.archive, kArchiveFormats,
+                                   al, in.members[0]);
+  if (!first.ok() || in.members.size() == 1) return first;
+  return archive::ReadMember(archive::Source::Memory(*first), in.archive + "!/" + in.members[0],
+                             kArchiveFormats, al, in.members[1]);
+}
 
 std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions& options) {
   std::vector<Input> out;
@@ -50,7 +159,13 @@ std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions
       while (name.size() > 1 && name.back() == '/') name.pop_back();
       name = name.substr(name.find_last_of('/') == std::string::npos ? 0
                                                                      : name.find_last_of('/') + 1);
-      out.push_back({root, name, ""});
+      if (S_ISREG(st.st_mode) && archive::IsArchiveName(name)) {
+        // A file argument is analysed whatever the patterns; an archive's
+        // members are matched against them.
+        ExpandArchive(root, "", "", root, name, name, options, &out);
+      } else {
+        out.push_back({root, name, ""});
+      }
       continue;
     }
     // Iterative walk; visited directories by (device, inode) stop link loops.
@@ -96,7 +211,7 @@ std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions
         if (S_ISDIR(s.st_mode)) {
           if (visited.insert({s.st_dev, s.st_ino}).second) subdirs.push_back(rel);
         } else if (S_ISREG(s.st_mode)) {
-          if (Selected(options, rel)) files.push_back({path, rel, ""});
+          AddFile(path, rel, options, &files);
         }
       }
       for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(*it);

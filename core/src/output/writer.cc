@@ -82,6 +82,7 @@ ordered_json SegmentsJson(const Document& d, bool with_text) {
     if (s.boilerplate) x["boilerplate"] = true;
     if (!s.origin.empty()) x["origin"] = s.origin;
     if (s.ocr_confidence >= 0) x["ocr_confidence"] = s.ocr_confidence;
+    if (s.heading) x["heading"] = s.heading;
     if (with_text) x["text"] = d.text.substr(s.start, s.end - s.start);
     segs.push_back(std::move(x));
   }

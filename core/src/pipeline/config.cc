@@ -84,14 +84,18 @@ Result<PipelineConfig> LoadConfig(const std::string& path) {
     }
     for (const auto& kv : root["limits"]) {
       const std::string key = kv.first.Scalar();
-      uint64_t* limit = key == "max_bytes"         ? &cfg.limits.max_bytes
-                        : key == "max_segments"    ? &cfg.limits.max_segments
-                        : key == "max_annotations" ? &cfg.limits.max_annotations
-                                                   : nullptr;
+      uint64_t* limit = key == "max_bytes"            ? &cfg.limits.max_bytes
+                        : key == "max_segments"       ? &cfg.limits.max_segments
+                        : key == "max_annotations"    ? &cfg.limits.max_annotations
+                        : key == "max_members"        ? &cfg.limits.max_members
+                        : key == "max_unpacked_bytes" ? &cfg.limits.max_unpacked_bytes
+                        : key == "max_ratio"          ? &cfg.limits.max_ratio
+                                                      : nullptr;
       if (!limit) {
         return Status::Error(path + ":" + std::to_string(kv.first.Mark().line + 1) +
                              ": unknown limit `" + key +
-                             "` (known: max_bytes, max_segments, max_annotations)");
+                             "` (known: max_bytes, max_segments, max_annotations, max_members, "
+                             "max_unpacked_bytes, max_ratio)");
       }
       *limit = kv.second.as<uint64_t>();
     }

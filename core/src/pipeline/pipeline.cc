@@ -61,7 +61,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   auto analyzer = Analyzer::Create();
   if (!analyzer.ok()) return analyzer.status();
   impl->analyzer = std::move(analyzer).value();
-  impl->plugins = std::make_unique<PluginHost>(*impl->analyzer);
+  impl->plugins = std::make_unique<PluginHost>(*impl->analyzer, impl->limits);
   PluginHost& host = *impl->plugins;
 
   const std::string config_path = options.config_path.empty()
@@ -73,6 +73,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   if (options.max_bytes) impl->limits.max_bytes = *options.max_bytes;
   if (options.max_segments) impl->limits.max_segments = *options.max_segments;
   if (options.max_annotations) impl->limits.max_annotations = *options.max_annotations;
+  if (options.max_members) impl->limits.max_members = *options.max_members;
+  if (options.max_unpacked_bytes) impl->limits.max_unpacked_bytes = *options.max_unpacked_bytes;
+  if (options.max_ratio) impl->limits.max_ratio = *options.max_ratio;
 
   // Lexicons: from the command line (relative to the working directory) or
   // the config (relative to the config's folder), then those added to them.

@@ -9,6 +9,7 @@
 #include <memory>
 #include <type_traits>
 
+#include "archive/archive.h"
 #include "hstag/plugin.h"
 #include "hstag/utf8.h"
 #include "text/analyzer.h"
@@ -59,7 +60,7 @@ struct OwnedText {
 static_assert(std::is_standard_layout_v<OwnedText>);
 
 const hstag_text_v1* HostAnalyze(void* ctx, hstag_str text) {
-  const auto* analyzer = static_cast<const Analyzer*>(ctx);
+  const Analyzer* analyzer = static_cast<const HostServices*>(ctx)->analyzer;
   auto owned_text = std::make_unique<std::string>(text.data, text.size);
   if (!IsValidUtf8(*owned_text)) return nullptr;
   auto a = analyzer->Analyze(*owned_text, {}, "");
@@ -81,17 +82,44 @@ void HostAnnounceOcr(void*, uint32_t pages) {
   if (const OcrListener l = ocr_listener.load(std::memory_order_relaxed)) l(pages);
 }
 
+int32_t HostUnpackZip(void* ctx, const uint8_t* data, size_t size, const hstag_unpack_v1* cb,
+                      const hstag_error_v1* err) {
+  const Limits& limits = *static_cast<const HostServices*>(ctx)->limits;
+  const archive::ArchiveLimits archive_limits{limits.max_members, limits.max_unpacked_bytes,
+                                              limits.max_ratio, limits.max_bytes};
+  std::string member_error;
+  const Status s = archive::Unpack(
+      archive::Source::Memory({reinterpret_cast<const char*>(data), size}), "the zip",
+      archive::Formats::kZip, archive_limits,
+      [&](const archive::Member& m) {
+        if (!m.regular) return archive::Action::kSkip;
+        return cb->want(cb->ctx, Str(m.name)) ? archive::Action::kRead : archive::Action::kSkip;
+      },
+      [&](const archive::Member& m, Result<std::string>&& bytes) {
+        if (!bytes.ok()) {
+          member_error = bytes.error();
+          return archive::Action::kStop;
+        }
+        const std::string& b = *bytes;
+        return cb->member(cb->ctx, Str(m.name), reinterpret_cast<const uint8_t*>(b.data()),
+                          b.size())
+                   ? archive::Action::kStop
+                   : archive::Action::kSkip;
+      });
+  const std::string& message = !s.ok() ? s.message() : member_error;
+  if (message.empty()) return HSTAG_OK;
+  if (err && err->set) err->set(err->ctx, Str(message));
+  return HSTAG_FAILED;
+}
+
 }  // namespace
 
 void SetOcrListener(OcrListener listener) { ocr_listener.store(listener); }
 
-PluginHost::PluginHost(const Analyzer& analyzer) : analyzer_(analyzer) {
-  host_ = {sizeof(hstag_host_v1),
-           HSTAG_PLUGIN_ABI_VERSION,
-           const_cast<Analyzer*>(&analyzer_),
-           &HostAnalyze,
-           &HostRelease,
-           &HostAnnounceOcr};
+PluginHost::PluginHost(const Analyzer& analyzer, const Limits& limits)
+    : services_{&analyzer, &limits} {
+  host_ = {sizeof(hstag_host_v1), HSTAG_PLUGIN_ABI_VERSION, &services_, &HostAnalyze,
+           &HostRelease,          &HostAnnounceOcr,         &HostUnpackZip};
 }
 
 PluginHost::~PluginHost() {

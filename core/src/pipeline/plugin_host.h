@@ -5,7 +5,9 @@
 // descriptor against the ABI the host speaks, creates the instances with
 // their options, and serves what the ABI offers plugins (the analyzer for
 // short texts). The pipeline then calls the instances through `extractors`
-// and `taggers`.
+// and `taggers`. The host services: the analyzer for short texts, and the
+// unpacking of zips held in memory (core/src/archive) under the pipeline's
+// limits.
 //
 // Thread safety: built and arranged from one thread; after that, only read
 // (the instances' extract and tag may run on many threads at once, as the
@@ -44,6 +46,12 @@ struct ErrorBox {
 using OcrListener = void (*)(uint32_t pages);
 void SetOcrListener(OcrListener listener);
 
+// What the host services work with (hstag_host_v1.ctx).
+struct HostServices {
+  const Analyzer* analyzer;
+  const Limits* limits;
+};
+
 struct LoadedPlugin {
   const hstag_plugin_v2* desc = nullptr;
   void* self = nullptr;  // the instance, once created
@@ -53,8 +61,9 @@ struct LoadedPlugin {
 
 class PluginHost {
  public:
-  // REQUIRES: `analyzer` outlives the host.
-  explicit PluginHost(const Analyzer& analyzer);
+  // REQUIRES: `analyzer` and `limits` outlive the host; `limits` is final
+  // before the first plugin instance is created.
+  PluginHost(const Analyzer& analyzer, const Limits& limits);
   ~PluginHost();  // destroys the instances, then closes the modules
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
@@ -78,7 +87,7 @@ class PluginHost {
  private:
   Status LoadModule(const std::string& path);
 
-  const Analyzer& analyzer_;
+  HostServices services_;
   hstag_host_v1 host_{};
   std::vector<void*> modules_;  // dlopen handles, closed last
 };

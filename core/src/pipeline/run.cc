@@ -55,6 +55,19 @@ std::string ExtensionOf(const std::string& path) {
   return ext;
 }
 
+// The document's format: of an extractor's formats, the one its extension
+// names, else the first.
+std::string FormatOf(const std::string& formats, const std::string& ext) {
+  size_t i = 0;
+  while (i <= formats.size()) {
+    size_t j = formats.find(',', i);
+    if (j == std::string::npos) j = formats.size();
+    if (!ext.empty() && formats.compare(i, j - i, ext) == 0) return ext;
+    i = j + 1;
+  }
+  return formats.substr(0, formats.find(','));
+}
+
 // An input file's bytes, or nothing and `doc` failed. A file over the byte
 // limit is refused from its size, before a byte is read.
 std::optional<std::string> Read(const std::string& path, const Limits& limits, Document* doc) {
@@ -120,6 +133,9 @@ struct DocumentBuilder {
       const std::string_view origin = View(s->origin);
       if (origin == "text" || origin == "ocr") seg.origin = origin;
       if (origin == "ocr") seg.ocr_confidence = std::clamp(s->ocr_confidence, -1, 100);
+    }
+    if (s->struct_size >= offsetof(hstag_segment_v1, heading) + sizeof s->heading) {
+      seg.heading = s->heading <= 9 ? s->heading : 0;
     }
     d.segments.push_back(std::move(seg));
     b->any = true;
@@ -240,7 +256,7 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
     doc.Fail("extract", "unsupported format: binary data that no extractor recognizes");
     return doc;
   }
-  doc.format = best->info.formats.substr(0, best->info.formats.find(','));
+  doc.format = FormatOf(best->info.formats, ext);
   DocumentBuilder builder{&doc, "extract:" + best->info.id, &impl_->limits};
   const hstag_extract_out_v1 out{&builder,
                                  &DocumentBuilder::AddSegment,
