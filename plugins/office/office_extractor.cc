@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/pugixml_version.h"
 #include "hstag/plugin.h"
 #include "office_xml.h"
 
@@ -22,27 +23,6 @@ using hstag::sdk::ExtractOutput;
 
 constexpr std::string_view kZipMagic("PK\x03\x04", 4);
 constexpr std::string_view kOdtMime = "application/vnd.oasis.opendocument.text";
-
-// "pugixml 1.13", from PUGIXML_VERSION (major * 1000 + minor * 10: 1130).
-constexpr std::array<char, 24> LibrariesString() {
-  std::array<char, 24> s{};
-  size_t n = 0;
-  for (char c : std::string_view("pugixml ")) s[n++] = c;
-  auto number = [&](int v) {
-    char digits[8] = {};
-    int k = 0;
-    do {
-      digits[k++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v > 0);
-    while (k > 0) s[n++] = digits[--k];
-  };
-  number(PUGIXML_VERSION / 1000);
-  s[n++] = '.';
-  number(PUGIXML_VERSION % 1000 / 10);
-  return s;
-}
-constexpr std::array<char, 24> kLibraries = LibrariesString();
 
 // A zip whose first members name Word's folder or say OpenDocument text
 // (the mimetype member comes first, stored); the extension alone is a
@@ -101,4 +81,4 @@ class OfficeExtractor : public hstag::sdk::Extractor {
 HSTAG_EXTRACTOR_PLUGIN(OfficeExtractor, "office", "1.0.0",
                        "Word (DOCX) and OpenDocument (ODT) text documents: paragraphs, headings, "
                        "tables, lists, notes, headers and footers, tracked changes",
-                       kLibraries.data(), "docx,odt", &Sniff)
+                       hstag::common::kPugixmlLibraries.data(), "docx,odt", &Sniff)

@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "common/options.h"
+#include "common/pugixml_version.h"
 #include "hstag/plugin.h"
 #include "xml_profiles.h"
 #include "xml_text.h"
@@ -62,27 +63,6 @@ using hstag::xml::Profile;
 // many bytes per byte of the file: a real document's take a fraction of that.
 constexpr size_t kPathBytes = 16u << 20;
 constexpr size_t kPathBytesPerByte = 4;
-
-// "pugixml 1.13", from PUGIXML_VERSION (major * 1000 + minor * 10: 1130).
-constexpr std::array<char, 24> LibrariesString() {
-  std::array<char, 24> s{};
-  size_t n = 0;
-  for (char c : std::string_view("pugixml ")) s[n++] = c;
-  auto number = [&](int v) {
-    char digits[8] = {};
-    int k = 0;
-    do {
-      digits[k++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v > 0);
-    while (k > 0) s[n++] = digits[--k];
-  };
-  number(PUGIXML_VERSION / 1000);
-  s[n++] = '.';
-  number(PUGIXML_VERSION % 1000 / 10);
-  return s;
-}
-constexpr std::array<char, 24> kLibraries = LibrariesString();
 
 bool StartsWithNoCase(std::string_view s, std::string_view p) {
   if (s.size() < p.size()) return false;
@@ -574,4 +554,4 @@ class XmlExtractor : public hstag::sdk::Extractor {
 HSTAG_EXTRACTOR_PLUGIN(XmlExtractor, "xml", "1.0.0",
                        "XML: Akoma Ntoso, TEI, JATS, Formex, XHTML, UDHR, DocBook and generic "
                        "XML, with element paths",
-                       kLibraries.data(), "xml", &Sniff)
+                       hstag::common::kPugixmlLibraries.data(), "xml", &Sniff)
