@@ -289,7 +289,7 @@ class Walker {
     if (kind == Kind::kInline) return;
     if (kind == Kind::kBlock && !block_) {
       FlushOrphan();
-      block_.emplace();
+      block_.emplace(Block{});  // from a value: see summary_json.cc on clang
       block_->xpath = XpathOf(self);
       block_->lang = LangOf(self);
       block_->boilerplate = frames_.back().boilerplate;

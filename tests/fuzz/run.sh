@@ -26,6 +26,7 @@ case $h in
   lexicon | regex_rules) dict=-dict=$here/dicts/yaml.dict ;;
 esac
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/../lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 exec nice -n 19 "$top/build/fuzz/bin/fuzz_$h" -max_total_time="$seconds" -rss_limit_mb=2048 \
   -timeout=10 -print_final_stats=1 -artifact_prefix="$work/$h-artifacts/" $dict ${FUZZ_FLAGS:-} \

@@ -300,7 +300,9 @@ class Reader {
     }
     const ordered_json* first = Get(c, path, "first");
     if (first && !first->is_null() && Object(first, path + ".first")) {
-      Summary::Concept::First& f = out->first.emplace();
+      // From a value: clang cannot tell a nested struct with member
+      // initializers default-constructible inside std::optional.
+      Summary::Concept::First& f = out->first.emplace(Summary::Concept::First{});
       Uint(*first, path + ".first", "start", &f.start);
       Uint(*first, path + ".first", "end", &f.end);
       Place(*first, path + ".first", &f.place);
