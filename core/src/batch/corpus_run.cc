@@ -33,13 +33,17 @@ std::string ErrorLine(const ordered_json& errors) {
 std::string SummaryLine(const ordered_json& doc) {
   std::vector<std::pair<uint64_t, std::string>> top;
   for (const auto& [id, c] : doc["summary"]["concepts"].items()) {
-    top.emplace_back(c["total"].get<uint64_t>(), id);
+    // A concept matched only in boilerplate counts 0 in the summary.
+    if (const uint64_t total = c["total"].get<uint64_t>()) top.emplace_back(total, id);
   }
   std::stable_sort(top.begin(), top.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::string line = "  " + doc["source"]["path"].get<std::string>() + ": ";
   if (!doc["errors"].empty()) return line + "FAILED: " + ErrorLine(doc["errors"]);
   line += std::to_string(doc["annotations"].size()) + " matches";
+  size_t boilerplate = 0;
+  for (const auto& a : doc["annotations"]) boilerplate += a.value("boilerplate", false);
+  if (boilerplate) line += ", " + std::to_string(boilerplate) + " of them in boilerplate";
   for (size_t k = 0; k < top.size() && k < 4; ++k) {
     line += (k ? ", " : " (") + top[k].second + " " + std::to_string(top[k].first);
   }
