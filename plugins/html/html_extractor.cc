@@ -32,6 +32,7 @@
 #include <string_view>
 
 #include "common/options.h"
+#include "common/path_budget.h"
 #include "hstag/plugin.h"
 #include "html_input.h"
 #include "html_walk.h"
@@ -48,10 +49,6 @@ using hstag::sdk::ExtractOutput;
 // Deeper nesting (as NestingDepth counts it) fails the page. Real pages
 // nest a few dozen elements deep; browsers stop nesting at 512.
 constexpr size_t kMaxDepth = 4096;
-// As the XML extractor: the element paths of a page's segments may take
-// this much, plus so many bytes per byte of the page.
-constexpr size_t kPathBytes = 16u << 20;
-constexpr size_t kPathBytesPerByte = 4;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -245,7 +242,7 @@ class HtmlExtractor : public hstag::sdk::Extractor {
     }
     hstag::html::WalkOptions walk;
     walk.boilerplate = boilerplate_;
-    walk.max_path_bytes = kPathBytes + kPathBytesPerByte * bytes.size();
+    walk.max_path_bytes = hstag::common::PathBudget::ForFile(bytes.size());
     hstag::html::WalkSegments(doc->root, out, walk);
   }
 

@@ -5,11 +5,11 @@
 #include <cctype>
 #include <cstring>
 #include <optional>
-#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
 #include "common/language.h"
+#include "common/path_budget.h"
 
 namespace hstag::html {
 namespace {
@@ -170,14 +170,7 @@ class Walker {
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
   std::string XpathOf(size_t i) {
-    if (frames_[i].path_len > path_budget_) {
-      throw std::runtime_error("element paths of more than " +
-                               std::to_string(path_spent_ + path_budget_) +
-                               " bytes in all (elements nested " + std::to_string(frames_.size()) +
-                               " deep): a hostile or broken document");
-    }
-    path_budget_ -= frames_[i].path_len;
-    path_spent_ += frames_[i].path_len;
+    path_budget_.Charge(frames_[i].path_len, frames_.size());
     return path_.substr(0, frames_[i].path_len);
   }
   std::string LangOf(size_t i) const {
@@ -323,7 +316,7 @@ class Walker {
 
   const ExtractOutput& out_;
   const WalkOptions& options_;
-  size_t path_budget_, path_spent_ = 0;
+  common::PathBudget path_budget_;
   std::vector<Frame> frames_;
   std::optional<Block> block_;
   std::string path_;

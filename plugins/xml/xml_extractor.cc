@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "common/options.h"
+#include "common/path_budget.h"
 #include "common/pugixml_version.h"
 #include "hstag/plugin.h"
 #include "xml_profiles.h"
@@ -58,11 +59,6 @@ using hstag::sdk::ExtractInput;
 using hstag::sdk::ExtractOutput;
 using hstag::xml::Kind;
 using hstag::xml::Profile;
-
-// The element paths of a document's segments may take this much, plus so
-// many bytes per byte of the file: a real document's take a fraction of that.
-constexpr size_t kPathBytes = 16u << 20;
-constexpr size_t kPathBytesPerByte = 4;
 
 bool StartsWithNoCase(std::string_view s, std::string_view p) {
   if (s.size() < p.size()) return false;
@@ -247,16 +243,7 @@ class Walker {
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
   std::string XpathOf(size_t i) {
-    // Paragraphs nested ever deeper each carry a longer path: their sum
-    // grows with the square of the depth.
-    if (frames_[i].path_len > path_budget_) {
-      throw std::runtime_error("element paths of more than " +
-                               std::to_string(path_spent_ + path_budget_) +
-                               " bytes in all (elements nested " + std::to_string(frames_.size()) +
-                               " deep): a hostile or broken document");
-    }
-    path_budget_ -= frames_[i].path_len;
-    path_spent_ += frames_[i].path_len;
+    path_budget_.Charge(frames_[i].path_len, frames_.size());
     std::string x = path_.substr(0, frames_[i].path_len);
     if (profile_.eid && !frames_[i].eid.empty()) {
       x += '#';
@@ -459,7 +446,7 @@ class Walker {
 
   const Profile& profile_;
   const ExtractOutput& out_;
-  size_t path_budget_, path_spent_ = 0;
+  hstag::common::PathBudget path_budget_;
   std::vector<Frame> frames_;
   std::vector<Context> contexts_;
   std::string path_;
@@ -541,7 +528,7 @@ class XmlExtractor : public hstag::sdk::Extractor {
       out.SetMetadata("language", meta.language);
       out.SetLanguage(meta.language);
     }
-    Walker walker(profile, out, kPathBytes + kPathBytesPerByte * data.size());
+    Walker walker(profile, out, hstag::common::PathBudget::ForFile(data.size()));
     walker.Run(root);
   }
 
