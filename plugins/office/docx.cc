@@ -28,8 +28,6 @@
 namespace hstag::office {
 namespace {
 
-constexpr int kMaxDepth = 200;  // elements nested deeper fail as hostile
-
 const std::vector<std::string_view> kBare = {"w:body"};
 
 // styleId -> heading level, from styles.xml.
@@ -130,10 +128,7 @@ class DocxReader {
  private:
   // Children of a block container: paragraphs, tables, content controls.
   void Blocks(const pugi::xml_node& parent, const std::string& path, int depth) {
-    if (depth > kMaxDepth) {
-      throw std::runtime_error(member_ + ": elements nested more than " +
-                               std::to_string(kMaxDepth) + " deep: a hostile or broken document");
-    }
+    CheckDepth(member_, depth);
     for (pugi::xml_node n : parent.children()) {
       if (n.type() != pugi::node_element) continue;
       const std::string_view local = Local(n);
@@ -206,10 +201,7 @@ class DocxReader {
   }
 
   void Inline(const pugi::xml_node& parent, const std::string& path, Para* p, int depth) {
-    if (depth > kMaxDepth) {
-      throw std::runtime_error(member_ + ": elements nested more than " +
-                               std::to_string(kMaxDepth) + " deep: a hostile or broken document");
-    }
+    CheckDepth(member_, depth);
     for (pugi::xml_node n : parent.children()) {
       if (n.type() != pugi::node_element) continue;
       const std::string_view local = Local(n);
@@ -265,10 +257,7 @@ class DocxReader {
 
   // Text boxes inside a drawing: their paragraphs follow the paragraph.
   void Boxes(const pugi::xml_node& n, const std::string& path, Para* p, int depth) {
-    if (depth > kMaxDepth) {
-      throw std::runtime_error(member_ + ": elements nested more than " +
-                               std::to_string(kMaxDepth) + " deep: a hostile or broken document");
-    }
+    CheckDepth(member_, depth);
     for (pugi::xml_node c : n.children()) {
       if (c.type() != pugi::node_element) continue;
       const std::string_view local = Local(c);

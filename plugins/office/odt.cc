@@ -25,8 +25,6 @@
 namespace hstag::office {
 namespace {
 
-constexpr int kMaxDepth = 200;
-
 const std::vector<std::string_view> kBare = {"office:body", "office:text", "office:master-styles"};
 
 class OdtReader {
@@ -68,15 +66,8 @@ class OdtReader {
   bool tracked() const { return tracked_; }
 
  private:
-  void Deep(int depth) const {
-    if (depth > kMaxDepth) {
-      throw std::runtime_error(member_ + ": elements nested more than " +
-                               std::to_string(kMaxDepth) + " deep: a hostile or broken document");
-    }
-  }
-
   void Blocks(const pugi::xml_node& parent, const std::string& path, int depth) {
-    Deep(depth);
+    CheckDepth(member_, depth);
     for (pugi::xml_node n : parent.children()) {
       if (n.type() != pugi::node_element) continue;
       const std::string_view local = Local(n);
@@ -136,7 +127,7 @@ class OdtReader {
   }
 
   void Inline(const pugi::xml_node& parent, const std::string& path, Para* p, int depth) {
-    Deep(depth);
+    CheckDepth(member_, depth);
     for (pugi::xml_node n : parent.children()) {
       if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
         const std::string_view t = n.value();

@@ -137,4 +137,11 @@ void SetMeta(const hstag::sdk::ExtractOutput& out, std::string_view key, std::st
   if (!value.empty()) out.SetMetadata(key, value);
 }
 
+void CheckDepth(std::string_view member, int depth) {
+  if (depth > kMaxDepth) {
+    throw std::runtime_error(std::string(member) + ": elements nested more than " +
+                             std::to_string(kMaxDepth) + " deep: a hostile or broken document");
+  }
+}
+
 }  // namespace hstag::office

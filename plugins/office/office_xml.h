@@ -31,6 +31,12 @@ void Parse(std::string_view name, const std::string& bytes, pugi::xml_document* 
 
 // An element's name without its prefix ("w:p" -> "p").
 std::string_view Local(const pugi::xml_node& n);
+
+// Elements nested deeper than this fail the document as hostile: a real
+// DOCX or ODT nests a few dozen deep.
+constexpr int kMaxDepth = 200;
+// Throws, naming `member`, when `depth` is over kMaxDepth.
+void CheckDepth(std::string_view member, int depth);
 // The first child element with this local name.
 pugi::xml_node Child(const pugi::xml_node& n, std::string_view local);
 // An attribute by local name ("w:val" for "val").
