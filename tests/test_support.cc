@@ -111,4 +111,8 @@ const Unprivileged& AsNobody() {
   return u;
 }
 
+std::filesystem::path TempPath(const std::string& name) {
+  return std::filesystem::path(::testing::TempDir()) / (std::to_string(::getpid()) + "." + name);
+}
+
 }  // namespace hstag::testing

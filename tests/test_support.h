@@ -53,6 +53,9 @@ inline const Pipeline& DefaultPipeline() {
 }
 
 // A whole file ("" when it cannot be read).
+// A file name in GoogleTest's temporary folder that is this process's own:
+// ctest runs tests of one binary in parallel processes, which share the folder.
+std::filesystem::path TempPath(const std::string& name);
 std::string ReadAll(const std::filesystem::path& path);
 
 // Writes an archive of these members (name, bytes) with libarchive: a zip

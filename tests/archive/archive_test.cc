@@ -27,7 +27,7 @@ using hstag::testing::ReadAll;
 using hstag::testing::RunCommand;
 using hstag::testing::WriteArchive;
 
-fs::path Temp(const std::string& name) { return fs::path(::testing::TempDir()) / name; }
+fs::path Temp(const std::string& name) { return testing::TempPath(name); }
 
 struct Listing {
   Status status;

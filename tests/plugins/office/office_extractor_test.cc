@@ -53,7 +53,7 @@ TEST(OfficeSniff, ByContentThenExtension) {
   EXPECT_EQ(Sniff(ReadAll(Sample("docx")), ""), 90);
   EXPECT_EQ(Sniff(ReadAll(Sample("odt")), ""), 95);
   EXPECT_EQ(Sniff(ReadAll(Sample("txt")), "docx"), 0);  // not a zip
-  const std::filesystem::path zip = std::filesystem::path(::testing::TempDir()) / "plain.zip";
+  const std::filesystem::path zip = testing::TempPath("plain.zip");
   testing::WriteArchive(zip, {{"a.txt", "text"}});
   EXPECT_EQ(Sniff(ReadAll(zip), "zip"), 0);    // a zip of something else
   EXPECT_EQ(Sniff(ReadAll(zip), "docx"), 60);  // named as one: tried, and fails clearly
@@ -277,7 +277,7 @@ TEST(OfficeDocx, BrokenXmlNamesTheMemberAndPosition) {
 }
 
 TEST(OfficeDocx, ZipOfSomethingElseNamedDocx) {
-  const std::filesystem::path zip = std::filesystem::path(::testing::TempDir()) / "other.docx";
+  const std::filesystem::path zip = testing::TempPath("other.docx");
   testing::WriteArchive(zip, {{"a.txt", "text"}});
   const Document d = DefaultPipeline().Extract(zip.string(), "other.docx");
   ASSERT_EQ(d.errors.size(), 1u);

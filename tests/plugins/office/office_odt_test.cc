@@ -121,7 +121,7 @@ TEST(OfficeOdt, BrokenContentNamesTheMember) {
 }
 
 TEST(OfficeOdt, SpreadsheetIsRefused) {
-  const std::filesystem::path p = std::filesystem::path(::testing::TempDir()) / "sheet.odt";
+  const std::filesystem::path p = testing::TempPath("sheet.odt");
   testing::WriteArchive(
       p, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", "<x/>"}},
       testing::ArchiveKind::kStoredZip);

@@ -30,7 +30,7 @@ inline std::string Docx(const std::string& body, Parts more = {}) {
       {"word/document.xml", std::string("<?xml version=\"1.0\"?>\n<w:document ") + kW +
                                 "><w:body>" + body + "</w:body></w:document>"}};
   for (auto& p : more) parts.push_back(std::move(p));
-  const std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / "hand_made.docx";
+  const std::filesystem::path path = TempPath("hand_made.docx");
   WriteArchive(path, parts);
   return ReadAll(path);
 }
@@ -48,7 +48,7 @@ inline std::string Odt(const std::string& text, Parts more = {},
                                      "</office:automatic-styles><office:body><office:text>" + text +
                                      "</office:text></office:body></office:document-content>"}};
   for (auto& p : more) parts.push_back(std::move(p));
-  const std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / "hand_made.odt";
+  const std::filesystem::path path = TempPath("hand_made.odt");
   WriteArchive(path, parts, ArchiveKind::kStoredZip);
   return ReadAll(path);
 }
