@@ -17,7 +17,9 @@
 //     `*`/`_` emphasis marks in between) or at the end of the parenthesised
 //     text (reverse form), that has at most min(|SF| + 5, 2 |SF|) words, and
 //     whose text matches the SF by Schwartz & Hearst's right-to-left character
-//     match (the first SF character at the start of a word). The longest such
+//     match (the first SF character at the start of a word), and that is
+//     readable from it (ReadableFrom: the first characters agree; an SF
+//     written as a capitalised word is spelt by the LF's initials). The longest such
 //     annotation wins; every concept annotated on exactly that span counts
 //     (a cue's `also` concepts).
 // A definition's offset (`via`) is where it starts: the long form's start in
@@ -118,6 +120,40 @@ size_t SchwartzHearstStart(std::string_view sf, std::string_view lf) {
   ++l;  // at the first SF character's match
   while (l > 0 && IsWordByte(static_cast<unsigned char>(lf[static_cast<size_t>(l - 1)]))) --l;
   return static_cast<size_t>(l);
+}
+
+// Beyond Schwartz & Hearst, the short form must be readable from the long
+// form (codebook §10.7): its first character is the initial of the long
+// form's first word, and a short form written as a capitalised word (one
+// upper-case letter, then lower case: "Rio", "Unicef") is spelt, all its
+// letters in order, by the initials of the long form's words ("United
+// Nations International Children's Emergency Fund"). So a place before a
+// parenthesised citation, "Rio (resolution 66/288)", defines nothing,
+// though S&H's character match alone finds r-i-o in "resolution".
+bool ReadableFrom(std::string_view sf, std::string_view lf) {
+  if (sf.empty() || lf.empty()) return false;
+  if (Lower(static_cast<unsigned char>(sf[0])) != Lower(static_cast<unsigned char>(lf[0]))) {
+    return false;
+  }
+  size_t upper = 0;
+  bool capitalised_word = sf[0] >= 'A' && sf[0] <= 'Z';
+  for (size_t i = 0; i < sf.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(sf[i]);
+    if (c >= 'A' && c <= 'Z') ++upper;
+    if (i > 0 && !(c >= 'a' && c <= 'z')) capitalised_word = false;
+  }
+  if (!capitalised_word || upper != 1) return true;
+  std::string initials;
+  for (size_t i = 0; i < lf.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(lf[i]);
+    const bool starts = IsWordByte(c) && (i == 0 || !IsWordByte(static_cast<unsigned char>(lf[i - 1])));
+    if (starts) initials += static_cast<char>(Lower(c));
+  }
+  size_t k = 0;
+  for (char c : initials) {
+    if (k < sf.size() && c == static_cast<char>(Lower(static_cast<unsigned char>(sf[k])))) ++k;
+  }
+  return k == sf.size();
 }
 
 // A short form candidate: 2-10 characters, at least one letter and one
@@ -453,6 +489,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
           tokens[first].surface_start, tokens[last - 1].surface_end - tokens[first].surface_start);
       if (CodePoints(lf) <= sf_len) continue;
       if (SchwartzHearstStart(sf, lf) == std::string_view::npos) continue;
+      if (!ReadableFrom(sf, lf)) continue;
       if (best < 0 || a.end - a.start > prior[static_cast<size_t>(best)].end -
                                             prior[static_cast<size_t>(best)].start) {
         best = static_cast<int64_t>(k);

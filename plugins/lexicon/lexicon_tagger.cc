@@ -27,7 +27,14 @@
 //      own, so a word counts in every category that lists it;
 //   4. `requires`: a cue that needs another concept counts only when the
 //      document has a match of that concept.
-// A kept match yields its concept and the concepts in its cue's `also`.
+// Context conditions (`context`, `veto`) are checked in two places: those
+// that look only at the text (words around the match, a name around it, a
+// reference list) before step 3, so that a match they refuse does not hide
+// a shorter one; those that look at other matches (concepts in the
+// sentence, a longer actor match around it) after step 3.
+// A kept match yields its concept and the concepts in its cue's `also` (a
+// dimension named by the cue of a concept of another section as an
+// indicator: codebook §10.8).
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
@@ -71,8 +78,23 @@ class EdgeTable {
   std::vector<uint64_t> keys_;  // by child: a child has one edge into it
 };
 
+// A cue's context or veto (hstag_cue_context_v1), compiled.
+struct Condition {
+  std::vector<std::string> near, after, before;  // folded words, `*` a wildcard
+  uint32_t within = 5;
+  std::vector<std::string> sentence;  // anywhere in the sentence
+  std::vector<uint32_t> concepts;  // concept indices
+  uint32_t in = 0;                 // hstag_cue_in bits
+  bool Local() const {
+    return !near.empty() || !after.empty() || !before.empty() || !sentence.empty() ||
+           (in & (HSTAG_IN_NAME | HSTAG_IN_REFERENCES));
+  }
+  bool OnMatches() const { return !concepts.empty() || (in & HSTAG_IN_ACTOR); }
+};
+
 struct Pattern {
   uint32_t concept_idx = 0;
+  Condition context, veto;
   std::vector<uint32_t> also;
   int32_t required = -1;  // concept index
   Strength strength = Strength::kExplicit;
@@ -82,6 +104,7 @@ struct Pattern {
   std::vector<std::string> gaps;      // gap before each word (first is empty)
   std::vector<std::string> langs;
   std::string rule;
+  std::string coordinated_rule;  // rule + " coordinated"
   uint32_t order = 0;
 };
 
@@ -93,7 +116,24 @@ struct ConceptRef {
 struct Candidate {
   uint32_t pattern;
   uint32_t first, last;  // token range, half-open
+  bool coordinated = false;  // found by Coordinated(), not by the cue's own words
 };
+
+// Words that join coordinated members ("food and health insecurity").
+bool Conjunction(std::string_view norm) {
+  return norm == "and" || norm == "or" || norm == "nor" || norm == "et" || norm == "ou" ||
+         norm == "y" || norm == "e" || norm == "o" || norm == "und" || norm == "oder";
+}
+
+// Languages whose noun phrases put the head first ("sécurité alimentaire et
+// sanitaire"): there a member after the conjunction takes the head before it.
+bool HeadFirst(const std::vector<std::string>& langs) {
+  if (langs.empty()) return false;
+  for (const auto& l : langs) {
+    if (l != "fr" && l != "es" && l != "it" && l != "pt") return false;
+  }
+  return true;
+}
 
 // True when only white space stands between two words: the common case,
 // checked without building the gap.
@@ -116,6 +156,31 @@ bool IsHyphens(std::string_view gap) {
     }
   }
   return true;
+}
+
+// True when the word as written starts with an upper-case or title-case letter.
+bool Capitalised(std::string_view surface) {
+  if (surface.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(surface.data(), i, static_cast<int32_t>(surface.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+// Lower-case words that a capitalised name holds between capitalised words
+// ("Office for the Coordination of Humanitarian Affairs").
+bool NameConnector(std::string_view norm) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "of", "for", "on", "the", "in", "to", "against", "de", "des", "du", "la", "le", "les",
+      "pour", "del", "para", "los", "las", "für", "der", "die", "das", "von", "zur", "zum"};
+  return kWords.count(norm) > 0;
+}
+
+bool WordIn(const std::vector<std::string>& list, std::string_view w) {
+  for (const auto& x : list) {
+    if (x.find('*') == std::string::npos ? x == w : hstag::common::GlobMatch(x, w)) return true;
+  }
+  return false;
 }
 
 bool OnlyNonLatinLetters(std::string_view term) {
@@ -249,6 +314,14 @@ class LexiconTagger : public hstag::sdk::Tagger {
         return false;
       });
     }
+    // Context conditions on the text alone.
+    if (has_local_conditions_) {
+      std::erase_if(kept, [&](const Candidate& c) {
+        const Pattern& p = patterns_[c.pattern];
+        return (p.context.Local() && !LocalHolds(text, p.context, c, /*all=*/true)) ||
+               (p.veto.Local() && LocalHolds(text, p.veto, c, /*all=*/false));
+      });
+    }
     // Longest match within an overlap group: candidates longest first, each
     // kept when none of its tokens is taken in its group yet.
     auto group = [&](const Candidate& c) { return groups_[patterns_[c.pattern].concept_idx]; };
@@ -272,6 +345,59 @@ class LexiconTagger : public hstag::sdk::Tagger {
         chosen.push_back(c);
       }
     }
+    // Coordinated members that share the match's words.
+    const size_t n_chosen = chosen.size();
+    for (size_t i = 0; i < n_chosen; ++i) Coordinated(text, chosen[i], &chosen);
+    if (has_local_conditions_) {
+      std::erase_if(chosen, [&](const Candidate& c) {
+        if (!c.coordinated) return false;
+        const Pattern& p = patterns_[c.pattern];
+        return (p.context.Local() && !LocalHolds(text, p.context, c, /*all=*/true)) ||
+               (p.veto.Local() && LocalHolds(text, p.veto, c, /*all=*/false));
+      });
+    }
+    // Context conditions on the other matches.
+    if (has_match_conditions_) {
+      std::unordered_map<uint32_t, std::vector<uint32_t>> in_sentence;  // sentence -> concepts
+      for (const auto& c : chosen) {
+        const Pattern& p = patterns_[c.pattern];
+        auto& list = in_sentence[tokens[c.first].sentence];
+        list.push_back(p.concept_idx);
+        list.insert(list.end(), p.also.begin(), p.also.end());
+      }
+      auto holds = [&](const Condition& cond, const Candidate& c, bool all) {
+        int set = 0, held = 0;
+        if (!cond.concepts.empty()) {
+          ++set;
+          const auto it = in_sentence.find(tokens[c.first].sentence);
+          bool any = false;
+          if (it != in_sentence.end()) {
+            for (uint32_t k : cond.concepts) {
+              any |= std::find(it->second.begin(), it->second.end(), k) != it->second.end();
+            }
+          }
+          held += any;
+        }
+        if (cond.in & HSTAG_IN_ACTOR) {
+          ++set;
+          bool inside = false;
+          for (const auto& o : chosen) {
+            inside |= concepts_[patterns_[o.pattern].concept_idx].section == "actor" &&
+                      o.first <= c.first && c.last <= o.last && o.last - o.first > c.last - c.first;
+          }
+          held += inside;
+        }
+        return all ? held == set : held > 0;
+      };
+      std::vector<Candidate> ruled;
+      for (const auto& c : chosen) {
+        const Pattern& p = patterns_[c.pattern];
+        if (p.context.OnMatches() && !holds(p.context, c, true)) continue;
+        if (p.veto.OnMatches() && holds(p.veto, c, false)) continue;
+        ruled.push_back(c);
+      }
+      chosen.swap(ruled);
+    }
     // `requires`.
     std::vector<bool> present(concepts_.size(), false);
     for (const auto& c : chosen) {
@@ -288,11 +414,17 @@ class LexiconTagger : public hstag::sdk::Tagger {
       a.strength = p.strength;
       a.start = tokens[c.first].source_start;
       a.end = tokens[c.last - 1].source_end;
-      a.rule = p.rule;
+      a.rule = c.coordinated ? p.coordinated_rule : p.rule;
       a.concept_id = concepts_[p.concept_idx].id;
       sink.Emit(a);
       for (uint32_t extra : p.also) {
         a.concept_id = concepts_[extra].id;
+        // A cue that names another concept only signals a dimension
+        // (codebook §10.8): "trafficking in persons" names the topic.
+        a.strength = concepts_[extra].section == "dimension" &&
+                             concepts_[p.concept_idx].section != "dimension"
+                         ? Strength::kIndicator
+                         : p.strength;
         sink.Emit(a);
       }
     }
@@ -374,6 +506,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       for (const auto l : cue.langs()) p.langs.emplace_back(l);
     }
     p.rule = std::string(lex.name()) + ":" + std::to_string(cue.line());
+    p.coordinated_rule = p.rule + " coordinated";
     p.order = static_cast<uint32_t>(patterns_.size());
     for (const auto a : cue.also()) {
       p.also.push_back(ConceptIndex(a, hstag::codebook::SectionOf(a)));
@@ -381,6 +514,23 @@ class LexiconTagger : public hstag::sdk::Tagger {
     if (!cue.required().empty()) {
       p.required = static_cast<int32_t>(
           ConceptIndex(cue.required(), hstag::codebook::SectionOf(cue.required())));
+    }
+    auto compile = [&](const hstag::sdk::CueContextView& v, Condition* out) {
+      for (const auto w : v.near()) out->near.emplace_back(w);
+      for (const auto w : v.after()) out->after.emplace_back(w);
+      for (const auto w : v.before()) out->before.emplace_back(w);
+      for (const auto w : v.sentence()) out->sentence.emplace_back(w);
+      out->within = v.within();
+      for (const auto id : v.concepts()) {
+        out->concepts.push_back(ConceptIndex(id, hstag::codebook::SectionOf(id)));
+      }
+      out->in = v.in();
+      has_local_conditions_ |= out->Local();
+      has_match_conditions_ |= out->OnMatches();
+    };
+    if (!exclude) {
+      compile(cue.context(), &p.context);
+      compile(cue.veto(), &p.veto);
     }
     uint32_t node = 0;
     for (size_t k = 0; k < words.size(); ++k) {
@@ -409,6 +559,228 @@ class LexiconTagger : public hstag::sdk::Tagger {
     patterns_.push_back(std::move(p));
   }
 
+  // The trie node reached from `node` over token k's word (kNone: none).
+  uint32_t Step(const TextView& text, uint32_t node, size_t k) const {
+    const auto tokens = text.tokens();
+    if (tokens[k].flags & HSTAG_TOKEN_URL) return EdgeTable::kNone;
+    const uint32_t id = vocab_.Find(text.Norm(tokens[k]));
+    if (id == hstag::common::WordTable::kNone) return EdgeTable::kNone;
+    if (node == 0) return id < root_children_.size() ? root_children_[id] : EdgeTable::kNone;
+    return edges_.Find(Key(node, id));
+  }
+
+  // The patterns that end at `node` and may stand for a coordinated member
+  // of a match of `of`: cues (not exclusions) of another concept, in the
+  // text's language.
+  void MembersAt(const TextView& text, uint32_t node, const Candidate& of, uint32_t first,
+                 uint32_t last, std::vector<Candidate>* out) const {
+    if (node == EdgeTable::kNone) return;
+    const auto tokens = text.tokens();
+    const Pattern& m = patterns_[of.pattern];
+    for (uint32_t q : nodes_[node].outputs) {
+      const Pattern& p = patterns_[q];
+      if (p.exclude || p.concept_idx == m.concept_idx || p.exact || p.required >= 0) continue;
+      if (!hstag::common::LanguageMatches(text.Language(tokens[first]), p.langs)) continue;
+      if (groups_[p.concept_idx] != groups_[m.concept_idx]) continue;
+      Candidate c{q, first, last, true};
+      out->push_back(c);
+      return;  // one concept per member: the first cue listed
+    }
+  }
+
+  // Coordination and ellipsis (codebook §10.9): the members of a
+  // coordination that share the words of a match, each a match of its own
+  // cue over the whole phrase (marked `coordinated`):
+  //   - a shared head after them: "food and health insecurity", "political,
+  //     economic and food security" (each member one word that, with the
+  //     match's other words, is a cue: "food insecurity");
+  //   - a shared head before them, where the member repeats the word before
+  //     it: "freedom from want as well as from fear"; and, in languages
+  //     that put the head first, without it: "sécurité alimentaire et
+  //     sanitaire".
+  // Members are found in the match's overlap group (a dimension's match
+  // yields dimensions), for a match of at least two words, in its sentence.
+  void Coordinated(const TextView& text, const Candidate& c, std::vector<Candidate>* out) const {
+    const Pattern& m = patterns_[c.pattern];
+    if (c.coordinated || m.exclude || c.last - c.first < 2) return;
+    if (concepts_[m.concept_idx].section == "actor") return;
+    const auto tokens = text.tokens();
+    const uint32_t sentence = tokens[c.first].sentence;
+    auto same = [&](size_t k) { return k < tokens.size() && tokens[k].sentence == sentence; };
+    auto gap = [&](size_t a) {  // between tokens a and a + 1
+      return hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[a + 1].norm_start);
+    };
+    // Before: "X and <match>", "X, Y and <match>", "X, <match>".
+    uint32_t at = c.first;
+    for (int members = 0; members < 6 && at > 0 && same(at - 1); ++members) {
+      uint32_t x;
+      if (Conjunction(text.Norm(tokens[at - 1])) && at >= 2 && same(at - 2) &&
+          (gap(at - 2).empty() || gap(at - 2) == ",")) {
+        x = at - 2;
+      } else if (gap(at - 1) == ",") {
+        x = at - 1;
+      } else {
+        break;
+      }
+      uint32_t node = Step(text, 0, x);
+      for (uint32_t k = c.first + 1; k < c.last && node != EdgeTable::kNone; ++k) {
+        node = Step(text, node, k);
+      }
+      const size_t before = out->size();
+      MembersAt(text, node, c, x, c.last, out);
+      if (out->size() == before) break;
+      at = x;
+    }
+    // After: "<match> and [w] Y" where w is the match's word before its last.
+    uint32_t k = c.last;
+    if (!same(k)) return;
+    if (Conjunction(text.Norm(tokens[k]))) {
+      ++k;
+    } else if (text.Norm(tokens[k]) == "as" && same(k + 2) && text.Norm(tokens[k + 1]) == "well" &&
+               text.Norm(tokens[k + 2]) == "as") {
+      k += 3;
+    } else {
+      return;
+    }
+    if (!same(k)) return;
+    const bool repeats = same(k + 1) && text.Norm(tokens[k]) == text.Norm(tokens[c.last - 2]);
+    if (!repeats && !HeadFirst(m.langs)) return;
+    const uint32_t y = repeats ? k + 1 : k;
+    uint32_t node = 0;
+    for (uint32_t j = c.first; j + 1 < c.last && (j == c.first || node != EdgeTable::kNone); ++j) {
+      node = Step(text, node, j);
+    }
+    if (node != EdgeTable::kNone) node = Step(text, node, y);
+    MembersAt(text, node, c, c.first, y + 1, out);
+  }
+
+  // True when only white space or hyphens stand between tokens a and b.
+  static bool Joined(const TextView& text, uint32_t a, uint32_t b) {
+    const auto tokens = text.tokens();
+    if (PlainGap(text.norm(), tokens[a].norm_end, tokens[b].norm_start)) return true;
+    return IsHyphens(hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start));
+  }
+
+  // Whether the conditions of `cond` on the text hold for the match `c`:
+  // all of those set (`all`), or any of them.
+  bool LocalHolds(const TextView& text, const Condition& cond, const Candidate& c, bool all) const {
+    const auto tokens = text.tokens();
+    const uint32_t sentence = tokens[c.first].sentence;
+    int set = 0, held = 0;
+    // A word of `list` among the `within` words before (dir -1) or after (+1) the match.
+    auto around = [&](const std::vector<std::string>& list, int dir) {
+      if (dir < 0) {
+        for (uint32_t k = c.first, n = 0; k-- > 0 && n < cond.within; ++n) {
+          if (tokens[k].sentence != sentence) break;
+          if (WordIn(list, text.Norm(tokens[k]))) return true;
+        }
+      } else {
+        for (uint32_t k = c.last, n = 0; k < tokens.size() && n < cond.within; ++k, ++n) {
+          if (tokens[k].sentence != sentence) break;
+          if (WordIn(list, text.Norm(tokens[k]))) return true;
+        }
+      }
+      return false;
+    };
+    // `after` and `before` look within the phrase: up to punctuation.
+    auto phrase = [&](const std::vector<std::string>& list, int dir) {
+      if (dir < 0) {
+        for (uint32_t k = c.first, n = 0; k-- > 0 && n < cond.within; ++n) {
+          if (tokens[k].sentence != sentence || !Joined(text, k, k + 1)) break;
+          if (WordIn(list, text.Norm(tokens[k]))) return true;
+        }
+      } else {
+        for (uint32_t k = c.last, n = 0; k < tokens.size() && n < cond.within; ++k, ++n) {
+          if (tokens[k].sentence != sentence || !Joined(text, k - 1, k)) break;
+          if (WordIn(list, text.Norm(tokens[k]))) return true;
+        }
+      }
+      return false;
+    };
+    if (!cond.near.empty()) {
+      ++set;
+      held += around(cond.near, -1) || around(cond.near, +1);
+    }
+    if (!cond.after.empty()) {
+      ++set;
+      held += phrase(cond.after, +1);
+    }
+    if (!cond.before.empty()) {
+      ++set;
+      held += phrase(cond.before, -1);
+    }
+    if (!cond.sentence.empty()) {
+      ++set;
+      bool any = false;
+      for (uint32_t k = c.first; k-- > 0 && tokens[k].sentence == sentence && !any;) {
+        any = WordIn(cond.sentence, text.Norm(tokens[k]));
+      }
+      for (uint32_t k = c.last; k < tokens.size() && tokens[k].sentence == sentence && !any; ++k) {
+        any = WordIn(cond.sentence, text.Norm(tokens[k]));
+      }
+      held += any;
+    }
+    if (cond.in & HSTAG_IN_NAME) {
+      ++set;
+      held += InsideName(text, c);
+    }
+    if (cond.in & HSTAG_IN_REFERENCES) {
+      ++set;
+      const auto segs = text.segments();
+      const uint32_t seg = tokens[c.first].segment;
+      held += seg < segs.size() && (segs[seg].flags & kSegmentReferences) != 0;
+    }
+    return all ? held == set : held > 0;
+  }
+
+  // Whether the match is part of a longer capitalised name: its first word
+  // is capitalised (not in capitals), and a capitalised word follows it directly ("Human
+  // Security Network", "Comprehensive Nuclear-Test-Ban Treaty"), or comes
+  // before it across a lower-case connector such as "of" or "for the"
+  // ("Commission on Human Security", "Committee on World Food Security"),
+  // without punctuation between. A capitalised word right before the match
+  // is not enough ("Japan's Human Security policy"), nor is the sentence's
+  // first word. Nothing counts in a sentence mostly capitalised (a title, a
+  // heading, text in capitals), where capitals tell nothing.
+  bool InsideName(const TextView& text, const Candidate& c) const {
+    const auto tokens = text.tokens();
+    // A word in capitals (an acronym: "WPS Agenda") is no sign of a name.
+    const std::string_view first = text.Surface(tokens[c.first]);
+    if (!Capitalised(first) ||
+        std::none_of(first.begin() + 1, first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+      return false;
+    }
+    const uint32_t sentence = tokens[c.first].sentence;
+    uint32_t s0 = c.first, s1 = c.last;
+    while (s0 > 0 && tokens[s0 - 1].sentence == sentence) --s0;
+    while (s1 < tokens.size() && tokens[s1].sentence == sentence) ++s1;
+    size_t words = 0, caps = 0;
+    for (uint32_t k = s0; k < s1; ++k) {
+      if (tokens[k].flags & HSTAG_TOKEN_NUMBER) continue;
+      if (NameConnector(text.Norm(tokens[k]))) continue;
+      ++words;
+      caps += Capitalised(text.Surface(tokens[k]));
+    }
+    if (words >= 2 && caps * 4 >= words * 3) return false;
+    auto joined = [&](uint32_t a, uint32_t b) { return Joined(text, a, b); };
+    auto capital = [&](uint32_t k) {
+      return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) && Capitalised(text.Surface(tokens[k]));
+    };
+    if (c.last < s1 && joined(c.last - 1, c.last) && capital(c.last)) return true;
+    bool connector = false;
+    for (uint32_t k = c.first; k > s0 && joined(k - 1, k);) {
+      --k;
+      if (NameConnector(text.Norm(tokens[k])) && !capital(k)) {
+        connector = true;
+      } else if (capital(k)) {
+        if (connector) return k > s0;
+      } else {
+        break;
+      }
+    }
+    return false;
+  }
+
   bool Accept(const TextView& text, const Pattern& p, size_t first, size_t last) const {
     const auto tokens = text.tokens();
     if (!hstag::common::LanguageMatches(text.Language(tokens[first]), p.langs)) return false;
@@ -427,6 +799,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
     return true;
   }
 
+  // HSTAG_SEGMENT_REFERENCES: a segment in a reference list.
+  static constexpr uint32_t kSegmentReferences = 2u;
+  bool has_local_conditions_ = false;
+  bool has_match_conditions_ = false;
   std::vector<ConceptRef> concepts_;
   std::vector<uint32_t> groups_;  // overlap group of each concept, as a number
   std::unordered_map<std::string, uint32_t> group_index_;

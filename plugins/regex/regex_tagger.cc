@@ -15,8 +15,13 @@
 //      right; a match that spans a paragraph break, or is followed by the
 //      rule's `not_followed_by`, is dropped; a rule with `items` yields one
 //      match per item inside each span;
-//   3. exclusions: a match inside a match of an `exclude` rule of the same
-//      concept is dropped ("General Conference resolution 15" is no UN
+//   3. a rule's `context` and `veto` conditions (a pattern or another
+//      tagger's concept in the match's sentence or the sentences before it,
+//      a reference list) keep or drop its matches; the matches of rules that
+//      `block` concepts (and of `exclude` rules, which block their own) are
+//      handed to the host as vetoes, which drop the annotations of those
+//      concepts inside them, whichever tagger made them ("US$ 5 million" is
+//      no mention of a state, "General Conference resolution 15" no UN
 //      resolution citation);
 //   4. overlaps: within one concept the longest match wins (ties: the earlier
 //      start, then rule order), so "Security Council resolution 1325 (2000)"
@@ -36,6 +41,7 @@
 #include <limits>
 #include <memory>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -75,14 +81,24 @@ struct Template {
   bool empty() const { return parts.empty(); }
 };
 
+// A rule's `context` or `veto`: what the text around a match must hold.
+struct Condition {
+  std::unique_ptr<RE2> pattern;       // found in the window
+  std::vector<std::string> concepts;  // of earlier taggers' annotations in the window; `x*`: a prefix
+  uint32_t sentences = 1;             // the window: the match's sentence and those before it
+  bool references = false;            // the match is in a reference list
+  bool set() const { return pattern || !concepts.empty() || references; }
+};
+
 struct Rule {
   std::string id, concept_id;
+  std::vector<std::string> blocks;  // concepts its matches veto (an ID or `prefix*`)
+  Condition context, veto;
   Strength strength = Strength::kExplicit;
   std::unique_ptr<RE2> re;               // the rule's span
   std::unique_ptr<RE2> items;            // optional: the items inside a span
   std::unique_ptr<RE2> not_followed_by;  // optional, anchored at the match's end
   Template value;                        // groups of `items` when given, else of `re`
-  bool exclude = false;                  // matches yield nothing and veto those inside them
   uint32_t order = 0;
 };
 
@@ -198,6 +214,52 @@ std::string Expand(const Template& t, const std::vector<re2::StringPiece>& group
   return out;
 }
 
+// The sentences of a text as surface spans, and the sentence at a surface
+// offset (from the tokens: the analyzer's sentences are source spans).
+class Windows {
+ public:
+  explicit Windows(const TextView& text) : tokens_(text.tokens()) {
+    for (const auto& t : tokens_) {
+      if (t.sentence >= spans_.size()) spans_.resize(t.sentence + 1, {UINT32_MAX, 0});
+      auto& s = spans_[t.sentence];
+      s.first = std::min(s.first, t.surface_start);
+      s.second = std::max(s.second, t.surface_end);
+    }
+  }
+  // The token at or before surface offset `at` (none: the first).
+  const hstag_token_v1* TokenAt(uint32_t at) const {
+    if (tokens_.empty()) return nullptr;
+    auto it = std::upper_bound(tokens_.begin(), tokens_.end(), at,
+                               [](uint32_t o, const hstag_token_v1& t) { return o < t.surface_start; });
+    return it == tokens_.begin() ? &*it : &*std::prev(it);
+  }
+  // The surface span of the `n` sentences that end with the one at `at`,
+  // widened to [start, end).
+  std::pair<uint32_t, uint32_t> Span(uint32_t start, uint32_t end, uint32_t n) const {
+    std::pair<uint32_t, uint32_t> w{start, end};
+    const hstag_token_v1* t = TokenAt(start);
+    if (!t) return w;
+    for (uint32_t k = t->sentence + 1, taken = 0; k-- > 0 && taken < n;) {
+      if (spans_[k].first == UINT32_MAX) continue;  // a sentence without words
+      w.first = std::min(w.first, spans_[k].first);
+      w.second = std::max(w.second, spans_[k].second);
+      ++taken;
+    }
+    return w;
+  }
+
+ private:
+  std::span<const hstag_token_v1> tokens_;
+  std::vector<std::pair<uint32_t, uint32_t>> spans_;  // by sentence
+};
+
+bool NamesConcept(const std::string& pattern, std::string_view id) {
+  if (!pattern.empty() && pattern.back() == '*') {
+    return id.substr(0, pattern.size() - 1) == std::string_view(pattern).substr(0, pattern.size() - 1);
+  }
+  return id == pattern;
+}
+
 class RegexTagger : public hstag::sdk::Tagger {
  public:
   explicit RegexTagger(const hstag::sdk::CreateArgs& args) {
@@ -210,7 +272,9 @@ class RegexTagger : public hstag::sdk::Tagger {
 
     std::vector<std::string> files = options.Strings("rules");
     if (!options.Has("rules")) {
-      files.push_back((fs::path(args.data_dir) / "lexicons" / "rules" / "citations.yaml").string());
+      for (const char* f : {"citations.yaml", "exclusions.yaml"}) {
+        files.push_back((fs::path(args.data_dir) / "lexicons" / "rules" / f).string());
+      }
     }
     const fs::path config_dir(args.config_dir);
     const std::string data_prefix =
@@ -274,21 +338,25 @@ class RegexTagger : public hstag::sdk::Tagger {
     }
     if (found.empty()) return;
 
-    // Exclusions: a match inside a match of an `exclude` rule of its concept
-    // is dropped.
-    std::vector<Candidate> vetoes;
-    for (auto& c : found) {
-      if (rules_[c.rule].exclude) vetoes.push_back(c);
-    }
-    if (!vetoes.empty()) {
+    // Conditions, then the rules that block: their matches go to the host.
+    if (has_conditions_) {
+      const Windows windows(text);
       std::erase_if(found, [&](const Candidate& c) {
-        if (rules_[c.rule].exclude) return true;
-        return std::any_of(vetoes.begin(), vetoes.end(), [&](const Candidate& v) {
-          return rules_[v.rule].concept_id == rules_[c.rule].concept_id && v.start <= c.start &&
-                 c.end <= v.end;
-        });
+        const Rule& r = rules_[c.rule];
+        return (r.context.set() && !Holds(text, windows, r.context, c, /*all=*/true)) ||
+               (r.veto.set() && Holds(text, windows, r.veto, c, /*all=*/false));
       });
     }
+    std::erase_if(found, [&](const Candidate& c) {
+      const Rule& r = rules_[c.rule];
+      if (r.blocks.empty()) return false;
+      const uint32_t start = text.SurfaceToSource(c.start, false);
+      const uint32_t end = text.SurfaceToSource(c.end, true);
+      if (start < end) {
+        for (const auto& b : r.blocks) sink.Veto(b, start, end);
+      }
+      return true;
+    });
 
     // The longest match within a concept.
     std::sort(found.begin(), found.end(), [&](const Candidate& a, const Candidate& b) {
@@ -329,6 +397,83 @@ class RegexTagger : public hstag::sdk::Tagger {
   }
 
  private:
+  // Whether the conditions set in `cond` hold for the match `c`: all of them
+  // (`all`), or any.
+  bool Holds(const TextView& text, const Windows& windows, const Condition& cond, const Candidate& c,
+             bool all) const {
+    int set = 0, held = 0;
+    const auto [from, to] = windows.Span(c.start, c.end, cond.sentences);
+    if (cond.pattern) {
+      ++set;
+      held += cond.pattern->Match(text.surface(), from, to, RE2::UNANCHORED, nullptr, 0);
+    }
+    if (!cond.concepts.empty()) {
+      ++set;
+      const uint32_t a = text.SurfaceToSource(from, false), b = text.SurfaceToSource(to, true);
+      bool any = false;
+      for (const auto& x : text.prior()) {
+        if (x.start >= b) break;  // sorted by start
+        if (x.end <= a) continue;
+        const std::string_view id = x.concept_id;
+        for (const auto& k : cond.concepts) any |= NamesConcept(k, id);
+        if (any) break;
+      }
+      held += any;
+    }
+    if (cond.references) {
+      ++set;
+      const hstag_token_v1* t = windows.TokenAt(c.start);
+      const auto segs = text.segments();
+      held += t && t->segment < segs.size() && (segs[t->segment].flags & kSegmentReferences);
+    }
+    return all ? held == set : held > 0;
+  }
+
+  Condition LoadCondition(const YAML::Node& n, const std::string& id, const char* what) {
+    if (!n.IsMap()) throw RuleError(n, "rule `" + id + "`: `" + what + "` must be a mapping");
+    for (const auto& kv : n) {
+      const std::string key = kv.first.Scalar();
+      if (key != "pattern" && key != "concepts" && key != "sentences" && key != "in") {
+        throw RuleError(kv.first, "rule `" + id + "`: unknown key `" + key + "` in `" + what +
+                                      "` (pattern, concepts, sentences, in)");
+      }
+    }
+    Condition c;
+    if (n["pattern"]) c.pattern = Compile(n["pattern"], id, "pattern");
+    c.concepts = StringList(n["concepts"], id, "concepts");
+    for (const auto& place : StringList(n["in"], id, "in")) {
+      if (place != "references") {
+        throw RuleError(n["in"], "rule `" + id + "`: `in` of a rule takes `references`, not `" +
+                                     place + "`");
+      }
+      c.references = true;
+    }
+    if (n["sentences"]) {
+      const std::string v = Scalar(n["sentences"], "sentences");
+      if (v.size() != 1 || v[0] < '1' || v[0] > '9') {
+        throw RuleError(n["sentences"], "rule `" + id + "`: `sentences` must be 1 to 9");
+      }
+      c.sentences = static_cast<uint32_t>(v[0] - '0');
+    }
+    if (!c.set()) throw RuleError(n, "rule `" + id + "`: `" + what + "` sets no condition");
+    has_conditions_ = true;
+    return c;
+  }
+
+  static std::vector<std::string> StringList(const YAML::Node& n, const std::string& id,
+                                             const char* what) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    if (n.IsScalar()) {
+      out.push_back(n.Scalar());
+    } else if (n.IsSequence()) {
+      for (const auto& x : n) out.push_back(Scalar(x, what));
+    } else {
+      throw RuleError(n, "rule `" + id + "`: `" + what + "` must be a string or a list");
+    }
+    return out;
+  }
+
   void LoadFile(const std::string& path, const std::string& display) {
     const std::string bytes = hstag::common::ReadDataFile(path, display, 16u << 20);
     try {
@@ -369,9 +514,9 @@ class RegexTagger : public hstag::sdk::Tagger {
     if (!n.IsMap()) throw RuleError(n, "a rule must be a mapping");
     for (const auto& kv : n) {
       const std::string key = kv.first.Scalar();
-      static const std::set<std::string> known = {"id",    "concept", "strength",        "pattern",
-                                                  "value", "items",   "not_followed_by", "context",
-                                                  "exclude"};
+      static const std::set<std::string> known = {
+          "id",    "concept",         "strength", "pattern", "value", "items",
+          "not_followed_by", "note", "context",  "veto",    "exclude", "blocks"};
       if (!known.count(key)) throw RuleError(kv.first, "unknown key `" + key + "` in a rule");
     }
     if (!n["id"]) throw RuleError(n, "a rule without `id`");
@@ -379,8 +524,11 @@ class RegexTagger : public hstag::sdk::Tagger {
     r.id = Scalar(n["id"], "id");
     if (r.id.empty()) throw RuleError(n["id"], "empty `id`");
     if (!ids_.insert(r.id).second) throw RuleError(n["id"], "rule `" + r.id + "` is defined twice");
-    if (!n["concept"]) throw RuleError(n, "rule `" + r.id + "` has no `concept`");
-    r.concept_id = Scalar(n["concept"], "concept");
+    if (n["blocks"]) r.blocks = StringList(n["blocks"], r.id, "blocks");
+    if (!n["concept"] && r.blocks.empty()) {
+      throw RuleError(n, "rule `" + r.id + "` has no `concept` (nor `blocks`)");
+    }
+    if (n["concept"]) r.concept_id = Scalar(n["concept"], "concept");
     if (n["strength"]) {
       const std::string s = Scalar(n["strength"], "strength");
       if (s == "explicit") {
@@ -398,13 +546,26 @@ class RegexTagger : public hstag::sdk::Tagger {
     if (n["value"]) {
       r.value = ParseTemplate(Scalar(n["value"], "value"), r.items ? *r.items : *r.re, n["value"]);
     }
-    if (n["context"]) Scalar(n["context"], "context");
+    if (n["note"]) Scalar(n["note"], "note");
+    if (n["context"]) {
+      if (n["context"].IsScalar()) {
+        throw RuleError(n["context"], "rule `" + r.id +
+                                          "`: `context` holds conditions (a mapping); write notes "
+                                          "as `note`");
+      }
+      r.context = LoadCondition(n["context"], r.id, "context");
+    }
+    if (n["veto"]) r.veto = LoadCondition(n["veto"], r.id, "veto");
     if (n["exclude"]) {
       const std::string e = Scalar(n["exclude"], "exclude");
       if (e != "true" && e != "false") {
         throw RuleError(n["exclude"], "rule `" + r.id + "`: `exclude` must be true or false");
       }
-      r.exclude = e == "true";
+      // Shorthand: the rule blocks its own concept.
+      if (e == "true" && !r.concept_id.empty()) r.blocks.push_back(r.concept_id);
+    }
+    if (!r.blocks.empty() && n["value"]) {
+      throw RuleError(n["value"], "rule `" + r.id + "` blocks concepts: it yields no value");
     }
     r.order = static_cast<uint32_t>(rules_.size());
     rules_.push_back(std::move(r));
@@ -462,7 +623,10 @@ class RegexTagger : public hstag::sdk::Tagger {
     return i;
   }
 
+  // HSTAG_SEGMENT_REFERENCES: a segment in a reference list.
+  static constexpr uint32_t kSegmentReferences = 2u;
   RE2::Options re_options_;
+  bool has_conditions_ = false;
   std::vector<Rule> rules_;
   std::set<std::string> ids_;
   std::unique_ptr<RE2::Set> set_;

@@ -176,12 +176,31 @@ TEST(CliTest, CcoeInfoSheetFindsHumanSecurityWhereverItIsWritten) {
   const std::string text = ReadAll(path);
   ExpectOffsetsSliceBack(doc, text);
   std::set<size_t> starts;
+  std::vector<std::pair<size_t, size_t>> actors;
   for (const auto& a : doc["annotations"]) {
     if (a["concept"] == "hs.concept") starts.insert(a["start"].get<size_t>());
+    if (a["concept"].get<std::string>().rfind("actor.", 0) == 0) {
+      actors.emplace_back(a["start"].get<size_t>(), a["end"].get<size_t>());
+    }
   }
-  // Every "human security" written as words (not inside a URL).
+  // Every "human security" written as words (not inside a URL), but inside
+  // the name of an entity (codebook §10.1): that of an actor the lexicons
+  // know (which the actor's match covers) or one of these.
+  const std::vector<std::string> kNames = {
+      "Human Security Response Force", "Human Security Handbook",
+      "Human Security Advisers Course", "Centre of Excellence for Human Security"};
+  // Known limit: a name alone in its sentence (a title, a footnote's
+  // source) is counted, as capitals there tell nothing.
+  const std::string kFootnote = "UNTFHS. Human Security Handbook, 2016";
+  auto named = [&](size_t at) {
+    if (at >= 8 && text.compare(at - 8, kFootnote.size(), kFootnote) == 0) return false;
+    return std::any_of(kNames.begin(), kNames.end(), [&](const std::string& n) {
+      const size_t in = n.find("Human Security");
+      return at >= in && text.compare(at - in, n.size(), n) == 0;
+    });
+  };
   const std::regex re(R"(\bhuman[\s-]+security\b)", std::regex::icase);
-  size_t written = 0;
+  size_t written = 0, names = 0;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
        ++it) {
     const size_t at = static_cast<size_t>(it->position());
@@ -189,9 +208,17 @@ TEST(CliTest, CcoeInfoSheetFindsHumanSecurityWhereverItIsWritten) {
     const std::string before = text.substr(line_start, at - line_start);
     if (before.find("http") != std::string::npos || before.find("www.") != std::string::npos) continue;
     ++written;
-    EXPECT_TRUE(starts.count(at)) << "missed at byte " << at << ": " << it->str();
+    const bool in_actor = std::any_of(actors.begin(), actors.end(), [&](const auto& s) {
+      return s.first <= at && at + it->length() <= s.second && s.second - s.first > size_t(it->length());
+    });
+    const bool in_name = in_actor || named(at);
+    EXPECT_EQ(starts.count(at) == 1, !in_name)
+        << (in_name ? "counted inside a name" : "missed") << " at byte " << at << ": "
+        << text.substr(at, 40);
+    names += in_name;
   }
   EXPECT_GE(written, 40u);
+  EXPECT_EQ(names, 12u);
 }
 
 TEST(CliTest, ExtractPrintsTheExtractedText) {

@@ -61,7 +61,7 @@ TEST(PluginLoaderTest, ExternalModuleIsLoadedAndTags) {
 TEST(PluginLoaderTest, WrongAbiVersionIsRefusedWithAClearMessage) {
   auto p = WithPluginDir(std::string(HSTAG_TEST_MODULES_DIR) + "/wrong_abi");
   ASSERT_FALSE(p.ok());
-  EXPECT_NE(p.error().find("plugin 'wrong-abi' was built for plugin ABI 99, this hstag speaks ABI 2"),
+  EXPECT_NE(p.error().find("plugin 'wrong-abi' was built for plugin ABI 99, this hstag speaks ABI 3"),
             std::string::npos)
       << p.error();
 }
@@ -72,7 +72,7 @@ TEST(PluginLoaderTest, ModuleBuiltForAbi1IsRefusedWithAClearMessage) {
   auto p = WithPluginDir(std::string(HSTAG_TEST_MODULES_DIR) + "/abi_one");
   ASSERT_FALSE(p.ok());
   EXPECT_NE(p.error().find("hstag-test_abi_one.so: plugin 'abi-one' was built for plugin ABI 1, "
-                           "this hstag speaks ABI 2: rebuild it against this version of hstag"),
+                           "this hstag speaks ABI 3: rebuild it against this version of hstag"),
             std::string::npos)
       << p.error();
 }

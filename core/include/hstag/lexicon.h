@@ -18,6 +18,24 @@
 
 namespace hstag {
 
+// Conditions on the text around a match (lexicons/README.md, "Context"):
+// words within `within` words before, after or on either side of the match
+// in its sentence, words anywhere in its sentence, concepts the sentence has
+// a match of, and where the match lies ("name", "actor", "references"). An
+// empty list is no condition.
+struct CueContext {
+  static constexpr int kDefaultWithin = 5;
+  std::vector<std::string> near, after, before;  // one word each, as written
+  int within = kDefaultWithin;
+  std::vector<std::string> sentence;  // anywhere in the sentence
+  std::vector<std::string> concepts;
+  std::vector<std::string> in;
+  bool empty() const {
+    return near.empty() && after.empty() && before.empty() && sentence.empty() &&
+           concepts.empty() && in.empty();
+  }
+};
+
 struct Cue {
   enum class Case { kFold, kExact };
   std::string term;
@@ -26,6 +44,8 @@ struct Cue {
   std::vector<std::string> langs;  // primary subtags; empty: every language
   std::vector<std::string> also;   // further concepts the same match yields
   std::string required;            // a concept the document must also mention
+  CueContext context;              // every condition set must hold
+  CueContext veto;                 // no condition set may hold
   int line = 0;
 };
 

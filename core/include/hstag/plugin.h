@@ -107,7 +107,7 @@ class LexiconView;
 inline std::string_view Element(const hstag_str& s) { return View(s); }
 inline Annotation Element(const hstag_annotation_v1& a) { return FromC(a); }
 inline CueWordView Element(const hstag_cue_word_v2& w);
-inline CueView Element(const hstag_cue_v2& c);
+inline CueView Element(const hstag_cue_v3& c);
 inline ConceptView Element(const hstag_concept_v2& c);
 inline LexiconView Element(const hstag_lexicon_v2& l);
 
@@ -177,9 +177,29 @@ class CueWordView {
   const hstag_cue_word_v2* w_;
 };
 
+// Conditions on the text around a match of a cue (hstag_cue_context_v1).
+class CueContextView {
+ public:
+  explicit CueContextView(const hstag_cue_context_v1& c) : c_(&c) {}
+  Range<hstag_str> near() const { return {c_->near, c_->n_near}; }
+  Range<hstag_str> after() const { return {c_->after, c_->n_after}; }
+  Range<hstag_str> before() const { return {c_->before, c_->n_before}; }
+  uint32_t within() const { return c_->within; }
+  Range<hstag_str> sentence() const { return {c_->sentence, c_->n_sentence}; }
+  Range<hstag_str> concepts() const { return {c_->concepts, c_->n_concepts}; }
+  uint32_t in() const { return c_->in; }  // hstag_cue_in bits
+  bool empty() const {
+    return !c_->n_near && !c_->n_after && !c_->n_before && !c_->n_sentence && !c_->n_concepts &&
+           !c_->in;
+  }
+
+ private:
+  const hstag_cue_context_v1* c_;
+};
+
 class CueView {
  public:
-  explicit CueView(const hstag_cue_v2& c) : c_(&c) {}
+  explicit CueView(const hstag_cue_v3& c) : c_(&c) {}
   std::string_view term() const { return View(c_->term); }
   Strength strength() const { return static_cast<Strength>(c_->strength); }
   bool exact() const { return c_->case_mode == HSTAG_CASE_EXACT; }  // else case-folded
@@ -188,9 +208,11 @@ class CueView {
   std::string_view required() const { return View(c_->required); }
   uint32_t line() const { return c_->line; }
   Range<hstag_cue_word_v2> words() const { return {c_->words, c_->n_words}; }
+  CueContextView context() const { return CueContextView(c_->context); }  // all must hold
+  CueContextView veto() const { return CueContextView(c_->veto); }        // none may hold
 
  private:
-  const hstag_cue_v2* c_;
+  const hstag_cue_v3* c_;
 };
 
 class ConceptView {
@@ -205,8 +227,8 @@ class ConceptView {
   std::string_view matched_by() const { return View(c_->matched_by); }
   std::string_view overlap_group() const { return View(c_->overlap_group); }
   uint32_t line() const { return c_->line; }
-  Range<hstag_cue_v2> cues() const { return {c_->cues, c_->n_cues}; }
-  Range<hstag_cue_v2> excludes() const { return {c_->excludes, c_->n_excludes}; }
+  Range<hstag_cue_v3> cues() const { return {c_->cues, c_->n_cues}; }
+  Range<hstag_cue_v3> excludes() const { return {c_->excludes, c_->n_excludes}; }
 
  private:
   const hstag_concept_v2* c_;
@@ -229,7 +251,7 @@ class LexiconView {
 };
 
 inline CueWordView Element(const hstag_cue_word_v2& w) { return CueWordView(w); }
-inline CueView Element(const hstag_cue_v2& c) { return CueView(c); }
+inline CueView Element(const hstag_cue_v3& c) { return CueView(c); }
 inline ConceptView Element(const hstag_concept_v2& c) { return ConceptView(c); }
 inline LexiconView Element(const hstag_lexicon_v2& l) { return LexiconView(l); }
 
@@ -281,6 +303,12 @@ class Sink {
     s_->emit(s_->ctx, &c);
   }
   void Warn(std::string_view message) const { s_->warn(s_->ctx, Str(message)); }
+  // Drops, once every tagger has run, the annotations of `concepts` (an ID,
+  // or a prefix ending in `*`) inside the source span [start, end), whichever
+  // tagger made them (hstag_sink_v1.veto).
+  void Veto(std::string_view concepts, uint32_t start, uint32_t end) const {
+    s_->veto(s_->ctx, Str(concepts), start, end);
+  }
 
  private:
   const hstag_sink_v1* s_;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * hstag plugin ABI, version 2: the C interface between the host and a plugin.
+ * hstag plugin ABI, version 3: the C interface between the host and a plugin.
  *
  * Only C types cross this boundary: no STL type, no exception. Authors write
  * plugins against the C++ layer in <hstag/plugin.h>, which generates the entry
@@ -23,6 +23,10 @@
  * files' paths. Structs new or changed in version 2 are named _v2; the others
  * keep their _v1 names and layouts.
  *
+ * Version 3 gives every cue its context conditions (hstag_cue_v3.context and
+ * .veto: words or concepts near the match, a name or a reference list around
+ * it). hstag_cue_v3 replaces hstag_cue_v2; nothing else changed.
+ *
  * Thread safety: create() and destroy() are called once, from one thread.
  * extract() and tag() may be called concurrently from several threads on the
  * same instance; an instance keeps no per-document state.
@@ -43,7 +47,7 @@ extern "C" {
 #endif
 
 #ifndef HSTAG_PLUGIN_ABI_VERSION
-#define HSTAG_PLUGIN_ABI_VERSION 2u
+#define HSTAG_PLUGIN_ABI_VERSION 3u
 #endif
 
 typedef struct hstag_str {
@@ -135,7 +139,36 @@ typedef struct hstag_cue_word_v2 {
   uint32_t glob; /* 1 when the word holds a `*` */
 } hstag_cue_word_v2;
 
-typedef struct hstag_cue_v2 {
+/* Where a match lies (hstag_cue_context_v1.in). */
+enum hstag_cue_in {
+  HSTAG_IN_NAME = 1u,       /* inside a capitalised multiword name ("Comprehensive Nuclear-Test-Ban Treaty") */
+  HSTAG_IN_ACTOR = 2u,      /* inside a longer match of an actor ("Human Security Network") */
+  HSTAG_IN_REFERENCES = 4u  /* in a reference list (a segment flagged HSTAG_SEGMENT_REFERENCES) */
+};
+
+/* Conditions on the text around a match of a cue (lexicons/README.md,
+ * "Context"). Words are one word each, case-folded NFKC as the analyzer
+ * makes them, `*` a wildcard; they are looked for among the words of the
+ * match's sentence, at most `within` words before (`before`), after
+ * (`after`) or on either side (`near`) of the match, or anywhere in it
+ * (`sentence`). `concepts`: concepts of which the sentence has a match. A
+ * condition whose list is empty is not set. */
+typedef struct hstag_cue_context_v1 {
+  const hstag_str* near;
+  size_t n_near;
+  const hstag_str* after;
+  size_t n_after;
+  const hstag_str* before;
+  size_t n_before;
+  uint32_t within; /* words; always > 0 */
+  const hstag_str* sentence;
+  size_t n_sentence;
+  const hstag_str* concepts;
+  size_t n_concepts;
+  uint32_t in; /* hstag_cue_in bits; 0: not set */
+} hstag_cue_context_v1;
+
+typedef struct hstag_cue_v3 {
   hstag_str term;         /* as written in the lexicon */
   uint32_t strength;      /* hstag_strength: the list the cue is in (an exclude: explicit) */
   uint32_t case_mode;     /* hstag_cue_case */
@@ -147,16 +180,20 @@ typedef struct hstag_cue_v2 {
   uint32_t line;      /* of the cue in its file */
   const hstag_cue_word_v2* words; /* none: the term has no words and never matches */
   size_t n_words;
-} hstag_cue_v2;
+  /* The match counts only where every condition set in `context` holds,
+   * and not where any condition set in `veto` holds. */
+  hstag_cue_context_v1 context;
+  hstag_cue_context_v1 veto;
+} hstag_cue_v3;
 
 typedef struct hstag_concept_v2 {
   hstag_str id, label, section, parent, type, description;
   hstag_str matched_by;    /* a plugin that finds it instead of cues, or empty */
   hstag_str overlap_group; /* matches in one group compete: the longest wins */
   uint32_t line;           /* of the concept in its file */
-  const hstag_cue_v2* cues;
+  const hstag_cue_v3* cues;
   size_t n_cues;
-  const hstag_cue_v2* excludes; /* phrases inside which a match of the concept is dropped */
+  const hstag_cue_v3* excludes; /* phrases inside which a match of the concept is dropped */
   size_t n_excludes;
 } hstag_concept_v2;
 
@@ -300,6 +337,11 @@ typedef struct hstag_sink_v1 {
   void* ctx;
   void (*emit)(void* ctx, const hstag_annotation_v1* annotation);
   void (*warn)(void* ctx, hstag_str message);
+  /* Since ABI 3. Drops, once every tagger has run, every annotation of any
+   * tagger whose concept `concepts` names and that lies inside the source
+   * span [start, end): a currency amount ("US$ 5 million") vetoes
+   * `actor.state.*`. `concepts` is a concept ID, or a prefix ending in `*`. */
+  void (*veto)(void* ctx, hstag_str concepts, uint32_t start, uint32_t end);
 } hstag_sink_v1;
 
 /* ---- The descriptor ------------------------------------------------------ */

@@ -14,7 +14,7 @@ namespace hstag {
 namespace {
 
 // Bump when ParseLexicon or the structs it fills change.
-constexpr int kCacheFormat = 1;
+constexpr int kCacheFormat = 3;
 
 // $HSTAG_CACHE_DIR ("off": no disk cache), else $XDG_CACHE_HOME/hstag, else
 // $HOME/.cache/hstag.
@@ -27,11 +27,28 @@ std::string CacheDir() {
   return "";
 }
 
+nlohmann::json ContextJson(const CueContext& c) {
+  return {c.near, c.after, c.before, c.within, c.concepts, c.in, c.sentence};
+}
+
+CueContext ContextFromJson(const nlohmann::json& x) {
+  CueContext c;
+  c.near = x.at(0).get<std::vector<std::string>>();
+  c.after = x.at(1).get<std::vector<std::string>>();
+  c.before = x.at(2).get<std::vector<std::string>>();
+  c.within = x.at(3).get<int>();
+  c.concepts = x.at(4).get<std::vector<std::string>>();
+  c.in = x.at(5).get<std::vector<std::string>>();
+  c.sentence = x.at(6).get<std::vector<std::string>>();
+  return c;
+}
+
 nlohmann::json CuesJson(const std::vector<Cue>& cues) {
   nlohmann::json out = nlohmann::json::array();
   for (const Cue& c : cues) {
     out.push_back({c.term, c.strength == Strength::kExplicit ? 0 : 1,
-                   c.case_mode == Cue::Case::kExact ? 1 : 0, c.langs, c.also, c.required, c.line});
+                   c.case_mode == Cue::Case::kExact ? 1 : 0, c.langs, c.also, c.required, c.line,
+                   ContextJson(c.context), ContextJson(c.veto)});
   }
   return out;
 }
@@ -48,6 +65,8 @@ std::vector<Cue> CuesFromJson(const nlohmann::json& j) {
     c.also = x.at(4).get<std::vector<std::string>>();
     c.required = x.at(5).get<std::string>();
     c.line = x.at(6).get<int>();
+    c.context = ContextFromJson(x.at(7));
+    c.veto = ContextFromJson(x.at(8));
     out.push_back(std::move(c));
   }
   return out;

@@ -140,7 +140,20 @@ std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
       for (const Cue& cue : c.cues) {
         for (const auto& a : cue.also) known(a, cue.line, "concept in `also`");
         if (!cue.required.empty()) known(cue.required, cue.line, "concept in `requires`");
+        for (const CueContext* ctx : {&cue.context, &cue.veto}) {
+          for (const auto& id : ctx->concepts) known(id, cue.line, "concept in `concepts`");
+        }
         std::string key = check_term(cue, false);
+        // The same words under other conditions are another cue.
+        if (!key.empty() && !(cue.context.empty() && cue.veto.empty())) {
+          for (const CueContext* ctx : {&cue.context, &cue.veto}) {
+            key += "|";
+            for (const auto* list :
+                 {&ctx->near, &ctx->after, &ctx->before, &ctx->sentence, &ctx->concepts, &ctx->in})
+              for (const auto& w : *list) key += w + ",";
+            key += std::to_string(ctx->within);
+          }
+        }
         // A user dictionary lists a word in several categories on purpose.
         if (key.empty() || lex.format != "hstag") continue;
         for (const auto& l : cue.langs) key += "|" + l;

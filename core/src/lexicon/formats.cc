@@ -60,6 +60,50 @@ Cue::Case DefaultCase(const std::string& term) {
   return upper >= 2 ? Cue::Case::kExact : Cue::Case::kFold;
 }
 
+// `context:` / `veto:` of a cue.
+CueContext ParseContext(const YAML::Node& n, const char* what) {
+  if (!n.IsMap()) throw LexiconError(n, std::string(what) + " must be a mapping");
+  static const std::set<std::string> kKeys = {"near",     "after", "before", "within",
+                                              "sentence", "concepts", "in"};
+  for (const auto& kv : n) {
+    const std::string key = kv.first.Scalar();
+    if (!kKeys.count(key)) {
+      throw LexiconError(kv.first, "unknown key `" + key + "` in `" + what +
+                                       "` (near, after, before, within, sentence, concepts, in)");
+    }
+  }
+  CueContext c;
+  c.near = StringList(n["near"], "near");
+  c.after = StringList(n["after"], "after");
+  c.before = StringList(n["before"], "before");
+  c.sentence = StringList(n["sentence"], "sentence");
+  c.concepts = StringList(n["concepts"], "concepts");
+  c.in = StringList(n["in"], "in");
+  for (const auto& place : c.in) {
+    if (place != "name" && place != "actor" && place != "references") {
+      throw LexiconError(n["in"], "`in` lists `name`, `actor` or `references`, not `" + place + "`");
+    }
+  }
+  if (n["within"]) {
+    const std::string w = Scalar(n["within"], "within");
+    int v = 0;
+    try {
+      size_t used = 0;
+      v = std::stoi(w, &used);
+      if (used != w.size()) v = 0;
+    } catch (const std::exception&) {
+      v = 0;
+    }
+    if (v < 1 || v > 100) throw LexiconError(n["within"], "within must be a number of words, 1 to 100");
+    if (c.near.empty() && c.after.empty() && c.before.empty()) {
+      throw LexiconError(n["within"], "within needs near, after or before");
+    }
+    c.within = v;
+  }
+  if (c.empty()) throw LexiconError(n, std::string(what) + " sets no condition");
+  return c;
+}
+
 Cue ParseCue(const YAML::Node& n, Strength strength) {
   Cue cue;
   cue.strength = strength;
@@ -70,7 +114,8 @@ Cue ParseCue(const YAML::Node& n, Strength strength) {
     return cue;
   }
   if (!n.IsMap()) throw LexiconError(n, "a cue must be a string or a mapping with `term`");
-  static const std::set<std::string> kKeys = {"term", "case", "lang", "also", "requires"};
+  static const std::set<std::string> kKeys = {"term", "case",     "lang", "also",
+                                              "requires", "context", "veto"};
   for (const auto& kv : n) {
     const std::string key = kv.first.Scalar();
     if (!kKeys.count(key)) throw LexiconError(kv.first, "unknown cue key `" + key + "`");
@@ -94,6 +139,8 @@ Cue ParseCue(const YAML::Node& n, Strength strength) {
   }
   cue.also = StringList(n["also"], "also");
   if (n["requires"]) cue.required = Scalar(n["requires"], "requires");
+  if (n["context"]) cue.context = ParseContext(n["context"], "context");
+  if (n["veto"]) cue.veto = ParseContext(n["veto"], "veto");
   return cue;
 }
 
@@ -107,7 +154,7 @@ Concept ParseConcept(const YAML::Node& n) {
   if (!n.IsMap()) throw LexiconError(n, "a concept must be a mapping");
   static const std::set<std::string> kKeys = {"id",      "label",       "section",  "parent",
                                               "type",    "description", "explicit", "indicator",
-                                              "exclude", "matched_by"};
+                                              "exclude", "matched_by", "context",  "veto"};
   for (const auto& kv : n) {
     const std::string key = kv.first.Scalar();
     if (!kKeys.count(key)) throw LexiconError(kv.first, "unknown concept key `" + key + "`");
@@ -138,6 +185,15 @@ Concept ParseConcept(const YAML::Node& n) {
   ParseCues(n["explicit"], Strength::kExplicit, &c.cues);
   ParseCues(n["indicator"], Strength::kIndicator, &c.cues);
   ParseCues(n["exclude"], Strength::kExplicit, &c.excludes);
+  // A concept's `context` and `veto` are those of every cue that sets none.
+  if (n["context"] || n["veto"]) {
+    const CueContext context = n["context"] ? ParseContext(n["context"], "context") : CueContext{};
+    const CueContext veto = n["veto"] ? ParseContext(n["veto"], "veto") : CueContext{};
+    for (Cue& cue : c.cues) {
+      if (cue.context.empty()) cue.context = context;
+      if (cue.veto.empty()) cue.veto = veto;
+    }
+  }
   c.overlap_group = c.section;
   return c;
 }

@@ -39,8 +39,9 @@ class LexiconViews {
 
   std::vector<std::vector<CueWord>> words_of_cue_;  // owns the words' strings
   std::vector<hstag_cue_word_v2> words_;
-  std::vector<hstag_str> strings_;  // every cue's langs and also
-  std::vector<hstag_cue_v2> cues_;
+  std::vector<hstag_str> strings_;  // every cue's langs, also, context words and concepts
+  std::vector<std::string> context_words_;  // folded; strings_ points into them
+  std::vector<hstag_cue_v3> cues_;
   std::vector<hstag_concept_v2> concepts_;
   std::vector<hstag_lexicon_v2> lexicons_;
 };

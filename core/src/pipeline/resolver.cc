@@ -8,9 +8,27 @@
 
 namespace hstag {
 
-void ResolveAnnotations(std::vector<Annotation>* annotations) {
-  // Sorted as numbers, then moved once: an Annotation is large to move.
+namespace {
+
+bool Names(const std::string& concepts, const std::string& id) {
+  if (!concepts.empty() && concepts.back() == '*') {
+    return id.compare(0, concepts.size() - 1, concepts, 0, concepts.size() - 1) == 0;
+  }
+  return id == concepts;
+}
+
+}  // namespace
+
+void ResolveAnnotations(std::vector<Annotation>* annotations, const std::vector<Veto>& vetoes) {
   std::vector<Annotation>& all = *annotations;
+  if (!vetoes.empty()) {
+    std::erase_if(all, [&](const Annotation& a) {
+      return std::any_of(vetoes.begin(), vetoes.end(), [&](const Veto& v) {
+        return v.start <= a.start && a.end <= v.end && Names(v.concepts, a.concept_id);
+      });
+    });
+  }
+  // Sorted as numbers, then moved once: an Annotation is large to move.
   std::vector<uint32_t> order(all.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {

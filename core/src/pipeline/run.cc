@@ -164,6 +164,7 @@ struct AnnotationSink {
   Document* doc;
   uint64_t room;  // annotations this tagger may still give (the limit)
   std::vector<Annotation> out;
+  std::vector<Veto>* vetoes;  // of every tagger of the document
   size_t rejected = 0;
   bool over = false;
 
@@ -198,6 +199,14 @@ struct AnnotationSink {
   static void Warn(void* ctx, hstag_str m) {
     auto* s = static_cast<AnnotationSink*>(ctx);
     s->doc->Warn("tag:" + *s->plugin, std::string(View(m)));
+  }
+  static void AddVeto(void* ctx, hstag_str concepts, uint32_t start, uint32_t end) {
+    auto* s = static_cast<AnnotationSink*>(ctx);
+    if (concepts.size == 0 || start >= end || end > s->text->size()) {
+      ++s->rejected;
+      return;
+    }
+    s->vetoes->push_back({std::string(View(concepts)), start, end});
   }
 };
 
@@ -339,13 +348,15 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
   // Taggers, each seeing what the ones before it found.
   hstag_text_v1 view = a.View();
   std::vector<hstag_annotation_v1> prior;  // by start; views into r.annotations
+  std::vector<Veto> vetoes;
   for (size_t k = 0; k < impl_->plugins->taggers.size(); ++k) {
     const auto& p = impl_->plugins->taggers[k];
     view.prior = prior.data();
     view.n_prior = prior.size();
     AnnotationSink sink{&doc.text, &p.info.id, &doc,
-                        impl_->limits.max_annotations - r.annotations.size()};
-    const hstag_sink_v1 csink{&sink, &AnnotationSink::Emit, &AnnotationSink::Warn};
+                        impl_->limits.max_annotations - r.annotations.size(), {}, &vetoes};
+    const hstag_sink_v1 csink{&sink, &AnnotationSink::Emit, &AnnotationSink::Warn,
+                              &AnnotationSink::AddVeto};
     ErrorBox err;
     const bool ok = p.desc->tag(p.self, &view, &csink, &err.c) == HSTAG_OK;
     if (sink.over) {
@@ -390,7 +401,7 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
     std::inplace_merge(prior.begin(), mid, prior.end(), by_start);
   }
 
-  ResolveAnnotations(&r.annotations);
+  ResolveAnnotations(&r.annotations, vetoes);
   for (auto& x : r.annotations) {
     x.sentence = a.SentenceAt(x.start);
     x.segment = doc.segments.empty() ? 0 : static_cast<uint32_t>(doc.SegmentAt(x.start));
