@@ -196,11 +196,13 @@ struct Phrase {
   std::vector<std::string> langs;
 };
 
-// True when only white space or hyphens stand between two words of the
+// True when only white space, hyphens or emphasis marks (* _) stand between two words of the
 // norm view.
-bool SpaceOrHyphens(std::string_view norm, uint32_t from, uint32_t to) {
+bool SpaceOrJoiners(std::string_view norm, uint32_t from, uint32_t to) {
   for (uint32_t i = from; i < to; ++i) {
-    if (norm[i] != ' ' && norm[i] != '\n' && norm[i] != '-') return false;
+    if (norm[i] != ' ' && norm[i] != '\n' && norm[i] != '-' && norm[i] != '*' && norm[i] != '_') {
+      return false;
+    }
   }
   return true;
 }
@@ -426,8 +428,8 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
           t.segment != tokens[first].segment || text.Norm(t) != w) {
         return false;
       }
-      return k < neighbour ? SpaceOrHyphens(text.norm(), t.norm_end, o.norm_start)
-                           : SpaceOrHyphens(text.norm(), o.norm_end, t.norm_start);
+      return k < neighbour ? SpaceOrJoiners(text.norm(), t.norm_end, o.norm_start)
+                           : SpaceOrJoiners(text.norm(), o.norm_end, t.norm_start);
     };
     for (const auto& [idx, pos] : it->second) {
       const Phrase& p = phrases_[idx];

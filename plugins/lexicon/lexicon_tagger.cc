@@ -125,6 +125,18 @@ bool Conjunction(std::string_view norm) {
          norm == "y" || norm == "e" || norm == "o" || norm == "und" || norm == "oder";
 }
 
+// Words that are no member of a coordination of modifiers: articles,
+// determiners, pronouns and prepositions ("interconnected, and the threats").
+bool FunctionWord(std::string_view norm) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "the",  "a",    "an",   "its",  "their", "our",   "his",  "her",  "my",   "your",
+      "this", "that", "these", "those", "all",  "other", "such", "any",  "some", "each",
+      "every", "no",  "more", "most", "of",   "to",    "in",   "for",  "on",   "by",
+      "with", "from", "at",   "as",   "le",   "la",    "les",  "des",  "du",   "de",
+      "el",   "los",  "las",  "der",  "die",  "das",   "den",  "dem"};
+  return kWords.count(norm) > 0;
+}
+
 // Languages whose noun phrases put the head first ("sécurité alimentaire et
 // sanitaire"): there a member after the conjunction takes the head before it.
 bool HeadFirst(const std::vector<std::string>& langs) {
@@ -144,10 +156,12 @@ bool PlainGap(std::string_view norm, uint32_t from, uint32_t to) {
   return true;
 }
 
-bool IsHyphens(std::string_view gap) {
-  // '-' and U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN
+// True when a gap holds only hyphens ('-', U+2010 HYPHEN, U+2011
+// NON-BREAKING HYPHEN) and emphasis marks of plain text ('*', '_': "*UN HS*
+// approach"): the words on either side are joined.
+bool IsJoiner(std::string_view gap) {
   for (size_t i = 0; i < gap.size();) {
-    if (gap[i] == '-') {
+    if (gap[i] == '-' || gap[i] == '*' || gap[i] == '_') {
       ++i;
     } else if (gap.substr(i, 3) == "\xE2\x80\x90" || gap.substr(i, 3) == "\xE2\x80\x91") {
       i += 3;
@@ -173,6 +187,31 @@ bool NameConnector(std::string_view norm) {
   static const std::set<std::string, std::less<>> kWords = {
       "of", "for", "on", "the", "in", "to", "against", "de", "des", "du", "la", "le", "les",
       "pour", "del", "para", "los", "las", "für", "der", "die", "das", "von", "zur", "zum"};
+  return kWords.count(norm) > 0;
+}
+
+// Words that head the names of organizations, programmes, units,
+// publications, series and events (codebook §10.1), case-folded.
+bool NameHead(std::string_view norm) {
+  static const std::set<std::string, std::less<>> kWords = {
+      // English
+      "network", "networks", "unit", "fund", "funds", "commission", "committee", "council",
+      "convention", "conventions", "agreement", "treaty", "protocol", "charter", "declaration",
+      "act", "panel", "conference", "summit", "forum", "symposium", "workshop", "seminar",
+      "congress", "programme", "program", "project", "initiative", "office", "agency",
+      "organization", "organisation", "centre", "center", "institute", "association", "society",
+      "foundation", "trust", "facility", "board", "secretariat", "ministry", "department",
+      "bank", "union", "authority", "court", "tribunal", "mission", "group", "friends",
+      "alliance", "coalition", "partnership", "campaign", "course", "force", "handbook",
+      "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
+      "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
+      "consortium", "collective", "observatory", "taskforce", "directorate",
+      // French, Spanish, German
+      "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut",
+      "rapport", "red", "fondo", "comisión", "consejo", "convención", "acuerdo", "tratado",
+      "programa", "oficina", "organización", "centro", "instituto", "informe", "netzwerk",
+      "kommission", "ausschuss", "rat", "abkommen", "vertrag", "programm", "büro", "zentrum",
+      "bericht", "stiftung"};
   return kWords.count(norm) > 0;
 }
 
@@ -276,7 +315,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
         if (b.sentence != a.sentence || b.segment != a.segment) break;
         if (!PlainGap(text.norm(), a.norm_end, b.norm_start)) {
           const std::string gap = hstag::sdk::GapBetween(text.norm(), a.norm_end, b.norm_start);
-          if (!gap.empty() && !IsHyphens(gap) && !gaps_.count(gap)) break;
+          if (!gap.empty() && !IsJoiner(gap) && !gaps_.count(gap)) break;
         }
         if (globs_.empty()) {
           // Most walks end here: the filter of the steps tells that no
@@ -348,6 +387,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // Coordinated members that share the match's words.
     const size_t n_chosen = chosen.size();
     for (size_t i = 0; i < n_chosen; ++i) Coordinated(text, chosen[i], &chosen);
+    SharedHeads(text, &chosen);
     if (has_local_conditions_) {
       std::erase_if(chosen, [&](const Candidate& c) {
         if (!c.coordinated) return false;
@@ -537,7 +577,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       const auto w = words[k];
       p.surfaces.emplace_back(w.surface());
       p.gaps.emplace_back(k == 0 ? "" : w.gap_before());
-      if (k > 0 && !w.gap_before().empty() && !IsHyphens(w.gap_before())) {
+      if (k > 0 && !w.gap_before().empty() && !IsJoiner(w.gap_before())) {
         gaps_.emplace(w.gap_before());
       }
       const uint32_t word = WordId(w);
@@ -555,12 +595,20 @@ class LexiconTagger : public hstag::sdk::Tagger {
       }
       node = child;
     }
+    if (!exclude && words.size() == 2 && !words[1].glob() &&
+        concepts_[concept_idx].section != "actor") {
+      const std::string head(words[1].norm());
+      if (heads_.Find(head) == hstag::common::WordTable::kNone) {
+        heads_.Insert(head, static_cast<uint32_t>(heads_.size()));
+      }
+    }
     nodes_[node].outputs.push_back(static_cast<uint32_t>(patterns_.size()));
     patterns_.push_back(std::move(p));
   }
 
   // The trie node reached from `node` over token k's word (kNone: none).
   uint32_t Step(const TextView& text, uint32_t node, size_t k) const {
+    if (node == EdgeTable::kNone) return EdgeTable::kNone;
     const auto tokens = text.tokens();
     if (tokens[k].flags & HSTAG_TOKEN_URL) return EdgeTable::kNone;
     const uint32_t id = vocab_.Find(text.Norm(tokens[k]));
@@ -572,34 +620,82 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // The patterns that end at `node` and may stand for a coordinated member
   // of a match of `of`: cues (not exclusions) of another concept, in the
   // text's language.
-  void MembersAt(const TextView& text, uint32_t node, const Candidate& of, uint32_t first,
-                 uint32_t last, std::vector<Candidate>* out) const {
-    if (node == EdgeTable::kNone) return;
+  // The first such pattern at `node` (one concept per member: the first cue
+  // listed), not of concept `skip`, and in overlap group `group` unless that
+  // is UINT32_MAX (then in any group but the actors').
+  bool MembersAt(const TextView& text, uint32_t node, uint32_t skip, uint32_t group,
+                 uint32_t first, uint32_t last, std::vector<Candidate>* out) const {
+    if (node == EdgeTable::kNone) return false;
     const auto tokens = text.tokens();
-    const Pattern& m = patterns_[of.pattern];
     for (uint32_t q : nodes_[node].outputs) {
       const Pattern& p = patterns_[q];
-      if (p.exclude || p.concept_idx == m.concept_idx || p.exact || p.required >= 0) continue;
+      if (p.exclude || p.concept_idx == skip || p.exact || p.required >= 0) continue;
       if (!hstag::common::LanguageMatches(text.Language(tokens[first]), p.langs)) continue;
-      if (groups_[p.concept_idx] != groups_[m.concept_idx]) continue;
-      Candidate c{q, first, last, true};
-      out->push_back(c);
-      return;  // one concept per member: the first cue listed
+      if (group == UINT32_MAX ? concepts_[p.concept_idx].section == "actor"
+                              : groups_[p.concept_idx] != group) {
+        continue;
+      }
+      out->push_back({q, first, last, true});
+      return true;
+    }
+    return false;
+  }
+
+  // Members before a shared head (codebook §10.9): "food and health
+  // insecurity", "water, food and energy security", "political and military
+  // security". At every word that ends a two-word cue (the head), the words
+  // before it are read as a coordination of one-word members ("energy",
+  // then "food", "water", joined by commas and a conjunction); a member that
+  // makes a cue with the head is a match of that cue over the phrase from
+  // the member to the head (marked `coordinated`), but of the concept the
+  // member next to the head makes with it ("food and nutrition security" is
+  // food security once).
+  void SharedHeads(const TextView& text, std::vector<Candidate>* out) const {
+    if (heads_.size() == 0) return;
+    const auto tokens = text.tokens();
+    auto gap = [&](size_t a) {  // between tokens a and a + 1
+      return hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[a + 1].norm_start);
+    };
+    for (uint32_t h = 2; h < tokens.size(); ++h) {
+      if (heads_.Find(text.Norm(tokens[h])) == hstag::common::WordTable::kNone) continue;
+      const uint32_t sentence = tokens[h].sentence;
+      auto same = [&](size_t k) { return tokens[k].sentence == sentence; };
+      const uint32_t y = h - 1;  // the member next to the head
+      if (!same(y) || !PlainGap(text.norm(), tokens[y].norm_end, tokens[h].norm_start) ||
+          Conjunction(text.Norm(tokens[y])) || FunctionWord(text.Norm(tokens[y]))) {
+        continue;
+      }
+      uint32_t skip = UINT32_MAX;
+      if (const uint32_t node = Step(text, Step(text, 0, y), h); node != EdgeTable::kNone) {
+        for (uint32_t q : nodes_[node].outputs) {
+          if (!patterns_[q].exclude) skip = patterns_[q].concept_idx;
+        }
+      }
+      uint32_t at = y;
+      for (int members = 0; members < 6 && at >= 1 && same(at - 1); ++members) {
+        uint32_t x;
+        if (Conjunction(text.Norm(tokens[at - 1])) && at >= 2 && same(at - 2) &&
+            (gap(at - 2).empty() || gap(at - 2) == ",")) {
+          x = at - 2;
+        } else if (gap(at - 1) == ",") {
+          x = at - 1;
+        } else {
+          break;
+        }
+        if ((tokens[x].flags & HSTAG_TOKEN_NUMBER) || FunctionWord(text.Norm(tokens[x]))) break;
+        MembersAt(text, Step(text, Step(text, 0, x), h), skip, UINT32_MAX, x, h + 1, out);
+        at = x;
+      }
     }
   }
 
-  // Coordination and ellipsis (codebook §10.9): the members of a
-  // coordination that share the words of a match, each a match of its own
-  // cue over the whole phrase (marked `coordinated`):
-  //   - a shared head after them: "food and health insecurity", "political,
-  //     economic and food security" (each member one word that, with the
-  //     match's other words, is a cue: "food insecurity");
-  //   - a shared head before them, where the member repeats the word before
-  //     it: "freedom from want as well as from fear"; and, in languages
-  //     that put the head first, without it: "sécurité alimentaire et
-  //     sanitaire".
-  // Members are found in the match's overlap group (a dimension's match
-  // yields dimensions), for a match of at least two words, in its sentence.
+  // Coordination and ellipsis (codebook §10.9), after a match: the members
+  // of a coordination that share the match's head before them, where a
+  // member repeats the word before it ("freedom from want as well as from
+  // fear") or, in languages that put the head first, without it ("sécurité
+  // alimentaire et sanitaire"). Each member is a match of its own cue, over
+  // the whole phrase (marked `coordinated`), in the match's overlap group.
+  // (Members before a shared head: SharedHeads.)
   void Coordinated(const TextView& text, const Candidate& c, std::vector<Candidate>* out) const {
     const Pattern& m = patterns_[c.pattern];
     if (c.coordinated || m.exclude || c.last - c.first < 2) return;
@@ -610,27 +706,6 @@ class LexiconTagger : public hstag::sdk::Tagger {
     auto gap = [&](size_t a) {  // between tokens a and a + 1
       return hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[a + 1].norm_start);
     };
-    // Before: "X and <match>", "X, Y and <match>", "X, <match>".
-    uint32_t at = c.first;
-    for (int members = 0; members < 6 && at > 0 && same(at - 1); ++members) {
-      uint32_t x;
-      if (Conjunction(text.Norm(tokens[at - 1])) && at >= 2 && same(at - 2) &&
-          (gap(at - 2).empty() || gap(at - 2) == ",")) {
-        x = at - 2;
-      } else if (gap(at - 1) == ",") {
-        x = at - 1;
-      } else {
-        break;
-      }
-      uint32_t node = Step(text, 0, x);
-      for (uint32_t k = c.first + 1; k < c.last && node != EdgeTable::kNone; ++k) {
-        node = Step(text, node, k);
-      }
-      const size_t before = out->size();
-      MembersAt(text, node, c, x, c.last, out);
-      if (out->size() == before) break;
-      at = x;
-    }
     // After: "<match> and [w] Y" where w is the match's word before its last.
     uint32_t k = c.last;
     if (!same(k)) return;
@@ -651,14 +726,14 @@ class LexiconTagger : public hstag::sdk::Tagger {
       node = Step(text, node, j);
     }
     if (node != EdgeTable::kNone) node = Step(text, node, y);
-    MembersAt(text, node, c, c.first, y + 1, out);
+    MembersAt(text, node, m.concept_idx, groups_[m.concept_idx], c.first, y + 1, out);
   }
 
   // True when only white space or hyphens stand between tokens a and b.
   static bool Joined(const TextView& text, uint32_t a, uint32_t b) {
     const auto tokens = text.tokens();
     if (PlainGap(text.norm(), tokens[a].norm_end, tokens[b].norm_start)) return true;
-    return IsHyphens(hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start));
+    return IsJoiner(hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start));
   }
 
   // Whether the conditions of `cond` on the text hold for the match `c`:
@@ -733,50 +808,48 @@ class LexiconTagger : public hstag::sdk::Tagger {
     return all ? held == set : held > 0;
   }
 
-  // Whether the match is part of a longer capitalised name: its first word
-  // is capitalised (not in capitals), and a capitalised word follows it directly ("Human
-  // Security Network", "Comprehensive Nuclear-Test-Ban Treaty"), or comes
-  // before it across a lower-case connector such as "of" or "for the"
-  // ("Commission on Human Security", "Committee on World Food Security"),
-  // without punctuation between. A capitalised word right before the match
-  // is not enough ("Japan's Human Security policy"), nor is the sentence's
-  // first word. Nothing counts in a sentence mostly capitalised (a title, a
-  // heading, text in capitals), where capitals tell nothing.
+  // Whether the match is inside the name of an entity (codebook §10.1): a
+  // run of capitalised words around it, joined by lower-case connectors
+  // such as "of" or "for the" and by nothing else but spaces and hyphens,
+  // that holds, besides the match, a word that heads names of organizations,
+  // programmes, units, publications, series or events (NameHead: Network,
+  // Fund, Convention, Panel, Report, Index ...): "Human Security Network",
+  // "UN Trust Fund for Human Security", "Framework Convention on Climate
+  // Change", "FAO Food Security Indicators". A capitalised heading or caption
+  // is no name ("Table 13: Urbanization and Urban Poverty"), nor is "Japan's
+  // Human Security policy". The match's first word must be capitalised, not
+  // in capitals (an acronym is no sign of a name: "WPS Agenda").
   bool InsideName(const TextView& text, const Candidate& c) const {
     const auto tokens = text.tokens();
-    // A word in capitals (an acronym: "WPS Agenda") is no sign of a name.
     const std::string_view first = text.Surface(tokens[c.first]);
     if (!Capitalised(first) ||
         std::none_of(first.begin() + 1, first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
       return false;
     }
     const uint32_t sentence = tokens[c.first].sentence;
-    uint32_t s0 = c.first, s1 = c.last;
-    while (s0 > 0 && tokens[s0 - 1].sentence == sentence) --s0;
-    while (s1 < tokens.size() && tokens[s1].sentence == sentence) ++s1;
-    size_t words = 0, caps = 0;
-    for (uint32_t k = s0; k < s1; ++k) {
-      if (tokens[k].flags & HSTAG_TOKEN_NUMBER) continue;
-      if (NameConnector(text.Norm(tokens[k]))) continue;
-      ++words;
-      caps += Capitalised(text.Surface(tokens[k]));
-    }
-    if (words >= 2 && caps * 4 >= words * 3) return false;
     auto joined = [&](uint32_t a, uint32_t b) { return Joined(text, a, b); };
     auto capital = [&](uint32_t k) {
       return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) && Capitalised(text.Surface(tokens[k]));
     };
-    if (c.last < s1 && joined(c.last - 1, c.last) && capital(c.last)) return true;
-    bool connector = false;
-    for (uint32_t k = c.first; k > s0 && joined(k - 1, k);) {
-      --k;
-      if (NameConnector(text.Norm(tokens[k])) && !capital(k)) {
-        connector = true;
-      } else if (capital(k)) {
-        if (connector) return k > s0;
-      } else {
-        break;
-      }
+    auto connector = [&](uint32_t k) {
+      return !capital(k) && NameConnector(text.Norm(tokens[k]));
+    };
+    auto in_sentence = [&](uint32_t k) { return k < tokens.size() && tokens[k].sentence == sentence; };
+    // After the match: capitalised words, and connectors followed by one.
+    for (uint32_t k = c.last; in_sentence(k) && joined(k - 1, k);) {
+      uint32_t j = k;
+      while (in_sentence(j) && connector(j) && in_sentence(j + 1) && joined(j, j + 1)) ++j;
+      if (!in_sentence(j) || !capital(j)) break;
+      if (NameHead(text.Norm(tokens[j]))) return true;
+      k = j + 1;
+    }
+    // Before it, the same.
+    for (uint32_t k = c.first; k > 0 && in_sentence(k - 1) && joined(k - 1, k);) {
+      uint32_t j = k - 1;
+      while (j > 0 && connector(j) && in_sentence(j - 1) && joined(j - 1, j)) --j;
+      if (!capital(j)) break;
+      if (NameHead(text.Norm(tokens[j]))) return true;
+      k = j;
     }
     return false;
   }
@@ -793,7 +866,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       if (k > first && !PlainGap(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start)) {
         const std::string gap =
             hstag::sdk::GapBetween(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start);
-        if (!gap.empty() && !IsHyphens(gap) && gap != p.gaps[w]) return false;
+        if (!gap.empty() && !IsJoiner(gap) && gap != p.gaps[w]) return false;
       }
     }
     return true;
@@ -815,6 +888,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
   std::vector<uint32_t> root_children_;  // word ID -> child of the root, or kNone
   hstag::common::WordTable vocab_;
   hstag::common::WordTable starts_;  // the words of vocab_ that start a term (root_children_)
+  hstag::common::WordTable heads_;   // the last words of two-word cues (SharedHeads)
   std::unordered_map<std::string, uint32_t> word_ids_;
   uint32_t next_word_id_ = 0;
   std::vector<std::pair<std::string, uint32_t>> globs_;

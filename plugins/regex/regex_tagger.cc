@@ -17,7 +17,8 @@
 //      match per item inside each span;
 //   3. a rule's `context` and `veto` conditions (a pattern or another
 //      tagger's concept in the match's sentence or the sentences before it,
-//      a reference list) keep or drop its matches; the matches of rules that
+//      a reference list) keep or drop its matches (where both are found,
+//      the nearer decides); the matches of rules that
 //      `block` concepts (and of `exclude` rules, which block their own) are
 //      handed to the host as vetoes, which drop the annotations of those
 //      concepts inside them, whichever tagger made them ("US$ 5 million" is
@@ -341,10 +342,15 @@ class RegexTagger : public hstag::sdk::Tagger {
     // Conditions, then the rules that block: their matches go to the host.
     if (has_conditions_) {
       const Windows windows(text);
+      // Where both a rule's context and its veto are found, the nearer
+      // decides: "the African Union road map, as approved by the Security
+      // Council in its resolution 2046" cites the Council's.
       std::erase_if(found, [&](const Candidate& c) {
         const Rule& r = rules_[c.rule];
-        return (r.context.set() && !Holds(text, windows, r.context, c, /*all=*/true)) ||
-               (r.veto.set() && Holds(text, windows, r.veto, c, /*all=*/false));
+        size_t context = 0, veto = 0;
+        if (r.context.set() && !Holds(text, windows, r.context, c, /*all=*/true, &context)) return true;
+        return r.veto.set() && Holds(text, windows, r.veto, c, /*all=*/false, &veto) &&
+               (!r.context.set() || veto <= context);
       });
     }
     std::erase_if(found, [&](const Candidate& c) {
@@ -398,25 +404,44 @@ class RegexTagger : public hstag::sdk::Tagger {
 
  private:
   // Whether the conditions set in `cond` hold for the match `c`: all of them
-  // (`all`), or any.
+  // (`all`), or any. `nearest`, when given, gets the distance in surface
+  // bytes from the match to the nearest text that a pattern or concept
+  // condition found (0 for a reference list).
   bool Holds(const TextView& text, const Windows& windows, const Condition& cond, const Candidate& c,
-             bool all) const {
+             bool all, size_t* nearest = nullptr) const {
     int set = 0, held = 0;
+    size_t best = SIZE_MAX;
+    auto distance = [&](size_t start, size_t end) {
+      return end <= c.start ? c.start - end : start >= c.end ? start - c.end : 0;
+    };
     const auto [from, to] = windows.Span(c.start, c.end, cond.sentences);
     if (cond.pattern) {
       ++set;
-      held += cond.pattern->Match(text.surface(), from, to, RE2::UNANCHORED, nullptr, 0);
+      bool any = false;
+      re2::StringPiece hit;
+      for (size_t at = from; at < to && cond.pattern->Match(text.surface(), at, to, RE2::UNANCHORED,
+                                                               &hit, 1);) {
+        const size_t start = static_cast<size_t>(hit.data() - text.surface().data());
+        any = true;
+        best = std::min(best, distance(start, start + hit.size()));
+        at = start + std::max<size_t>(hit.size(), 1);
+      }
+      held += any;
     }
     if (!cond.concepts.empty()) {
       ++set;
       const uint32_t a = text.SurfaceToSource(from, false), b = text.SurfaceToSource(to, true);
+      const uint32_t ms = text.SurfaceToSource(c.start, false), me = text.SurfaceToSource(c.end, true);
       bool any = false;
       for (const auto& x : text.prior()) {
         if (x.start >= b) break;  // sorted by start
         if (x.end <= a) continue;
         const std::string_view id = x.concept_id;
-        for (const auto& k : cond.concepts) any |= NamesConcept(k, id);
-        if (any) break;
+        for (const auto& k : cond.concepts) {
+          if (!NamesConcept(k, id)) continue;
+          any = true;
+          best = std::min<size_t>(best, x.end <= ms ? ms - x.end : x.start >= me ? x.start - me : 0);
+        }
       }
       held += any;
     }
@@ -424,8 +449,11 @@ class RegexTagger : public hstag::sdk::Tagger {
       ++set;
       const hstag_token_v1* t = windows.TokenAt(c.start);
       const auto segs = text.segments();
-      held += t && t->segment < segs.size() && (segs[t->segment].flags & kSegmentReferences);
+      const bool in = t && t->segment < segs.size() && (segs[t->segment].flags & kSegmentReferences);
+      held += in;
+      if (in) best = 0;
     }
+    if (nearest) *nearest = best;
     return all ? held == set : held > 0;
   }
 

@@ -211,8 +211,8 @@ const std::vector<Row>& CodebookRows() {
          "The world is interconnected, and the threats that the people of the region face are a "
          "concern for the state."),
       En("principle.universal",
-         "This is a universal concern of the people, and it is the basis of the work of the "
-         "state for all of the region.",
+         "Their security is a universal concern of the people, and it is the basis of the work "
+         "of the state for all of the region.",
          "universal concern",
          "The concern of the state is universal access to schools for all of the people, and it "
          "is the goal of the plan."),

@@ -116,6 +116,10 @@ const Row kResolutions[] = {
     {"the Security Council and resolution 242", {"resolution 242 => S/RES/242"}},
     {"Resolution No. 1325 of the United Nations", {"Resolution No. 1325 => S/RES/1325"}},
     {"UN resolution 1 (1946)", {"resolution 1 (1946) => S/RES/1"}},
+    // Another organization named too: the nearer one decides.
+    {"the African Union road map, as approved by the Security Council in its resolution 2046 (2012)",
+     {"resolution 2046 (2012) => S/RES/2046"}},
+    {"Resolution 217 A (III) of 10 December 1948", {"Resolution 217 A (III) => A/RES/217(III)"}},
     {"resolution 194 (III) on", {"resolution 194 (III) => A/RES/194(III)"}},
     {"resolution 3201 (S-VI)", {"resolution 3201 (S-VI) => A/RES/3201(S-VI)"}},
     // Lists: one match per number.
@@ -174,13 +178,14 @@ const char* const kNearMisses[] = {
     "resolution 300 dpi",
     "General Conference resolution 15",
     // A bare number without a UN setting, or with another organization
-    // named in its sentence or the one before (codebook §10.5).
+    // named in its sentence or the one before, nearer than the UN organ
+    // (codebook §10.5).
     "resolution 1325 (2000) on women",
     "in line with Resolution 71",
-    "The ITU Council met in Geneva. The UN noted its Resolution 71.",
-    "The WTSA and the UN Secretary-General: Resolution 69 applies.",
-    "The World Health Assembly, with the UN, adopted resolution 58 (2005).",
-    "The African Union and the United Nations: resolutions 242 and 338.",
+    "The UN met in Geneva. The ITU Council noted its Resolution 71.",
+    "The UN Secretary-General and the WTSA: Resolution 69 applies.",
+    "The UN, with the World Health Assembly, adopted resolution 58 (2005).",
+    "The United Nations and the African Union: resolutions 242 and 338.",
     "The UN and Resolution 70 (Rev. Dubai, 2018) of the Plenipotentiary",
     "European Parliament resolution 2019/2",
     "UK JSP 1325 defines",
