@@ -31,7 +31,7 @@ using testing::SourceDir;
 // A folder of `n` distinct small documents (variations of the typography
 // sample, so that each has its own bytes) plus one exact duplicate.
 fs::path MakeCorpus(const std::string& name, int n) {
-  const fs::path dir = fs::path(::testing::TempDir()) / name;
+  const fs::path dir = testing::TempPath(name);
   fs::remove_all(dir);
   fs::create_directories(dir / "sub");
   const std::string base = ReadAll(SourceDir() + "/samples/txt/typography.txt") +
@@ -50,7 +50,7 @@ testing::CommandResult Hstag(const std::string& args) {
 
 TEST(BatchTest, OutWritesEveryCorpusFile) {
   const fs::path in = MakeCorpus("batch_in", 6);
-  const fs::path out = fs::path(::testing::TempDir()) / "batch_out";
+  const fs::path out = testing::TempPath("batch_out");
   fs::remove_all(out);
   auto r = Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --jobs 2");
   ASSERT_EQ(r.status, 0) << r.out;
@@ -97,14 +97,14 @@ TEST(BatchTest, OutWritesEveryCorpusFile) {
 // sizes, the copy is found, a file of the same size with other bytes is not a
 // duplicate, and a file of its own size is analysed with its hash recorded.
 TEST(BatchTest, DuplicatesAmongFilesOfSeveralSizes) {
-  const fs::path in = fs::path(::testing::TempDir()) / "batch_sizes";
+  const fs::path in = testing::TempPath("batch_sizes");
   fs::remove_all(in);
   fs::create_directories(in);
   std::ofstream(in / "a.txt") << "Human security is freedom from fear.\n";
   std::ofstream(in / "b.txt") << "Freedom from want, and the right to live in dignity.\n";
   std::ofstream(in / "c.txt") << "Human security is freedom from fear.\n";
   std::ofstream(in / "d.txt") << "Human security is freedom from want.\n";
-  const fs::path out = fs::path(::testing::TempDir()) / "batch_sizes_out";
+  const fs::path out = testing::TempPath("batch_sizes_out");
   fs::remove_all(out);
   ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --jobs 2").status, 0);
   const json run = json::parse(ReadAll(out / "run.json"));
@@ -121,7 +121,7 @@ TEST(BatchTest, DuplicatesAmongFilesOfSeveralSizes) {
 
 TEST(BatchTest, MatrixValuesPer10k) {
   const fs::path in = MakeCorpus("batch_per10k", 2);
-  const fs::path out = fs::path(::testing::TempDir()) / "batch_per10k_out";
+  const fs::path out = testing::TempPath("batch_per10k_out");
   fs::remove_all(out);
   ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(out) + " --matrix-values per10k").status, 0);
   const json doc = json::parse(ReadAll(out / "docs" / "doc1000.txt.json"));
@@ -138,7 +138,7 @@ TEST(BatchTest, MatrixValuesPer10k) {
 
 TEST(BatchTest, ResumeSkipsUnchangedDocumentsAndRedoesChangedOnes) {
   const fs::path in = MakeCorpus("batch_resume", 4);
-  const fs::path out = fs::path(::testing::TempDir()) / "batch_resume_out";
+  const fs::path out = testing::TempPath("batch_resume_out");
   fs::remove_all(out);
   ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(out)).status, 0);
   const std::string matrix = ReadAll(out / "matrix.csv");
@@ -171,11 +171,13 @@ TEST(BatchTest, ResumeSkipsUnchangedDocumentsAndRedoesChangedOnes) {
 
 TEST(BatchTest, KilledRunLeavesNoHalfWrittenFileAndResumesToTheSameMatrix) {
   const fs::path in = MakeCorpus("batch_kill", 800);
-  const fs::path out = fs::path(::testing::TempDir()) / "batch_kill_out";
-  const fs::path ref = fs::path(::testing::TempDir()) / "batch_kill_ref";
+  const fs::path out = testing::TempPath("batch_kill_out");
+  const fs::path ref = testing::TempPath("batch_kill_ref");
   fs::remove_all(out);
   fs::remove_all(ref);
-  ASSERT_EQ(Hstag("analyze " + Quote(in) + " --out " + Quote(ref) + " --jobs 2").status, 0);
+  const auto reference =
+      RunCommand(Binary() + " analyze " + Quote(in) + " --out " + Quote(ref) + " --jobs 2 -q 2>&1");
+  ASSERT_EQ(reference.status, 0) << reference.out;
   // Start a run, kill it with SIGKILL once it has written 20 documents.
   RunCommand("(" + Binary() + " analyze " + Quote(in) + " --out " + Quote(out) +
              " --jobs 1 -q >/dev/null 2>&1 & pid=$!; for i in $(seq 600); do "
@@ -233,7 +235,7 @@ TEST(BatchTest, FilesFromNewlinesNulsAndStdin) {
 TEST(BatchTest, ShardsMergedWithGnuParallelEqualASingleRun) {
   if (RunCommand("command -v parallel >/dev/null").status != 0) GTEST_SKIP() << "GNU parallel absent";
   const fs::path in = MakeCorpus("batch_shards", 12);
-  const fs::path base = fs::path(::testing::TempDir()) / "batch_shards_out";
+  const fs::path base = testing::TempPath("batch_shards_out");
   fs::remove_all(base);
   ASSERT_EQ(Hstag("analyze " + Quote(in) + " -q --out " + Quote(base / "single")).status, 0);
   auto p = RunCommand("parallel --will-cite -j2 " + Binary() + " analyze " + Quote(in) +
@@ -261,7 +263,7 @@ TEST(BatchTest, ShardsMergedWithGnuParallelEqualASingleRun) {
 
 TEST(BatchTest, ShardFromSlurmArrayVariables) {
   const fs::path in = MakeCorpus("batch_slurm", 6);
-  const fs::path out = fs::path(::testing::TempDir()) / "batch_slurm_out";
+  const fs::path out = testing::TempPath("batch_slurm_out");
   fs::remove_all(out);
   auto r = RunCommand("SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=4 SLURM_ARRAY_TASK_COUNT=2 " +
                       Binary() + " analyze " + Quote(in) + " -q --shard slurm --out " + Quote(out) + " 2>&1");
@@ -279,7 +281,7 @@ TEST(BatchTest, WorkerKilledBySignalOrTimeoutCostsOnlyItsDocument) {
   const fs::path in = MakeCorpus("batch_crash", 6);
   std::ofstream(in / "crash.txt") << "This document makes the test plugin crash: CRASH-ME.\n";
   std::ofstream(in / "hang.txt") << "This document makes the test plugin hang: HANG-ME.\n";
-  const fs::path out = fs::path(::testing::TempDir()) / "batch_crash_out";
+  const fs::path out = testing::TempPath("batch_crash_out");
   fs::remove_all(out);
   const std::string err = out.string() + ".stderr";
   auto r = RunCommand(Binary() + " analyze " + Quote(in) + " --out " + Quote(out) +
@@ -323,14 +325,14 @@ TEST(BatchTest, WorkerKilledBySignalOrTimeoutCostsOnlyItsDocument) {
 }
 
 TEST(BatchTest, MaxErrorsStopsAMisconfiguredRun) {
-  const fs::path in = fs::path(::testing::TempDir()) / "batch_maxerr";
+  const fs::path in = testing::TempPath("batch_maxerr");
   fs::remove_all(in);
   fs::create_directories(in);
   for (int i = 0; i < 20; ++i) {
     std::ofstream(in / ("bad" + std::to_string(10 + i) + ".txt"), std::ios::binary)
         << std::string("\x01\x02\0\0\0\x03", 6) << i;
   }
-  const fs::path out = fs::path(::testing::TempDir()) / "batch_maxerr_out";
+  const fs::path out = testing::TempPath("batch_maxerr_out");
   fs::remove_all(out);
   auto r = RunCommand(Binary() + " analyze " + Quote(in) + " --out " + Quote(out) +
                       " --jobs 1 --max-errors 3 2>&1 >/dev/null");
