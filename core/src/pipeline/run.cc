@@ -128,6 +128,7 @@ struct DocumentBuilder {
     seg.xpath = View(s->xpath);
     seg.lang = View(s->lang);
     seg.boilerplate = (s->flags & HSTAG_SEGMENT_BOILERPLATE) != 0;
+    seg.references = (s->flags & HSTAG_SEGMENT_REFERENCES) != 0;
     // Fields appended to the struct: read when the plugin's struct has them.
     if (s->struct_size >= offsetof(hstag_segment_v1, ocr_confidence) + sizeof s->ocr_confidence) {
       const std::string_view origin = View(s->origin);
