@@ -17,6 +17,7 @@
 #include "pipeline/pipeline_impl.h"
 #include "pipeline/resolver.h"
 #include "text/language.h"
+#include "text/references.h"
 #include "text/sniff.h"
 #include "util/util.h"
 
@@ -292,6 +293,9 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
   if (doc.pages == 0) {
     for (const auto& s : doc.segments) doc.pages = std::max(doc.pages, s.page);
   }
+  // Reference lists, whatever the format (the extractor flagged those its
+  // format marks).
+  MarkReferences(&doc);
   if (doc.text.find_first_not_of(" \t\r\n\f") == std::string::npos && doc.warnings.empty()) {
     doc.Warn("extract", "no text");  // unless the extractor said why already
   }
