@@ -336,7 +336,7 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
   for (const auto& t : a.tokens) {
     if (t.sentence < r.sentence_words.size()) ++r.sentence_words[t.sentence];
     if (t.segment >= a.segments.size() ||
-        !(a.segments[t.segment].flags & HSTAG_SEGMENT_BOILERPLATE)) {
+        !(a.segments[t.segment].flags & (HSTAG_SEGMENT_BOILERPLATE | HSTAG_SEGMENT_REFERENCES))) {
       ++r.stats.words;
     }
   }
