@@ -293,7 +293,11 @@ Title TitleOf(std::string_view line) {
   t = Trim(t.substr(number));
   const bool colon = t.ends_with(':');
   if (colon) t = Trim(t.substr(0, t.size() - 1));
-  if (!StartsUpper(t)) return Title::kNone;
+  // Every title starts with one of these capitals and is at most 32 bytes
+  // long: most lines are told apart here, before they are folded.
+  if (!StartsUpper(t) || t.size() > 32 || std::string_view("ABEFLNQRSW").find(t[0]) == kNpos) {
+    return Title::kNone;
+  }
   static constexpr std::string_view kReferences[] = {
       "references",
       "reference list",
@@ -714,10 +718,25 @@ void Apply(Document* d, const std::vector<std::pair<uint32_t, uint32_t>>& ranges
   d->segments = std::move(out);
 }
 
+// Whether some line of the document is a title (before its lines are listed).
+bool HasTitle(const Document& d) {
+  const std::string_view text = d.text;
+  for (const Segment& s : d.segments) {
+    if (s.boilerplate || s.end > text.size() || s.start > s.end) continue;
+    for (size_t i = s.start; i < s.end;) {
+      size_t j = i;
+      while (j < s.end && text[j] != '\n' && text[j] != '\f') ++j;
+      if (references::TitleOf(text.substr(i, j - i)) != Title::kNone) return true;
+      i = j + 1;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void MarkReferences(Document* doc) {
-  if (doc->segments.empty()) return;
+  if (doc->segments.empty() || !HasTitle(*doc)) return;
   const auto ranges = Finder(*doc).Sections();
   if (!ranges.empty()) Apply(doc, ranges);
 }
