@@ -252,7 +252,7 @@ class HtmlExtractor : public hstag::sdk::Extractor {
 
 }  // namespace
 
-HSTAG_EXTRACTOR_PLUGIN(HtmlExtractor, "html", "1.0.0",
+HSTAG_EXTRACTOR_PLUGIN(HtmlExtractor, "html", "1.1.0",
                        "HTML of any version, parsed as browsers do (HTML5), with element paths, "
                        "boilerplate and metadata",
                        "gumbo " HSTAG_GUMBO_VERSION, "html", &Sniff)

@@ -122,6 +122,29 @@ bool BoilerplateRole(const GumboNode* n) {
   return r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary";
 }
 
+// Whether the space-separated list `list` holds `token`.
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && IsSpace(list[i])) ++i;
+    size_t j = i;
+    while (j < list.size() && !IsSpace(list[j])) ++j;
+    if (list.substr(i, j - i) == token) return true;
+    i = j;
+  }
+  return false;
+}
+
+// A reference list: DPUB-ARIA's bibliography and endnotes roles, EPUB's
+// types (as the XML extractor's XHTML profile reads them).
+bool ReferencesRole(const GumboNode* n) {
+  const char* role = AttrValue(n, "role");
+  const char* type = AttrValue(n, "epub:type");
+  const std::string_view r = role ? role : "", t = type ? type : "";
+  return HasToken(r, "doc-bibliography") || HasToken(r, "doc-endnotes") ||
+         HasToken(t, "bibliography") || HasToken(t, "endnotes") || HasToken(t, "rearnotes");
+}
+
 class Walker {
  public:
   Walker(const ExtractOutput& out, const WalkOptions& options)
@@ -159,6 +182,7 @@ class Walker {
     bool mixed = false;                    // has text of its own
     bool opened = false;                   // opened the segment
     bool boilerplate = false;
+    bool references = false;  // in a reference list
     bool sectioned = false;  // inside article, section, main, nav or aside
     std::vector<std::pair<std::string, uint32_t>> counts;  // children per name
   };
@@ -166,6 +190,7 @@ class Walker {
     TextBuffer buf;
     std::string xpath, lang;
     bool boilerplate = false;
+    bool references = false;
   };
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
@@ -178,16 +203,21 @@ class Walker {
     return l == kNone ? std::string() : frames_[l].lang;
   }
 
-  void Emit(std::string text, std::string xpath, std::string lang, bool boilerplate) {
+  void Emit(std::string text, std::string xpath, std::string lang, bool boilerplate,
+            bool references) {
     if (text.empty()) return;
-    out_.AddSegment({.text = text, .xpath = xpath, .lang = lang, .boilerplate = boilerplate});
+    out_.AddSegment({.text = text,
+                     .xpath = xpath,
+                     .lang = lang,
+                     .boilerplate = boilerplate,
+                     .references = references});
     ++segments_;
   }
 
   void FlushOrphan() {
     if (orphan_owner_ != kNone && !orphan_.empty()) {
       Emit(orphan_.Take(), XpathOf(orphan_owner_), LangOf(orphan_owner_),
-           frames_[orphan_owner_].boilerplate);
+           frames_[orphan_owner_].boilerplate, frames_[orphan_owner_].references);
     }
     orphan_.Clear();
     orphan_owner_ = kNone;
@@ -273,6 +303,7 @@ class Walker {
         (parent && parent->boilerplate) ||
         (options_.boilerplate && (name == "nav" || name == "aside" || BoilerplateRole(n) ||
                                   ((name == "header" || name == "footer") && !parent_sectioned)));
+    f.references = (parent && parent->references) || ReferencesRole(n);
     const GumboVector& children = n->v.element.children;
     for (unsigned i = 0; i < children.length && !f.mixed; ++i) {
       const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
@@ -286,6 +317,7 @@ class Walker {
       block_->xpath = XpathOf(self);
       block_->lang = LangOf(self);
       block_->boilerplate = frames_.back().boilerplate;
+      block_->references = frames_.back().references;
       frames_.back().opened = true;
       return;
     }
@@ -302,7 +334,7 @@ class Walker {
     if (f.opened) {
       Block b = std::move(*block_);
       block_.reset();
-      Emit(b.buf.Take(), std::move(b.xpath), std::move(b.lang), b.boilerplate);
+      Emit(b.buf.Take(), std::move(b.xpath), std::move(b.lang), b.boilerplate, b.references);
     } else if (f.kind != Kind::kInline) {
       if (block_) {
         block_->buf.Break();

@@ -25,7 +25,11 @@
 // `lang` (else `xml:lang`), and the boilerplate flag when it lies in a <nav>
 // or an <aside>, or in a <header> or <footer> of the page (one that no
 // <article>, <section>, <main>, <nav> or <aside> holds: HTML's banner and
-// content-info landmarks; an article's own header is its text).
+// content-info landmarks; an article's own header is its text), and the
+// references flag when it lies in a reference list (role="doc-bibliography"
+// or "doc-endnotes", epub:type "bibliography", "endnotes" or "rearnotes";
+// a list under a "References" heading is found by the host, whatever the
+// format).
 //
 // The walk is iterative; the segments' paths together may take
 // max_path_bytes (the document fails beyond).

@@ -15,7 +15,9 @@
 //          /akomaNtoso/act[1]/body[1]/article[3]/paragraph[2]/content[1]/p[1]#art_3__para_2
 //          (ABI v1 segments have no field of their own for it);
 //   lang   the nearest ancestor-or-self xml:lang (or lang in XHTML), in
-//          BCP 47 form.
+//          BCP 47 form;
+//   references  inside an element the profile names a reference list (TEI
+//          <listBibl>, JATS <ref-list>, ...: xml_profiles.h).
 //
 // Safety. pugixml never expands DOCTYPE entities and never reads external
 // ones; the document is parsed without its escape decoding and the
@@ -174,6 +176,7 @@ std::string TextOrigin(pugi::xml_encoding e, std::string_view data) {
 
 struct PendingSegment {
   std::string text, xpath, lang;
+  bool references = false;
 };
 
 // One walk over a parsed document. Per call: Extract() stays const and
@@ -228,6 +231,7 @@ class Walker {
     std::string lang;                      // own xml:lang, normalized
     size_t lang_frame = kNone;             // frame whose lang is in scope
     std::string_view eid;                  // nearest eId (Akoma Ntoso)
+    bool references = false;               // in a reference list
     size_t owner = 0;                      // nearest non-inline frame
     bool mixed = false;                    // has text of its own
     bool opened = false;                   // opened a segment context
@@ -236,6 +240,7 @@ class Walker {
   struct Context {
     hstag::xml::TextBuffer buf;
     std::string xpath, lang;
+    bool references = false;
     bool detached = false;
     bool label = false;
     std::vector<PendingSegment> pending;
@@ -258,13 +263,14 @@ class Walker {
 
   void Emit(PendingSegment&& s) {
     if (s.text.empty()) return;
-    out_.AddSegment({.text = s.text, .xpath = s.xpath, .lang = s.lang});
+    out_.AddSegment({.text = s.text, .xpath = s.xpath, .lang = s.lang, .references = s.references});
     ++segments_;
   }
 
   void FlushOrphan() {
     if (orphan_owner_ != kNone && !orphan_.empty()) {
-      Emit({orphan_.Take(), XpathOf(orphan_owner_), LangOf(orphan_owner_)});
+      Emit({orphan_.Take(), XpathOf(orphan_owner_), LangOf(orphan_owner_),
+            frames_[orphan_owner_].references});
     }
     orphan_.Clear();
     orphan_owner_ = kNone;
@@ -353,6 +359,8 @@ class Walker {
       f.eid = eid ? std::string_view(eid.value()) : parent ? parent->eid : std::string_view();
     }
     f.owner = kind == Kind::kInline && parent ? parent->owner : self;
+    f.references =
+        (parent && parent->references) || (profile_.references && profile_.references(n, local));
     for (pugi::xml_node c = n.first_child(); c && !f.mixed; c = c.next_sibling()) {
       if (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata) continue;
       for (const char* p = c.value(); *p; ++p) {
@@ -372,6 +380,7 @@ class Walker {
         Context c;
         c.xpath = XpathOf(self);
         c.lang = LangOf(self);
+        c.references = frames_.back().references;
         c.detached = detached;
         c.label = kind == Kind::kLabel;
         if (!detached && !c.label) TakeLabel(&c.buf, self);
@@ -416,7 +425,7 @@ class Walker {
     if (f.opened) {
       Context c = std::move(contexts_.back());
       contexts_.pop_back();
-      PendingSegment s{c.buf.Take(), std::move(c.xpath), std::move(c.lang)};
+      PendingSegment s{c.buf.Take(), std::move(c.xpath), std::move(c.lang), c.references};
       if (c.label) {
         EmitLabel();
         if (!s.text.empty()) {
@@ -538,7 +547,7 @@ class XmlExtractor : public hstag::sdk::Extractor {
 
 }  // namespace
 
-HSTAG_EXTRACTOR_PLUGIN(XmlExtractor, "xml", "1.0.0",
+HSTAG_EXTRACTOR_PLUGIN(XmlExtractor, "xml", "1.1.0",
                        "XML: Akoma Ntoso, TEI, JATS, Formex, XHTML, UDHR, DocBook and generic "
                        "XML, with element paths",
                        hstag::common::kPugixmlLibraries.data(), "xml", &Sniff)

@@ -40,6 +40,19 @@ Classified Lookup(std::string_view local, const Names& skip, const Names& block,
   return std::nullopt;
 }
 
+// Whether the space-separated list `list` holds `token`.
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && list[i] == ' ') ++i;
+    size_t j = i;
+    while (j < list.size() && list[j] != ' ') ++j;
+    if (list.substr(i, j - i) == token) return true;
+    i = j;
+  }
+  return false;
+}
+
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) {
@@ -147,7 +160,7 @@ Classified TeiClassify(const pugi::xml_node& n, std::string_view local, const pu
   static const Names block{"p", "head", "l", "seg", "ab", "item", "label", "cell", "speaker",
                            "stage", "trailer", "byline", "dateline", "salute", "signed",
                            "docTitle", "titlePart", "docAuthor", "docImprint", "docDate",
-                           "castItem", "bibl", "caption"};
+                           "castItem", "bibl", "biblStruct", "biblFull", "caption"};
   static const Names detached{};
   static const Names inl{"hi", "emph", "ref", "name", "persName", "placeName", "orgName",
                          "geogName", "date", "time", "term", "foreign", "q", "quote", "title",
@@ -162,6 +175,15 @@ Classified TeiClassify(const pugi::xml_node& n, std::string_view local, const pu
                                "listBibl", "castList", "figure", "floatingText"};
   if (auto b = Breaks(n, local)) return b;
   return Lookup(local, skip, block, detached, inl, container);
+}
+
+// A list of bibliographic entries, or a division that holds the
+// bibliography (<div type="bibliography">).
+bool TeiReferences(const pugi::xml_node& n, std::string_view local) {
+  if (local == "listBibl") return true;
+  if (!local.starts_with("div")) return false;
+  const std::string_view type = n.attribute("type").value();
+  return type == "bibliography" || type == "references" || type == "works-cited";
 }
 
 void TeiMetadata(const pugi::xml_node& root, Metadata* out) {
@@ -228,12 +250,13 @@ Classified JatsClassify(const pugi::xml_node& n, std::string_view local,
     return Kind::kSkip;
   }
   if (local == "front-stub") return Kind::kContainer;
-  static const Names skip{"ref-list", "journal-meta", "math", "tex-math", "graphic",
+  static const Names skip{"journal-meta", "math", "tex-math", "graphic",
                           "inline-graphic", "media", "object-id", "processing-meta",
                           "alternatives", "disp-formula", "permissions", "counts",
                           "custom-meta-group"};
   static const Names block{"p", "title", "article-title", "subtitle", "trans-title", "td", "th",
-                           "def", "term", "verse-line", "attrib", "license-p"};
+                           "def", "term", "verse-line", "attrib", "license-p",
+                           "mixed-citation", "element-citation", "nlm-citation", "citation"};
   static const Names detached{"fn"};
   static const Names inl{"italic", "bold", "sup", "sub", "sc", "monospace", "underline",
                          "overline", "roman", "sans-serif", "xref", "ext-link", "uri",
@@ -245,12 +268,15 @@ Classified JatsClassify(const pugi::xml_node& n, std::string_view local,
                                "tfoot", "tr", "caption", "disp-quote", "boxed-text", "ack",
                                "app", "app-group", "glossary", "def-list", "def-item",
                                "fn-group", "notes", "statement", "verse-group", "title-group",
-                               "trans-title-group", "sub-article", "response", "floats-group"};
+                               "trans-title-group", "sub-article", "response", "floats-group",
+                               "ref-list", "ref"};
   if (local == "break") return Kind::kBreak;
   if (local == "label") return Kind::kLabel;
   if (auto b = Breaks(n, local)) return b;
   return Lookup(local, skip, block, detached, inl, container);
 }
+
+bool JatsReferences(const pugi::xml_node&, std::string_view local) { return local == "ref-list"; }
 
 void JatsMetadata(const pugi::xml_node& root, Metadata* out) {
   const pugi::xml_node front = Child(root, "front");
@@ -381,6 +407,15 @@ Classified XhtmlClassify(const pugi::xml_node& n, std::string_view local,
   return Lookup(local, skip, block, detached, inl, container);
 }
 
+// DPUB-ARIA's bibliography and endnotes roles, and EPUB's types.
+bool XhtmlReferences(const pugi::xml_node& n, std::string_view) {
+  const std::string_view role = n.attribute("role").value();
+  const std::string_view type = n.attribute("epub:type").value();
+  return HasToken(role, "doc-bibliography") || HasToken(role, "doc-endnotes") ||
+         HasToken(type, "bibliography") || HasToken(type, "endnotes") ||
+         HasToken(type, "rearnotes");
+}
+
 void XhtmlMetadata(const pugi::xml_node& root, Metadata* out) {
   const pugi::xml_node head = Child(root, "head");
   out->Set("title", TextOf(Child(head, "title"), true));
@@ -436,7 +471,8 @@ Classified DocbookClassify(const pugi::xml_node& n, std::string_view local,
                           "lot"};
   static const Names block{"para", "simpara", "title", "subtitle", "term", "entry",
                            "literallayout", "programlisting", "screen", "address",
-                           "attribution", "bridgehead", "member", "refpurpose", "refname"};
+                           "attribution", "bridgehead", "member", "refpurpose", "refname",
+                           "biblioentry", "bibliomixed"};
   static const Names detached{"footnote"};
   static const Names inl{"emphasis", "link", "ulink", "olink", "xref", "citetitle", "quote",
                          "phrase", "acronym", "abbrev", "foreignphrase", "firstterm",
@@ -454,9 +490,14 @@ Classified DocbookClassify(const pugi::xml_node& n, std::string_view local,
                                "figure", "example", "glossary", "glossentry", "glossdef",
                                "qandaset", "qandaentry", "question", "answer", "refentry",
                                "refsection", "simplelist", "epigraph", "mediaobject",
-                               "textobject", "caption", "dedication", "colophon"};
+                               "textobject", "caption", "dedication", "colophon",
+                               "bibliography", "bibliodiv", "bibliolist"};
   if (auto b = Breaks(n, local)) return b;
   return Lookup(local, skip, block, detached, inl, container);
+}
+
+bool DocbookReferences(const pugi::xml_node&, std::string_view local) {
+  return local == "bibliography" || local == "bibliolist";
 }
 
 void DocbookMetadata(const pugi::xml_node& root, Metadata* out) {
@@ -519,14 +560,14 @@ void GenericMetadata(const pugi::xml_node& root, Metadata* out) {
 }
 
 constexpr std::array<Profile, 8> kProfiles = {{
-    {"akn", false, true, &AknClassify, &AknMetadata},
-    {"tei", false, false, &TeiClassify, &TeiMetadata},
-    {"jats", false, false, &JatsClassify, &JatsMetadata},
-    {"formex", false, false, &FormexClassify, &FormexMetadata},
-    {"xhtml", true, false, &XhtmlClassify, &XhtmlMetadata},
-    {"udhr", false, false, &UdhrClassify, &UdhrMetadata},
-    {"docbook", false, false, &DocbookClassify, &DocbookMetadata},
-    {"generic", false, false, &GenericClassify, &GenericMetadata},
+    {"akn", false, true, &AknClassify, &AknMetadata, nullptr},
+    {"tei", false, false, &TeiClassify, &TeiMetadata, &TeiReferences},
+    {"jats", false, false, &JatsClassify, &JatsMetadata, &JatsReferences},
+    {"formex", false, false, &FormexClassify, &FormexMetadata, nullptr},
+    {"xhtml", true, false, &XhtmlClassify, &XhtmlMetadata, &XhtmlReferences},
+    {"udhr", false, false, &UdhrClassify, &UdhrMetadata, nullptr},
+    {"docbook", false, false, &DocbookClassify, &DocbookMetadata, &DocbookReferences},
+    {"generic", false, false, &GenericClassify, &GenericMetadata, nullptr},
 }};
 
 bool Contains(std::string_view s, std::string_view part) {

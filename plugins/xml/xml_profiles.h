@@ -25,6 +25,12 @@
 // An element a profile does not list is inline inside mixed content (its
 // parent has text of its own) and a container otherwise.
 //
+// Reference lists: the elements a profile names as one (TEI <listBibl>,
+// JATS <ref-list>, DocBook <bibliography>, XHTML role="doc-bibliography")
+// are extracted as any other, and every segment of their subtree is flagged
+// `references` (HSTAG_SEGMENT_REFERENCES). Akoma Ntoso has no element for a
+// reference list in its text (its <references> are metadata, skipped).
+//
 // Thread safety: immutable tables.
 #ifndef HSTAG_PLUGINS_XML_XML_PROFILES_H_
 #define HSTAG_PLUGINS_XML_XML_PROFILES_H_
@@ -60,6 +66,9 @@ struct Profile {
   std::optional<Kind> (*classify)(const pugi::xml_node& n, std::string_view local,
                                   const pugi::xml_node& parent) = nullptr;
   void (*metadata)(const pugi::xml_node& root, Metadata* out) = nullptr;
+  // Whether element `n` is a reference list (its subtree is flagged);
+  // null: the profile knows none.
+  bool (*references)(const pugi::xml_node& n, std::string_view local) = nullptr;
 };
 
 // The profile called `name` (akn, tei, jats, formex, xhtml, udhr, docbook,

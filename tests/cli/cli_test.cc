@@ -2,7 +2,7 @@
 //
 // End-to-end tests of the `hstag` command over samples/: reviewed golden
 // JSON, exact counts, offsets that slice back to the text, exit codes, bad
-// input in a batch, determinism.
+// input in a batch, determinism, a reference list counted apart.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -12,6 +12,8 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "test_support.h"
 
@@ -343,6 +345,45 @@ TEST(CliTest, OutDirectoryGetsOneJsonPerInput) {
   EXPECT_NE(r.out.find("results in " + out.string() + "/"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("samples/txt/typography.txt: 13 matches (hs.concept 7"), std::string::npos)
       << r.out;
+}
+
+// A reference list found in a plain text: the match of the network in it is
+// written with `references: true` (on its segment too), the summary counts
+// it apart, annotations.csv has the column, the closing list says so.
+TEST(CliTest, AReferenceListsMatchesAreFlaggedAndCountedApart) {
+  const std::string sample = "tests/data/references/report_with_references.txt";
+  auto r = Hstag("analyze --emit-text " + sample);
+  ASSERT_EQ(r.status, 0);
+  const json doc = json::parse(r.out);
+  std::vector<std::pair<std::string, bool>> network;
+  for (const auto& a : doc["annotations"]) {
+    if (a["concept"] == "actor.human_security_network") {
+      network.emplace_back(a["text"], a.value("references", false));
+    }
+  }
+  EXPECT_EQ(network, (std::vector<std::pair<std::string, bool>>{{"Human Security Network", false},
+                                                                {"Human Security Network", true}}));
+  const json& c = doc["summary"]["concepts"]["actor.human_security_network"];
+  EXPECT_EQ(c["total"], 1);
+  EXPECT_EQ(c["references"], 1);
+  EXPECT_LT(c["first"]["start"].get<size_t>(), doc["text"].get<std::string>().find("References"));
+  ASSERT_EQ(doc["segments"].size(), 2u);
+  EXPECT_FALSE(doc["segments"][0].contains("references"));
+  EXPECT_EQ(doc["segments"][1]["references"], true);
+  ExpectOffsetsSliceBack(doc, ReadAll(SourceDir() + "/" + sample));
+
+  const fs::path out = fs::path(::testing::TempDir()) / "hstag_references_out";
+  fs::remove_all(out);
+  auto b = Hstag("analyze " + sample + " --out " + Quote(out.string()));
+  ASSERT_EQ(b.status, 0);
+  EXPECT_NE(b.out.find(": 9 matches, 3 of them in references ("), std::string::npos) << b.out;
+  const std::string csv = ReadAll((out / "annotations.csv").string());
+  EXPECT_EQ(csv.rfind("document,concept,strength,page,page_label,xpath,start,end,text,sentence,"
+                      "boilerplate,references,plugin,rule,value",
+                      0),
+            0u)
+      << csv.substr(0, 200);
+  EXPECT_NE(csv.find(",Human Security Network,8,false,true,lexicon,"), std::string::npos) << csv;
 }
 
 // The disk cache of parsed lexicons: entries appear on the first run, the

@@ -33,7 +33,8 @@ std::string Text(const Summary& s) {
 TEST(SummaryFromJsonTest, RoundTripOfEverySampleIsIdentical) {
   const Pipeline& p = DefaultPipeline();
   size_t files = 0;
-  bool pages = false, xpaths = false, passages = false, actors = false, defs = false, abbrs = false;
+  bool pages = false, xpaths = false, passages = false, actors = false, defs = false, abbrs = false,
+       refs = false;
   std::vector<std::filesystem::path> paths = {SourceDir() + "/tests/output/data/definitions.txt"};
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(SourceDir() + "/samples")) {
@@ -56,6 +57,7 @@ TEST(SummaryFromJsonTest, RoundTripOfEverySampleIsIdentical) {
     for (const auto& c : s.concepts) {
       pages |= c.pages.has_value() && !c.pages->empty();
       xpaths |= c.xpaths.has_value() && !c.xpaths->empty();
+      refs |= c.references_count > 0;
     }
     passages |= !s.key_passages.empty();
     actors |= !s.actors.empty();
@@ -70,6 +72,7 @@ TEST(SummaryFromJsonTest, RoundTripOfEverySampleIsIdentical) {
   EXPECT_TRUE(actors);
   EXPECT_TRUE(defs);
   EXPECT_TRUE(abbrs);
+  EXPECT_TRUE(refs);  // the JATS sample's reference list
 }
 
 TEST(SummaryFromJsonTest, DocumentJsonGivesTheSummaryOfTheAnalysis) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The per-document summary (hstag/summary.h): densities on a text of known
-// length, pages and xpaths, the orientation rule, dimension coverage, actor
-// co-occurrence, key passages, definitions and abbreviations.
+// length, matches in a reference list counted apart, pages and xpaths, the orientation rule,
+// dimension coverage, actor co-occurrence, key passages, definitions and abbreviations.
 #include "hstag/summary.h"
 
 #include <gtest/gtest.h>
@@ -76,6 +76,47 @@ TEST(SummaryTest, NoWordsNoDensity) {
   EXPECT_EQ(x.s["profile"]["orientation"], "none");
   EXPECT_TRUE(x.s["actors"].empty());
   EXPECT_TRUE(x.s["key_passages"].empty());
+}
+
+// Matches in a reference list are counted apart (`references`), as those in
+// boilerplate are: the totals, densities, first match and profile leave
+// them out, and so do the words.
+TEST(SummaryTest, MatchesInAReferenceListAreCountedApart) {
+  const Analysed x = Text(
+      "Food security is vital. Famine returns today.\n\nReferences\n\n"
+      "FAO (2009). Food security in crisis. Rome: Food and Agriculture Organization, 12(3), 4-5.\n"
+      "WFP (2010). Food security and famine. Rome, 7(2), 1-9.\n"
+      "IFAD (2011). Rural poverty report. Rome: IFAD, 3(1), 2-8.\n");
+  ASSERT_EQ(x.r.doc.segments.size(), 2u);
+  EXPECT_FALSE(x.r.doc.segments[0].references);
+  EXPECT_TRUE(x.r.doc.segments[1].references);
+  EXPECT_EQ(x.r.stats.words, 7u);  // the body's
+  EXPECT_EQ(x.s["annotations"], 6);
+  const json& food = x.s["concepts"]["dimension.food"];
+  EXPECT_EQ(food["explicit"], 1);
+  EXPECT_EQ(food["indicator"], 1);
+  EXPECT_EQ(food["total"], 2);
+  EXPECT_EQ(food["references"], 3);
+  EXPECT_FALSE(food.contains("boilerplate"));
+  EXPECT_DOUBLE_EQ(food["per_10k_words"].get<double>(), 2857.14);
+  EXPECT_EQ(food["first"], (json{{"start", 0}, {"end", 13}}));
+  // A concept named only in the list: there, with nothing counted.
+  const json& economic = x.s["concepts"]["dimension.economic"];
+  EXPECT_EQ(economic["total"], 0);
+  EXPECT_EQ(economic["references"], 1);
+  EXPECT_TRUE(economic["first"].is_null());
+  const json& dims = x.s["profile"]["dimensions"]["by_dimension"];
+  EXPECT_EQ(dims["food"]["explicit"], 1);
+  EXPECT_EQ(dims["food"]["indicator"], 1);
+  EXPECT_EQ(dims["economic"]["explicit"], 0);
+  EXPECT_EQ(dims["economic"]["indicator"], 0);
+  // Key passages are the body's sentences only.
+  ASSERT_TRUE(x.s["key_passages"].contains("dimension.food"));
+  for (const auto& [id, passages] : x.s["key_passages"].items()) {
+    for (const auto& p : passages) {
+      EXPECT_EQ(p["text"].get<std::string>().find("Rome"), std::string::npos) << p.dump();
+    }
+  }
 }
 
 TEST(SummaryTest, PagesAndFirstOccurrenceInAPdf) {

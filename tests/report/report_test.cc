@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The HTML reports: escaping of hostile documents, the page's
-// Content-Security-Policy, highlights and links, pages of a PDF, the
+// Content-Security-Policy, highlights and links, matches in a reference list
+// faded, pages of a PDF, the
 // comparison, a batch run's index, and the size of a long document's report.
 #include <gtest/gtest.h>
 
@@ -163,6 +164,30 @@ TEST(DocumentReport, PdfTextSplitByPage) {
   EXPECT_NE(html.find("<div class=\"pm\" id=\"p1\">Page 1"), std::string::npos);
   EXPECT_NE(html.find("<div class=\"pm\" id=\"p2\">Page 2"), std::string::npos);
   EXPECT_LT(html.find("id=\"p1\""), html.find("id=\"p2\""));
+}
+
+// Matches in a reference list are faded as boilerplate's are, and say why.
+TEST(DocumentReport, MatchesInAReferenceListAreFaded) {
+  const std::string html = DocumentReportHtml(
+      DocumentOf(SourceDir() + "/tests/data/references/report_with_references.txt"),
+      ReportOptions{});
+  const std::regex faded(
+      "<mark class=\"c-actor e rf\"( id=\"m[0-9]+\")? "
+      "title=\"actor.human_security_network \\(explicit\\)\nin a reference "
+      "list\">");
+  EXPECT_TRUE(std::regex_search(html, faded));
+  // The body's mention is not faded.
+  const std::regex body(
+      "<mark class=\"c-actor e\"( id=\"m[0-9]+\")? "
+      "title=\"actor.human_security_network \\(explicit\\)\">");
+  EXPECT_TRUE(std::regex_search(html, body));
+  EXPECT_NE(html.find("Faded, counted apart: in a reference list."), std::string::npos);
+  EXPECT_NE(html.find("mark.bp,mark.rf{opacity:.7}"), std::string::npos);
+  // A document without one says nothing of it.
+  const std::string plain = DocumentReportHtml(
+      DocumentOf(SourceDir() + "/samples/txt/ungdc_JPN_75_2020.txt"), ReportOptions{});
+  EXPECT_EQ(plain.find("Faded, counted apart"), std::string::npos);
+  EXPECT_EQ(plain.find(" rf\""), std::string::npos);
 }
 
 TEST(DocumentReport, JsonWithoutTextSaysSo) {

@@ -17,8 +17,9 @@
 //                 covered_any, of), approaches, principles
 //   concepts      {id: {label, section, a: {total, per_10k_words}, b: {...}}}
 //                 every concept either document mentions (outside
-//                 boilerplate); a side that does not mention it has total 0
-//                 and per_10k_words 0.0 (null when it has no words)
+//                 boilerplate and reference lists); a side that does not
+//                 mention it has total 0 and per_10k_words 0.0 (null when it
+//                 has no words)
 //   dimensions    {economic: {a: {explicit, indicator, per_10k_words}, b}, ...}
 //   actors        {id: {label, a: count, b: count}}
 //   definitions   {id: {a: best score or null, b: ...}}

@@ -24,6 +24,7 @@ struct Segment {
   std::string xpath;            // XML element path
   std::string lang;             // BCP 47, when known
   bool boilerplate = false;     // running header, footer, page number
+  bool references = false;      // in a reference list, bibliography or notes section
   std::string origin;           // "text" (a text layer), "ocr", or empty (not said)
   int32_t ocr_confidence = -1;  // origin "ocr": the page's mean word confidence, 0-100
   uint32_t heading = 0;         // a heading's level, 1 to 9; 0: not a heading

@@ -68,7 +68,7 @@ struct PluginInfo {
 
 struct Stats {
   uint64_t characters = 0;  // code points of the extracted text
-  uint64_t words = 0;       // tokens outside boilerplate
+  uint64_t words = 0;       // tokens outside boilerplate and reference lists
   uint64_t sentences = 0;
   uint64_t pages = 0;
   uint64_t segments = 0;

@@ -430,6 +430,7 @@ class ExtractOutput {
     uint32_t page = 0;
     std::string_view page_label, xpath, lang;
     bool boilerplate = false;
+    bool references = false;      // in a reference list (HSTAG_SEGMENT_REFERENCES)
     std::string_view origin;      // "text", "ocr", or empty
     int32_t ocr_confidence = -1;  // 0-100 for origin "ocr"
     uint32_t heading = 0;  // a heading's level, 1 to 9; 0: not a heading
@@ -442,7 +443,8 @@ class ExtractOutput {
     c.page_label = Str(s.page_label);
     c.xpath = Str(s.xpath);
     c.lang = Str(s.lang);
-    c.flags = s.boilerplate ? HSTAG_SEGMENT_BOILERPLATE : 0u;
+    c.flags = (s.boilerplate ? HSTAG_SEGMENT_BOILERPLATE : 0u) |
+              (s.references ? HSTAG_SEGMENT_REFERENCES : 0u);
     c.origin = Str(s.origin);
     c.ocr_confidence = s.ocr_confidence;
     c.heading = s.heading;

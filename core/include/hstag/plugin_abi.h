@@ -227,7 +227,17 @@ typedef struct hstag_extract_in_v1 {
   size_t size;
 } hstag_extract_in_v1;
 
-enum hstag_segment_flags { HSTAG_SEGMENT_BOILERPLATE = 1u };
+/* Flags of a segment (hstag_segment_v1.flags, hstag_segment_info_v1.flags).
+ * A flag is only ever appended, with a bit of its own: a new flag is a new
+ * bit of an existing field, so the ABI version stays (a plugin built before
+ * it never sets it, and one that reads flags ignores bits it does not know).
+ *   BOILERPLATE  a running header, footer or page number;
+ *   REFERENCES   (appended after hstag 0.1.0, ABI 2) part of a reference
+ *                list, bibliography or notes section: set by an extractor
+ *                whose format marks one (TEI <listBibl>, JATS <ref-list>),
+ *                or by the host, which finds sections under a references
+ *                title in every format (taggers see both). */
+enum hstag_segment_flags { HSTAG_SEGMENT_BOILERPLATE = 1u, HSTAG_SEGMENT_REFERENCES = 2u };
 
 /* Fields are only ever appended to this struct: the host reads a field
  * only when struct_size covers it, so that a module built before the field

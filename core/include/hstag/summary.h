@@ -7,8 +7,10 @@
 // so that a document and the JSON written for it give the same Summary. The
 // HTML reports draw it and the comparison (hstag/compare.h) compares two.
 //
-// Every part but Concept::boilerplate_count leaves out matches in
-// boilerplate (running heads, footers, page numbers), as `stats.words` does.
+// Every part but Concept::boilerplate_count and Concept::references_count
+// leaves out matches in boilerplate (running heads, footers, page numbers)
+// and in reference lists (bibliographies, notes sections: Segment::references),
+// as `stats.words` does.
 //
 //   concepts      counts by strength, per 10,000 words (explicit + indicator;
 //                 none when the document has no words), pages (sorted,
@@ -80,6 +82,7 @@ struct Summary {
     uint64_t explicit_count = 0, indicator_count = 0;
     uint64_t total = 0;                          // explicit_count + indicator_count
     uint64_t boilerplate_count = 0;              // matches in boilerplate, counted apart
+    uint64_t references_count = 0;  // matches in reference lists (not boilerplate), counted apart
     std::optional<double> best_score;            // the highest score, for matches that carry one
     std::optional<double> per_10k_words;         // total per 10,000 words; none without words
     std::optional<std::vector<uint32_t>> pages;  // paged documents
@@ -88,7 +91,7 @@ struct Summary {
       uint64_t start = 0, end = 0;
       Place place;
     };
-    std::optional<First> first;  // none when every match is in boilerplate
+    std::optional<First> first;  // none when every match is in boilerplate or references
   };
 
   struct Freedom {
@@ -143,7 +146,7 @@ struct Summary {
     uint64_t occurrences = 0;
   };
 
-  uint64_t annotations = 0;       // all of them, boilerplate included
+  uint64_t annotations = 0;       // all of them, boilerplate and references included
   std::vector<Concept> concepts;  // every concept matched, sorted by ID
   Profile profile;
   std::vector<Actor> actors;                // most often named first, ties by ID

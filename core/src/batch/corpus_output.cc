@@ -93,7 +93,7 @@ Result<std::unique_ptr<CorpusOutput>> CorpusOutput::Open(const OutputLayout& lay
   if (Status s = out->matrix_->Write(row); !s.ok()) return s;
   row.clear();
   AppendCsvRow({"document", "concept", "strength", "page", "page_label", "xpath", "start", "end",
-                "text", "sentence", "boilerplate", "plugin", "rule", "value"},
+                "text", "sentence", "boilerplate", "references", "plugin", "rule", "value"},
                &row);
   if (Status s = out->annotations_->Write(row); !s.ok()) return s;
   return out;
@@ -162,12 +162,13 @@ CorpusOutput::Rows CorpusOutput::Render(const ordered_json& doc,
   }
   AppendCsvRow(row, &rows.matrix);
   for (const auto& a : doc["annotations"]) {
-    AppendCsvRow({path, a["concept"], a["strength"], a.contains("page") ? Number(a["page"]) : "",
-                  a.value("page_label", ""), a.value("xpath", ""), Number(a["start"]),
-                  Number(a["end"]), a["text"], Number(a["sentence"]),
-                  a.value("boilerplate", false) ? "true" : "false", a["plugin"], a["rule"],
-                  a.value("value", "")},
-                 &rows.annotations);
+    AppendCsvRow(
+        {path, a["concept"], a["strength"], a.contains("page") ? Number(a["page"]) : "",
+         a.value("page_label", ""), a.value("xpath", ""), Number(a["start"]), Number(a["end"]),
+         a["text"], Number(a["sentence"]), a.value("boilerplate", false) ? "true" : "false",
+         a.value("references", false) ? "true" : "false", a["plugin"], a["rule"],
+         a.value("value", "")},
+        &rows.annotations);
   }
   return rows;
 }

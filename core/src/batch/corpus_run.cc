@@ -33,7 +33,7 @@ std::string ErrorLine(const ordered_json& errors) {
 std::string SummaryLine(const ordered_json& doc) {
   std::vector<std::pair<uint64_t, std::string>> top;
   for (const auto& [id, c] : doc["summary"]["concepts"].items()) {
-    // A concept matched only in boilerplate counts 0 in the summary.
+    // A concept matched only in boilerplate or references counts 0 in the summary.
     if (const uint64_t total = c["total"].get<uint64_t>()) top.emplace_back(total, id);
   }
   std::stable_sort(top.begin(), top.end(),
@@ -41,9 +41,15 @@ std::string SummaryLine(const ordered_json& doc) {
   std::string line = "  " + doc["source"]["path"].get<std::string>() + ": ";
   if (!doc["errors"].empty()) return line + "FAILED: " + ErrorLine(doc["errors"]);
   line += std::to_string(doc["annotations"].size()) + " matches";
-  size_t boilerplate = 0;
-  for (const auto& a : doc["annotations"]) boilerplate += a.value("boilerplate", false);
+  size_t boilerplate = 0, references = 0;
+  for (const auto& a : doc["annotations"]) {
+    // (An annotation in both counts as boilerplate, as in the summary.)
+    const bool boiler = a.value("boilerplate", false);
+    boilerplate += boiler;
+    references += !boiler && a.value("references", false);
+  }
   if (boilerplate) line += ", " + std::to_string(boilerplate) + " of them in boilerplate";
+  if (references) line += ", " + std::to_string(references) + " of them in references";
   for (size_t k = 0; k < top.size() && k < 4; ++k) {
     line += (k ? ", " : " (") + top[k].second + " " + std::to_string(top[k].first);
   }

@@ -21,8 +21,8 @@ const char kOrientationRule[] =
     "The freedom with the largest share when its share is at least 0.5 and its count at least "
     "1.5 times the next freedom's; balanced when freedoms are mentioned but none leads by that "
     "much; none when no freedom is mentioned. Counts are explicit and indicator matches outside "
-    "boilerplate; a coordinated form (\"freedom from fear and want\") counts for each freedom it "
-    "names.";
+    "boilerplate and reference lists; a coordinated form (\"freedom from fear and want\") counts "
+    "for each freedom it names.";
 
 const char* Orientation(uint64_t fear, uint64_t want, uint64_t dignity) {
   static_assert(std::size(codebook::kFreedoms) == 3, "three freedoms: fear, want, dignity");
@@ -47,7 +47,7 @@ constexpr size_t kMaxXpaths = 20;
 double Round(double v, double scale) { return std::round(v * scale) / scale; }
 
 struct Counts {
-  uint64_t explicit_ = 0, indicator = 0, boilerplate = 0;
+  uint64_t explicit_ = 0, indicator = 0, boilerplate = 0, references = 0;
   double best_score = -1;                // how closely, for matches that carry a score
   std::vector<uint32_t> pages;           // in document order, repeats dropped as they come
   std::vector<std::string_view> xpaths;  // distinct, in order, at most kMaxXpaths
@@ -97,6 +97,17 @@ class Summarizer {
   bool Boiler(const Annotation& a) const {
     return a.segment < r_.doc.segments.size() && r_.doc.segments[a.segment].boilerplate;
   }
+  // In a reference list (and not in boilerplate, which counts first).
+  bool InReferences(const Annotation& a) const {
+    return a.segment < r_.doc.segments.size() && r_.doc.segments[a.segment].references &&
+           !r_.doc.segments[a.segment].boilerplate;
+  }
+  // Counted apart: in boilerplate or in a reference list.
+  bool Apart(const Annotation& a) const {
+    if (a.segment >= r_.doc.segments.size()) return false;
+    const Segment& s = r_.doc.segments[a.segment];
+    return s.boilerplate || s.references;
+  }
   const Segment* SegmentOf(const Annotation& a) const {
     return a.segment < r_.doc.segments.size() ? &r_.doc.segments[a.segment] : nullptr;
   }
@@ -130,6 +141,10 @@ class Summarizer {
       c.best_score = std::max(c.best_score, a.score);
       if (Boiler(a)) {
         ++c.boilerplate;
+        continue;
+      }
+      if (InReferences(a)) {
+        ++c.references;
         continue;
       }
       a.strength == Strength::kExplicit ? ++c.explicit_ : ++c.indicator;
@@ -181,6 +196,7 @@ class Summarizer {
           .indicator_count = c.indicator,
           .total = c.total(),
           .boilerplate_count = c.boilerplate,
+          .references_count = c.references,
       });
       if (c.best_score >= 0) x.best_score = c.best_score;
       x.per_10k_words = Per10k(c.total());
@@ -350,7 +366,7 @@ class Summarizer {
   void Definitions(std::vector<Summary::Definition>* out) const {
     std::map<std::string_view, const Annotation*> best;
     for (const auto& a : r_.annotations) {
-      if (a.plugin != "definitions" || Boiler(a)) continue;
+      if (a.plugin != "definitions" || Apart(a)) continue;
       const Annotation*& b = best[a.concept_id];
       if (!b || a.score > b->score) b = &a;  // ties: the earlier passage
     }
@@ -382,7 +398,7 @@ class Summarizer {
     };
     std::map<Key, Entry> found;
     for (const auto& a : r_.annotations) {
-      if (a.plugin != "abbreviations" || Boiler(a)) continue;
+      if (a.plugin != "abbreviations" || Apart(a)) continue;
       if (!a.rule.starts_with(kPrefix)) continue;
       Entry& e = found[{a.via, std::string_view(a.rule).substr(kPrefix.size()), a.concept_id}];
       if (e.long_form.empty()) e.long_form = a.value;
@@ -404,7 +420,8 @@ class Summarizer {
   bool paged_ = false, xml_ = false;
   std::map<std::string_view, Counts, std::less<>> counts_;  // IDs are the annotations'
   std::vector<std::string_view> ids_;  // the concepts' IDs in order, by concept number
-  // (concept number, annotation) outside boilerplate, by sentence ascending
+  // (concept number, annotation) outside boilerplate and reference lists,
+  // by sentence ascending
   std::vector<std::pair<uint32_t, const Annotation*>> sentence_anns_;
   struct Sentence {
     uint32_t sentence;

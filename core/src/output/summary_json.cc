@@ -38,6 +38,7 @@ void WriteConcept(const Summary::Concept& c, JsonSink& w) {
   w.Member("indicator", c.indicator_count);
   w.Member("total", c.total);
   if (c.boilerplate_count) w.Member("boilerplate", c.boilerplate_count);
+  if (c.references_count) w.Member("references", c.references_count);
   if (c.best_score) w.Member("best_score", *c.best_score);
   NumberOrNull("per_10k_words", c.per_10k_words, w);
   if (c.pages) {
@@ -284,6 +285,9 @@ class Reader {
     Uint(c, path, "total", &out->total);
     if (const ordered_json* b = Find(c, "boilerplate")) {
       Uint(b, path + ".boilerplate", &out->boilerplate_count);
+    }
+    if (const ordered_json* r = Find(c, "references")) {
+      Uint(r, path + ".references", &out->references_count);
     }
     NumberOrNull(Find(c, "best_score"), path + ".best_score", &out->best_score);
     NumberOrNull(c, path, "per_10k_words", &out->per_10k_words);

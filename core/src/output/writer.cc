@@ -80,6 +80,7 @@ ordered_json SegmentsJson(const Document& d, bool with_text) {
     if (!s.xpath.empty()) x["xpath"] = s.xpath;
     if (!s.lang.empty()) x["lang"] = s.lang;
     if (s.boilerplate) x["boilerplate"] = true;
+    if (s.references) x["references"] = true;
     if (!s.origin.empty()) x["origin"] = s.origin;
     if (s.ocr_confidence >= 0) x["ocr_confidence"] = s.ocr_confidence;
     if (s.heading) x["heading"] = s.heading;
@@ -155,6 +156,7 @@ void WriteDocument(JsonSink& w, const AnalysisResult& r, const Pipeline& pipelin
       if (!s.page_label.empty()) w.Member("page_label", s.page_label);
       if (!s.xpath.empty()) w.Member("xpath", s.xpath);
       if (s.boilerplate) w.Member("boilerplate", true);
+      if (s.references) w.Member("references", true);
     }
     w.Member("plugin", a.plugin);
     w.Member("rule", a.rule);

@@ -17,6 +17,7 @@
 #include "pipeline/pipeline_impl.h"
 #include "pipeline/resolver.h"
 #include "text/language.h"
+#include "text/references.h"
 #include "text/sniff.h"
 #include "util/util.h"
 
@@ -128,6 +129,7 @@ struct DocumentBuilder {
     seg.xpath = View(s->xpath);
     seg.lang = View(s->lang);
     seg.boilerplate = (s->flags & HSTAG_SEGMENT_BOILERPLATE) != 0;
+    seg.references = (s->flags & HSTAG_SEGMENT_REFERENCES) != 0;
     // Fields appended to the struct: read when the plugin's struct has them.
     if (s->struct_size >= offsetof(hstag_segment_v1, ocr_confidence) + sizeof s->ocr_confidence) {
       const std::string_view origin = View(s->origin);
@@ -300,6 +302,9 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
   if (doc.pages == 0) {
     for (const auto& s : doc.segments) doc.pages = std::max(doc.pages, s.page);
   }
+  // Reference lists, whatever the format (the extractor flagged those its
+  // format marks).
+  MarkReferences(&doc);
   if (doc.text.find_first_not_of(" \t\r\n\f") == std::string::npos && doc.warnings.empty()) {
     doc.Warn("extract", "no text");  // unless the extractor said why already
   }
@@ -340,7 +345,7 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
   for (const auto& t : a.tokens) {
     if (t.sentence < r.sentence_words.size()) ++r.sentence_words[t.sentence];
     if (t.segment >= a.segments.size() ||
-        !(a.segments[t.segment].flags & HSTAG_SEGMENT_BOILERPLATE)) {
+        !(a.segments[t.segment].flags & (HSTAG_SEGMENT_BOILERPLATE | HSTAG_SEGMENT_REFERENCES))) {
       ++r.stats.words;
     }
   }

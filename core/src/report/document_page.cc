@@ -91,6 +91,11 @@ class DocumentReport {
     for (size_t i = 0; i < anns.size(); ++i) {
       const ordered_json& a = anns[i];
       categories_.insert(CategoryOf(SectionOf(summary_, Str(a, "concept"))).id);
+      for (auto [key, any] : {std::pair{"boilerplate", &any_boilerplate_},
+                              std::pair{"references", &any_references_}}) {
+        const ordered_json& v = Get(a, key);
+        *any = *any || (v.is_boolean() && v.get<bool>());
+      }
       if (!has_text_) continue;
       const uint64_t s = Uint(a, "start"), e = Uint(a, "end");
       if (s < e && e <= text_.size()) order.push_back(i);
@@ -294,7 +299,16 @@ class DocumentReport {
       }
     }
     o += "<label for=\"f-ind\">indicators</label><br><span class=\"muted\">Filled: explicit; "
-         "underline only: indicator. Hover a match for its concept ID and strength.</span></div>\n";
+         "underline only: indicator. Hover a match for its concept ID and strength.";
+    // Matches the summary counts apart are faded (mark.bp, mark.rf).
+    if (any_boilerplate_ || any_references_) {
+      o += " Faded, counted apart: ";
+      if (any_boilerplate_) o += "in a running header or footer";
+      if (any_boilerplate_ && any_references_) o += " or ";
+      if (any_references_) o += "in a reference list";
+      o += ".";
+    }
+    o += "</span></div>\n";
     return o;
   }
 
@@ -366,18 +380,31 @@ class DocumentReport {
       AppendHtmlEscaped(std::string_view(text_).substr(pos, mk.start - pos), o);
       pos = mk.start;
       const ordered_json& first = anns[mk.anns.front()];
-      bool is_explicit = false, boiler = true;
+      bool is_explicit = false, boiler = true, refs = true;
       std::string title;
+      auto flag = [&](size_t i, const char* key) {
+        const ordered_json& v = Get(anns[i], key);
+        return v.is_boolean() && v.get<bool>();
+      };
       for (size_t i : mk.anns) {
         const std::string strength = Str(anns[i], "strength");
         is_explicit = is_explicit || strength == "explicit";
-        boiler = boiler && Get(anns[i], "boilerplate").is_boolean() &&
-                 Get(anns[i], "boilerplate").get<bool>();
+        boiler = boiler && flag(i, "boilerplate");
+        refs = refs && flag(i, "references");
         title += (title.empty() ? "" : "\n") + Str(anns[i], "concept") + " (" + strength + ")";
+      }
+      // Faded: in boilerplate, or in a reference list (counted apart).
+      const char* faded = "";
+      if (boiler) {
+        faded = " bp";
+        title += "\nin a running header or footer";
+      } else if (refs) {
+        faded = " rf";
+        title += "\nin a reference list";
       }
       *o += "<mark class=\"c-" +
             std::string(CategoryOf(SectionOf(summary_, Str(first, "concept"))).id) +
-            (is_explicit ? " e" : " i") + (boiler ? " bp" : "") + "\"";
+            (is_explicit ? " e" : " i") + faded + "\"";
       if (linked_.count(*m)) *o += " id=\"m" + Int(*m) + "\"";
       *o += " title=\"" + Esc(title) + "\">";
       open.push_back(end);
@@ -401,6 +428,7 @@ class DocumentReport {
   std::map<size_t, size_t> mark_of_;       // annotation index -> mark
   std::set<size_t> linked_;                // marks a link points at
   std::set<std::string_view> categories_;  // present in the annotations (Category::id)
+  bool any_boilerplate_ = false, any_references_ = false;  // annotations flagged so
 };
 
 }  // namespace

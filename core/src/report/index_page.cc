@@ -186,8 +186,8 @@ std::string CorpusIndexHtml(const std::vector<IndexRow>& rows, const ordered_jso
       num(v.value_or(0), Per10k(v), Heat(v.value_or(0), dim_max));
     }
     for (const auto& id : ids) {
-      // A concept the document has (if only in boilerplate) shows its
-      // density; one it has not, 0.
+      // A concept the document has (if only in boilerplate or a reference
+      // list) shows its density; one it has not, 0.
       const Summary::Concept* c = summary ? summary->FindConcept(id) : nullptr;
       const double v = c ? c->per_10k_words.value_or(0) : 0;
       num(v, c ? Per10k(c->per_10k_words) : FormatNumber(0, 1), Heat(v, col_max[id]));

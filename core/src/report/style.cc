@@ -105,7 +105,7 @@ blockquote{margin:.1rem 0;padding:.1rem .7rem;border-left:3px solid #bbb;font-fa
 .pt{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,"DejaVu Serif",serif;line-height:1.65}
 .pm{font:600 .82rem system-ui,sans-serif;color:#444;border-top:2px solid #888;margin:1.4rem 0 .4rem;padding-top:.2rem}
 mark{background:none;color:inherit;text-decoration-skip-ink:none;text-underline-offset:3px}
-mark.bp{opacity:.7}
+mark.bp,mark.rf{opacity:.7}
 :target{outline:3px solid #e00;outline-offset:2px}
 .scroll{overflow-x:auto;max-width:100%}
 table.index th{white-space:nowrap;font-size:.85em}

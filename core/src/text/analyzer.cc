@@ -271,8 +271,13 @@ Result<std::unique_ptr<AnalyzedText>> Analyzer::Analyze(std::string_view text,
   }
 
   for (const Segment& s : segments) {
-    a.segments.push_back({{s.start, s.end}, s.page, s.boilerplate ? HSTAG_SEGMENT_BOILERPLATE : 0u,
-                          {s.xpath.data(), s.xpath.size()}, {s.lang.data(), s.lang.size()}});
+    const uint32_t flags = (s.boilerplate ? HSTAG_SEGMENT_BOILERPLATE : 0u) |
+                           (s.references ? HSTAG_SEGMENT_REFERENCES : 0u);
+    a.segments.push_back({{s.start, s.end},
+                          s.page,
+                          flags,
+                          {s.xpath.data(), s.xpath.size()},
+                          {s.lang.data(), s.lang.size()}});
   }
 
   // Words, over the norm view.

@@ -2,8 +2,8 @@
 //
 // The HTML extractor through the pipeline: which files it takes (and which
 // it leaves to the XML and text extractors), HTML5 as browsers and editors
-// write it, character sets, what is not text, boilerplate, element paths,
-// languages, metadata, and bad pages.
+// write it, character sets, what is not text, boilerplate, reference lists,
+// element paths, languages, metadata, and bad pages.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -200,6 +200,34 @@ TEST(HtmlParse, BoilerplateOptionOff) {
   const Document d = p.value()->ExtractBytes(Page("<nav>Home</nav><p>Body"), "a.html");
   ASSERT_EQ(d.segments.size(), 2u);
   EXPECT_FALSE(d.segments[0].boilerplate);
+}
+
+TEST(HtmlParse, ReferenceLists) {
+  // A list its role or type marks (the extractor flags it), and one under a
+  // "References" heading (the host finds it, as in every format) that runs to
+  // the next heading of its level.
+  const Document d = ExtractHtml(
+      Page("<main><h1>Report</h1><p>The Human Security Network met in 2003.</p>"
+           "<section role=doc-bibliography><h2>Sources</h2><ul><li>Axworthy 2001</ul></section>"
+           "<ol epub:type=endnotes><li>Ibid.</ol>"
+           "<h2>References</h2><ul><li>Axworthy, L. (2001). Human security. Global Governance."
+           "<li>Paris, R. (2001). Human security. International Security, 26(2).</ul>"
+           "<h2>Contact</h2><p>Write to the Human Security Unit (2024).</p></main>"));
+  std::vector<std::pair<std::string, bool>> got;
+  for (size_t i = 0; i < d.segments.size(); ++i) {
+    got.emplace_back(Texts(d)[i], d.segments[i].references);
+  }
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, bool>>{
+                     {"Report", false},
+                     {"The Human Security Network met in 2003.", false},
+                     {"Sources", true},
+                     {"Axworthy 2001", true},
+                     {"Ibid.", true},
+                     {"References", true},
+                     {"Axworthy, L. (2001). Human security. Global Governance.", true},
+                     {"Paris, R. (2001). Human security. International Security, 26(2).", true},
+                     {"Contact", false},
+                     {"Write to the Human Security Unit (2024).", false}}));
 }
 
 TEST(HtmlParse, Languages) {

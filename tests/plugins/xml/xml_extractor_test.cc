@@ -197,19 +197,88 @@ TEST(XmlProfiles, Jats) {
                            "/article/body[1]/sec[1]/p[1]",
                            "/article/body[1]/sec[1]/p[2]",
                            "/article/back[1]/ack[1]/p[1]",
+                           "/article/back[1]/ref-list[1]/title[1]",
+                           "/article/back[1]/ref-list[1]/ref[1]/element-citation[1]",
                        }));
   EXPECT_EQ(SegText(d, 4), "The United Nations coordinate relief.");
   EXPECT_EQ(d.text.find("keyword not prose"), std::string::npos);
-  EXPECT_EQ(d.text.find("Reference titles"), std::string::npos);
   EXPECT_EQ(d.text.find("Sample Press"), std::string::npos);
+  // The reference list is text, flagged: its label starts its entry.
+  EXPECT_EQ(SegText(d, 7), "1. Commission on Human Security Human security now 2003");
+  for (size_t i = 0; i < d.segments.size(); ++i) EXPECT_EQ(d.segments[i].references, i >= 6) << i;
   EXPECT_EQ(AnnotationXpaths(r, "xmltest.food_security"),
             (std::vector<std::string>{
                 "/article/front[1]/article-meta[1]/title-group[1]/article-title[1]",
                 "/article/front[1]/article-meta[1]/abstract[1]/p[1]"}));
-  EXPECT_EQ(AnnotationXpaths(r, "xmltest.human_security"),
-            (std::vector<std::string>{
-                "/article/front[1]/article-meta[1]/title-group[1]/article-title[1]",
-                "/article/body[1]/sec[1]/p[1]"}));
+  EXPECT_EQ(
+      AnnotationXpaths(r, "xmltest.human_security"),
+      (std::vector<std::string>{"/article/front[1]/article-meta[1]/title-group[1]/article-title[1]",
+                                "/article/body[1]/sec[1]/p[1]",
+                                "/article/back[1]/ref-list[1]/ref[1]/element-citation[1]",
+                                "/article/back[1]/ref-list[1]/ref[1]/element-citation[1]"}));
+}
+
+// Reference lists the formats mark: their segments are flagged, the
+// document's other segments not.
+std::vector<std::string> FlaggedTexts(const Document& d) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < d.segments.size(); ++i) {
+    if (d.segments[i].references) out.push_back(SegText(d, i));
+  }
+  return out;
+}
+
+TEST(XmlReferences, TeiListBiblAndBibliographyDivision) {
+  const Document d = Extract(R"(<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text>
+    <body><p>The Human Security Network met in Graz.</p>
+      <listBibl><bibl>Axworthy, <title>Human security</title>, 2001.</bibl></listBibl>
+      <p>Its members stressed freedom from fear.</p></body>
+    <back><div type="bibliography"><head>Works cited</head>
+      <biblStruct><monogr><author>Commission on Human Security</author>
+        <title>Human Security Now</title><imprint><date>2003</date></imprint></monogr></biblStruct>
+    </div><div type="appendix"><p>Members of the network.</p></div></back></text></TEI>)");
+  ASSERT_TRUE(d.errors.empty()) << Errors(d);
+  EXPECT_EQ(FlaggedTexts(d),
+            (std::vector<std::string>{"Axworthy, Human security, 2001.", "Works cited",
+                                      "Commission on Human Security Human Security Now 2003"}));
+  EXPECT_EQ(d.segments.size(), 6u);
+}
+
+TEST(XmlReferences, JatsRefListWithMixedCitations) {
+  const Document d = Extract(R"(<article><front/><body><p>Droughts threaten people.</p></body>
+    <back><ref-list><title>References</title>
+      <ref id="r1"><mixed-citation><person-group><name><surname>Paris</surname>
+        <given-names>R</given-names></name></person-group>. Human security. <source>Int Secur</source>
+        <year>2001</year>;26:87-102.</mixed-citation></ref>
+    </ref-list><fn-group><fn><p>A note of the authors.</p></fn></fn-group></back></article>)");
+  ASSERT_TRUE(d.errors.empty()) << Errors(d);
+  // (The name's elements separate words, as elements that hold no text do.)
+  EXPECT_EQ(FlaggedTexts(d),
+            (std::vector<std::string>{"References",
+                                      "Paris R . Human security. Int Secur 2001;26:87-102."}));
+  // Footnotes are not a reference list.
+  EXPECT_NE(d.text.find("A note of the authors."), std::string::npos);
+}
+
+TEST(XmlReferences, XhtmlRolesAndDocBookBibliography) {
+  const Document x = Extract(R"(<html xmlns="http://www.w3.org/1999/xhtml"><body>
+    <p>The Human Security Network met in Graz.</p>
+    <section role="doc-bibliography"><h2>Sources</h2><ul><li>Axworthy 2001</li></ul></section>
+    <section role="doc-endnotes"><ol><li>Ibid.</li></ol></section>
+    <section role="doc-appendix"><p>Members.</p></section></body></html>)",
+                             "t.xhtml");
+  ASSERT_TRUE(x.errors.empty()) << Errors(x);
+  EXPECT_EQ(FlaggedTexts(x), (std::vector<std::string>{"Sources", "Axworthy 2001", "Ibid."}));
+  const Document d = Extract(R"(<article xmlns="http://docbook.org/ns/docbook"><para>Prose.</para>
+    <bibliography><title>Bibliography</title><biblioentry><author>Axworthy</author>
+      <title>Human security</title><pubdate>2001</pubdate></biblioentry>
+      <bibliomixed>Paris, <title>Human security</title>, 2001.</bibliomixed></bibliography>
+    </article>)");
+  ASSERT_TRUE(d.errors.empty()) << Errors(d);
+  // (A <title> is a block: a word boundary, even inside a sentence.)
+  EXPECT_EQ(FlaggedTexts(d),
+            (std::vector<std::string>{"Bibliography", "Axworthy Human security 2001",
+                                      "Paris, Human security , 2001."}));
 }
 
 TEST(XmlProfiles, Formex) {

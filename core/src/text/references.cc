@@ -1,0 +1,744 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "text/references.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hstag {
+namespace references {
+namespace {
+
+constexpr size_t kNpos = std::string_view::npos;
+constexpr size_t kMaxTitleBytes = 60;  // a title, a back-matter heading
+constexpr size_t kYearReach = 160;     // an entry's year, from its start
+constexpr size_t kTestLines = 12;      // lines of content the test reads
+constexpr size_t kTestReach = 400;     // lines (blank ones too) it looks through
+constexpr size_t kProseBytes = 400;    // prose that ends a section, in a row
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
+
+constexpr std::string_view kNbsp = "\xC2\xA0";
+
+std::string_view Trim(std::string_view s) {
+  for (;;) {
+    if (!s.empty() && IsSpace(s.front())) {
+      s.remove_prefix(1);
+    } else if (s.starts_with(kNbsp)) {
+      s.remove_prefix(kNbsp.size());
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!s.empty() && IsSpace(s.back())) {
+      s.remove_suffix(1);
+    } else if (s.ends_with(kNbsp)) {
+      s.remove_suffix(kNbsp.size());
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+// A Latin-1 capital in UTF-8 (À to Þ, but ×): C3 80 to C3 9E.
+bool IsLatin1Capital(std::string_view s, size_t i) {
+  if (i + 1 >= s.size() || static_cast<unsigned char>(s[i]) != 0xC3) return false;
+  const unsigned char c = static_cast<unsigned char>(s[i + 1]);
+  return c >= 0x80 && c <= 0x9E && c != 0x97;
+}
+
+bool StartsUpper(std::string_view s) {
+  return !s.empty() && (IsUpper(s[0]) || IsLatin1Capital(s, 0));
+}
+
+// An opening quotation mark: " ' “ ‘ «.
+bool StartsQuote(std::string_view s) {
+  return s.starts_with('"') || s.starts_with('\'') || s.starts_with("\xE2\x80\x9C") ||
+         s.starts_with("\xE2\x80\x98") || s.starts_with("\xC2\xAB");
+}
+
+// Lower case (ASCII and Latin-1 capitals), each run of white space one space.
+std::string Fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (IsSpace(c) || s.substr(i).starts_with(kNbsp)) {
+      if (!IsSpace(c)) ++i;
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    if (IsUpper(c)) {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (IsLatin1Capital(s, i)) {
+      out += c;
+      out += static_cast<char>(s[++i] + 0x20);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The length of a section number and the spaces after it at the start of
+// `s` ("7 ", "7. ", "7.2 ", "VII. ", "A. "); 0 when there is none; kNpos for
+// a number that numbers no section ("120 References": a page number and a
+// running title; "7.References").
+size_t NumberLength(std::string_view s) {
+  size_t i = 0;
+  if (!s.empty() && IsDigit(s[0])) {
+    for (;;) {
+      const size_t from = i;
+      while (i < s.size() && IsDigit(s[i])) ++i;
+      if (i - from > 2) return kNpos;
+      if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    if (i < s.size() && (s[i] == '.' || s[i] == ')')) ++i;
+  } else {
+    size_t roman = 0;
+    while (roman < s.size() && roman < 7 && std::string_view("IVXLC").find(s[roman]) != kNpos) {
+      ++roman;
+    }
+    if (roman >= 1 && roman <= 6 && roman < s.size() && s[roman] == '.') {
+      i = roman + 1;
+    } else if (s.size() >= 2 && IsUpper(s[0]) && s[1] == '.') {
+      i = 2;
+    } else {
+      return 0;
+    }
+  }
+  const size_t number = i;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i == number ? kNpos : i;
+}
+
+// Calls f(begin, end) for each year (1800 to 2099, a whole number, with an
+// optional letter: "2005a") that starts before `reach`, until f returns true.
+template <typename F>
+bool AnyYear(std::string_view s, size_t reach, const F& f) {
+  for (size_t i = 0; i < s.size() && i < reach;) {
+    if (!IsDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && IsDigit(s[j])) ++j;
+    if (j - i == 4 && (i == 0 || !IsLetter(s[i - 1])) && (s[i] == '1' || s[i] == '2')) {
+      const int century = (s[i] - '0') * 10 + (s[i + 1] - '0');
+      if (century >= 18 && century <= 20) {
+        size_t e = j;
+        if (e < s.size() && IsLower(s[e]) && (e + 1 == s.size() || !IsLetter(s[e + 1]))) ++e;
+        if ((e > j || e == s.size() || !IsLetter(s[e])) && f(i, e)) return true;
+      }
+    }
+    i = j;
+  }
+  return false;
+}
+
+// A year as references give it: "(2003)", or after a comma or full stop and
+// before a full stop, colon, comma, parenthesis or the end (", 2003:",
+// ". 2003."), or before ";" and a volume (". 2010;303(3)"). Or what stands
+// for a year: "(forthcoming)", ". Forthcoming.", "(n.d.)", ", n.d.", "(in
+// press)".
+bool HasReferenceYear(std::string_view s, size_t reach) {
+  for (std::string_view w : {"Forthcoming", "forthcoming", "n.d.", "In press", "in press"}) {
+    for (size_t at = s.find(w); at != kNpos && at < reach; at = s.find(w, at + 1)) {
+      if ((at > 0 && s[at - 1] == '(') ||
+          (at > 1 && s[at - 1] == ' ' && (s[at - 2] == '.' || s[at - 2] == ','))) {
+        return true;
+      }
+    }
+  }
+  return AnyYear(s, reach, [&](size_t b, size_t e) {
+    const char next = e < s.size() ? s[e] : '\0';
+    if (next == ';') return e + 1 < s.size() && IsDigit(s[e + 1]);
+    if (b > 0 && s[b - 1] == '(') return next == ')';
+    if (b >= 2 && s[b - 1] == ' ' && (s[b - 2] == ',' || s[b - 2] == '.')) {
+      return next == '\0' || next == '.' || next == ':' || next == ',' || next == ')';
+    }
+    return false;
+  });
+}
+
+// `word` followed by optional spaces and a digit, not inside a longer word
+// ("pp. 12", "p.5", "vol. 3", "No. 4").
+bool NumberedBy(std::string_view s, std::string_view word) {
+  for (size_t at = s.find(word); at != kNpos; at = s.find(word, at + 1)) {
+    if (at > 0 && IsLetter(s[at - 1])) continue;
+    size_t i = at + word.size();
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && IsDigit(s[i])) return true;
+  }
+  return false;
+}
+
+// A volume and its pages: "37:60-68", "24: 5409–5412".
+bool HasVolumePages(std::string_view s) {
+  for (size_t at = s.find(':'); at != kNpos; at = s.find(':', at + 1)) {
+    if (at == 0 || !IsDigit(s[at - 1])) continue;
+    size_t i = at + 1;
+    if (i < s.size() && s[i] == ' ') ++i;
+    const size_t digits = i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    if (i == digits) continue;
+    if (s.substr(i).starts_with("-") || s.substr(i).starts_with("\xE2\x80\x93")) return true;
+  }
+  return false;
+}
+
+// A volume and issue: "12(3)", "12 (3)".
+bool HasVolumeIssue(std::string_view s) {
+  for (size_t at = s.find('('); at != kNpos; at = s.find('(', at + 1)) {
+    size_t b = at;
+    if (b > 0 && s[b - 1] == ' ') --b;
+    if (b == 0 || !IsDigit(s[b - 1])) continue;
+    size_t i = at + 1;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    if (i > at + 1 && i < s.size() && s[i] == ')') return true;
+  }
+  return false;
+}
+
+// Initials of names, as author lists have them: "M., and L. Bydekerke",
+// "Lim S. S., T. Vos", "Patz, J.A., M.A. McGeehin": a capital and a full
+// stop (after a space, a hyphen, another initial or the start; before a
+// space, a comma, another initial or the end). At least `n` of them; "U.S.",
+// "U.N.", "U.K." and "E.U." are no initials.
+bool HasInitials(std::string_view s, size_t n) {
+  size_t found = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (!IsUpper(s[i]) || s[i + 1] != '.') continue;
+    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-' && s[i - 1] != '.' && s[i - 1] != '(') {
+      continue;
+    }
+    if (i + 2 < s.size() && s[i + 2] != ' ' && s[i + 2] != ',' && !IsUpper(s[i + 2])) continue;
+    for (std::string_view not_names : {"U.S.", "U.N.", "U.K.", "E.U."}) {
+      if (s.substr(i).starts_with(not_names) ||
+          (i >= 2 && s.substr(i - 2).starts_with(not_names))) {
+        i += 1;
+        goto next;
+      }
+    }
+    if (++found >= n) return true;
+  next:;
+  }
+  return false;
+}
+
+// Pages: a range after a comma or colon, before a full stop, comma,
+// semicolon, parenthesis or the end (", 51-67.", ": 743–752").
+bool HasPageRange(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != ',' && s[i] != ':') continue;
+    size_t j = i + 1;
+    if (j < s.size() && s[j] == ' ') ++j;
+    const size_t from = j;
+    while (j < s.size() && IsDigit(s[j])) ++j;
+    if (j == from) continue;
+    size_t dash = 0;
+    if (s.substr(j).starts_with("-")) dash = 1;
+    if (s.substr(j).starts_with("\xE2\x80\x93")) dash = 3;  // en dash
+    if (!dash) continue;
+    size_t k = j + dash;
+    const size_t to = k;
+    while (k < s.size() && IsDigit(s[k])) ++k;
+    if (k == to) continue;
+    if (k == s.size() || std::string_view(".,;)").find(s[k]) != kNpos) return true;
+  }
+  return false;
+}
+
+// A number label alone on its line: "1)", "12.", "[3]", "(4)".
+bool IsLabel(std::string_view t) {
+  if (t.size() < 2 || t.size() > 5) return false;
+  const bool bracket = t.front() == '[' || t.front() == '(';
+  const char close = t.front() == '[' ? ']' : ')';
+  const std::string_view digits = t.substr(bracket, t.size() - 1 - bracket);
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), IsDigit)) return false;
+  return bracket ? t.back() == close : (t.back() == ')' || t.back() == '.');
+}
+
+bool IsPageNumber(std::string_view t) {
+  if (t.empty() || t.size() > 7) return false;
+  if (std::all_of(t.begin(), t.end(), IsDigit)) return t.size() <= 4;
+  return std::all_of(t.begin(), t.end(),
+                     [](char c) { return std::string_view("ivxlcdm").find(c) != kNpos; });
+}
+
+}  // namespace
+
+Title TitleOf(std::string_view line) {
+  std::string_view t = Trim(line);
+  if (t.empty() || t.size() > kMaxTitleBytes) return Title::kNone;
+  const size_t number = NumberLength(t);
+  if (number == kNpos) return Title::kNone;
+  t = Trim(t.substr(number));
+  const bool colon = t.ends_with(':');
+  if (colon) t = Trim(t.substr(0, t.size() - 1));
+  // Every title starts with one of these capitals and is at most 32 bytes
+  // long: most lines are told apart here, before they are folded.
+  if (!StartsUpper(t) || t.size() > 32 || std::string_view("ABEFLNQRSW").find(t[0]) == kNpos) {
+    return Title::kNone;
+  }
+  static constexpr std::string_view kReferences[] = {
+      "references",
+      "reference list",
+      "references cited",
+      "list of references",
+      "bibliography",
+      "select bibliography",
+      "selected bibliography",
+      "works cited",
+      "literature",
+      "literature cited",
+      "sources",
+      "further reading",
+      "notes and references",
+      "r\xC3\xA9"
+      "f\xC3\xA9rences",  // références
+      "r\xC3\xA9"
+      "f\xC3\xA9rences bibliographiques",
+      "bibliographie",
+      "referencias",
+      "referencias bibliogr\xC3\xA1"
+      "ficas",
+      "bibliograf\xC3\xAD"
+      "a",
+      "literatur",
+      "literaturverzeichnis",
+      "quellen",
+      "quellenverzeichnis",
+  };
+  static constexpr std::string_view kNotes[] = {"notes", "endnotes", "footnotes", "notas",
+                                                "anmerkungen"};
+  const std::string f = Fold(t);
+  for (std::string_view r : kReferences) {
+    if (f == r) return colon && f == "sources" ? Title::kNone : Title::kReferences;
+  }
+  for (std::string_view n : kNotes) {
+    if (f == n) return colon ? Title::kNone : Title::kNotes;
+  }
+  return Title::kNone;
+}
+
+bool HasSignal(std::string_view s) {
+  if (AnyYear(s, kNpos, [](size_t, size_t) { return true; })) return true;
+  static constexpr std::string_view kParts[] = {"doi:",        "doi.org",       "DOI",
+                                                "http://",     "https://",      "www.",
+                                                "et al",       "Ibid",          "ibid",
+                                                "op. cit",     "Op. cit",       "Press",
+                                                "Journal",     "ISBN",          "ISSN",
+                                                "Retrieved",   "retrieved",     "ccessed",
+                                                "vailable at", "vailable from", "vailable online",
+                                                "(ed.",        "(eds",          "(Ed.",
+                                                "(Eds",        "(ed)",          " ed.",
+                                                " Ed.",        " eds.",         " Eds.",
+                                                "Paper",       "Forthcoming",   "forthcoming",
+                                                "n.d.",        "Proceedings",   "In:",
+                                                "edited by"};
+  for (std::string_view p : kParts) {
+    if (s.find(p) != kNpos) return true;
+  }
+  for (std::string_view w : {"pp.", "p.", "vol.", "Vol.", "no.", "No."}) {
+    if (NumberedBy(s, w)) return true;
+  }
+  return HasVolumeIssue(s) || HasVolumePages(s) || HasPageRange(s) || HasInitials(s, 2);
+}
+
+namespace {
+
+// Citations in a row, as a table's cell or a sentence has them: a year
+// followed by "; " and a name ("Savelieva et al., 2000; Peterson et al.").
+bool CitesInARow(std::string_view s) {
+  return AnyYear(s, kNpos, [&](size_t, size_t e) {
+    return e + 2 < s.size() && s[e] == ';' && s[e + 1] == ' ' && StartsUpper(s.substr(e + 2));
+  });
+}
+
+}  // namespace
+
+bool StartsEntry(std::string_view line) {
+  std::string_view t = Trim(line);
+  bool label = false;
+  size_t i = 0;
+  if (t.starts_with('[')) {
+    i = 1;
+    while (i < t.size() && IsDigit(t[i])) ++i;
+    if (i > 1 && i <= 4 && i < t.size() && t[i] == ']') {
+      label = true;
+      ++i;
+    } else {
+      i = 0;
+    }
+  } else if (!t.empty() && IsDigit(t[0])) {
+    while (i < t.size() && IsDigit(t[i])) ++i;
+    if (i > 3) return false;  // a year, a figure
+    if (i < t.size() && (t[i] == '.' || t[i] == ')')) ++i;
+    if (i == t.size() || !IsSpace(t[i])) return false;
+    label = true;
+  }
+  const std::string_view body = Trim(t.substr(i));
+  // The same author again: "———. 2011b.", "______. 2007a."
+  const bool again = body.starts_with("\xE2\x80\x94\xE2\x80\x94") || body.starts_with("__") ||
+                     body.starts_with("--");
+  if (!StartsUpper(body) && !StartsQuote(body) && !again) return false;
+  if (CitesInARow(body)) return false;
+  if (HasReferenceYear(body, kYearReach)) return true;
+  return label && HasSignal(body);
+}
+
+bool StartsBackMatter(std::string_view line) {
+  std::string_view t = Trim(line);
+  if (t.empty() || t.size() > kMaxTitleBytes) return false;
+  const size_t number = NumberLength(t);
+  if (number == kNpos) return false;
+  t = t.substr(number);
+  if (!StartsUpper(t)) return false;
+  const std::string f = Fold(t);
+  static constexpr std::string_view kWords[] = {"annex",
+                                                "annexes",
+                                                "annexe",
+                                                "anexo",
+                                                "anexos",
+                                                "anhang",
+                                                "appendix",
+                                                "appendices",
+                                                "acknowledgements",
+                                                "acknowledgments",
+                                                "acknowledgement",
+                                                "acknowledgment",
+                                                "about the author",
+                                                "about the authors",
+                                                "index",
+                                                "glossary",
+                                                "abbreviations",
+                                                "acronyms",
+                                                "list of abbreviations",
+                                                "list of acronyms"};
+  for (std::string_view w : kWords) {
+    if (f.starts_with(w) && (f.size() == w.size() || !IsLetter(f[w.size()]))) return true;
+  }
+  return false;
+}
+
+}  // namespace references
+
+namespace {
+
+using references::Title;
+using references::Trim;
+
+// A line of a segment that is not boilerplate.
+struct Line {
+  uint32_t start = 0, end = 0;  // in Document::text, without the line break
+  uint32_t seg = 0;
+  bool content = false;      // neither blank nor a page number
+  bool block_start = false;  // after a blank line, or the first of a segment without a page
+};
+
+std::vector<Line> Lines(const Document& d) {
+  std::vector<Line> lines;
+  const std::string_view text = d.text;
+  for (uint32_t k = 0; k < d.segments.size(); ++k) {
+    const Segment& s = d.segments[k];
+    if (s.boilerplate || s.end > text.size() || s.start > s.end) continue;
+    // A page's first line goes on from the page before (a paragraph of XML
+    // or DOCX, which has no page, starts with its segment).
+    bool after_blank = s.page == 0;
+    for (uint32_t i = s.start;;) {
+      uint32_t j = i;
+      while (j < s.end && text[j] != '\n' && text[j] != '\f') ++j;
+      const std::string_view t = Trim(text.substr(i, j - i));
+      const bool content = !t.empty() && !references::IsPageNumber(t);
+      lines.push_back({i, j, k, content, after_blank});
+      after_blank = !content;
+      if (j >= s.end) break;
+      i = j + 1;
+    }
+  }
+  return lines;
+}
+
+// The level of a heading: the extractor's (DOCX, ODT), else an HTML heading
+// element's (h1 to h6, the last step of its element path); 0: none.
+uint32_t HeadingLevel(const Segment& s) {
+  if (s.heading) return s.heading;
+  std::string_view x = s.xpath;
+  x = x.substr(0, x.find('#'));
+  const size_t slash = x.rfind('/');
+  if (slash == std::string_view::npos) return 0;
+  std::string_view step = x.substr(slash + 1);
+  step = step.substr(0, step.find('['));
+  if (step.size() == 2 && (step[0] == 'h' || step[0] == 'H') && step[1] >= '1' && step[1] <= '6') {
+    return static_cast<uint32_t>(step[1] - '0');
+  }
+  return 0;
+}
+
+// An element path without its Akoma Ntoso eId ("#art_1").
+std::string_view PathOf(const Segment& s) {
+  const std::string_view x = s.xpath;
+  return x.substr(0, x.find('#'));
+}
+
+// The path of the element holding the segment's element, when the segment
+// is the first of that element (a TEI <div>'s <head>, a JATS <sec>'s
+// <title>): the element the title heads; else empty.
+std::string_view HeadedElement(const Document& d, uint32_t seg) {
+  const std::string_view x = PathOf(d.segments[seg]);
+  const size_t slash = x.rfind('/');
+  if (slash == std::string_view::npos || slash == 0) return {};
+  const std::string_view parent = x.substr(0, slash);
+  if (parent.find('/', 1) == std::string_view::npos) return {};  // the root element
+  for (uint32_t k = seg; k-- > 0;) {
+    if (d.segments[k].boilerplate) continue;
+    const std::string_view before = PathOf(d.segments[k]);
+    if (before.size() > parent.size() && before.starts_with(parent) &&
+        before[parent.size()] == '/') {
+      return {};  // the element has text before the title
+    }
+    break;
+  }
+  return parent;
+}
+
+bool Under(std::string_view path, std::string_view element) {
+  return path.size() > element.size() && path.starts_with(element) && path[element.size()] == '/';
+}
+
+class Finder {
+ public:
+  explicit Finder(const Document& d) : d_(d), lines_(Lines(d)) {}
+
+  // The byte ranges of the sections, in order, apart.
+  std::vector<std::pair<uint32_t, uint32_t>> Sections() {
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    for (size_t i = 0; i < lines_.size();) {
+      const size_t end = Section(i);
+      if (end == 0) {
+        ++i;
+        continue;
+      }
+      size_t last = end;
+      while (last > i + 1 && !lines_[last - 1].content) --last;
+      const Line& title = lines_[i];
+      const uint32_t from =
+          title.start + static_cast<uint32_t>(View(title).find_first_not_of(" \t\r\v"));
+      ranges.emplace_back(from, lines_[last - 1].end);
+      i = end;
+    }
+    return ranges;
+  }
+
+ private:
+  std::string_view View(const Line& l) const {
+    return std::string_view(d_.text).substr(l.start, l.end - l.start);
+  }
+
+  // When line `i` is a title that starts a section: the index of the line
+  // after the section; else 0.
+  size_t Section(size_t i) const {
+    const Line& title = lines_[i];
+    if (!title.content || references::TitleOf(View(title)) == Title::kNone) return 0;
+    const Segment& seg = d_.segments[title.seg];
+    const std::string_view whole = std::string_view(d_.text).substr(seg.start, seg.end - seg.start);
+    const bool alone = Trim(whole).size() == Trim(View(title)).size();
+    // The scope the structure gives: under a heading level, or in an element.
+    const uint32_t level = alone ? HeadingLevel(seg) : 0;
+    const std::string_view element = alone && !level ? HeadedElement(d_, title.seg) : "";
+    auto in_scope = [&](size_t k) {
+      const Line& l = lines_[k];
+      if (l.seg == title.seg) return true;
+      const Segment& s = d_.segments[l.seg];
+      if (level) {
+        const uint32_t other = HeadingLevel(s);
+        return other == 0 || other > level;
+      }
+      return element.empty() || Under(PathOf(s), element);
+    };
+    if (!ReadsAsReferences(i + 1, in_scope)) return 0;
+    size_t end = i + 1;
+    while (end < lines_.size() && in_scope(end)) ++end;
+    return level ? end : EndOfList(i + 1, end);
+  }
+
+  // The test: the first lines of content after a title read as a list of
+  // references (references.h). Not `strict`: inside a section, after what
+  // may be a heading, the first entry may come later.
+  template <typename Scope>
+  bool ReadsAsReferences(size_t from, const Scope& in_scope, bool strict = true) const {
+    size_t n = 0, entries = 0, signals = 0, first = references::kNpos;
+    for (size_t k = from; k < lines_.size() && k < from + references::kTestReach &&
+                          n < references::kTestLines && in_scope(k);
+         ++k) {
+      if (!lines_[k].content) continue;
+      const std::string_view t = View(lines_[k]);
+      if (references::TitleOf(t) != Title::kNone) continue;  // a running title
+      // (A label alone on its line, "12)", starts the entry of the lines after.)
+      const bool entry = references::StartsEntry(t) || references::IsLabel(Trim(t));
+      if (entry) {
+        if (first == references::kNpos) first = n;
+        ++entries;
+      }
+      signals += references::StartsEntry(t) || references::HasSignal(t);
+      ++n;
+    }
+    if (!strict) return entries >= 2 || (entries == 1 && 2 * signals >= n);
+    return entries > 0 && first < 3 &&
+           ((entries >= 3 && 3 * signals >= n) || (4 * entries >= n && 2 * signals >= n));
+  }
+
+  // Whether line `k` (its text `t`, no signal in it) may be a heading: a
+  // short line that starts with a capital, holds no comma (a line of
+  // authors' names has some) and ends with no punctuation, on its own after
+  // a blank line, at the top of a page, or after a line that ends a
+  // sentence.
+  bool LooksLikeHeading(size_t k, std::string_view t) const {
+    if (t.size() > references::kMaxTitleBytes || !references::StartsUpper(t) ||
+        std::string_view(".,;:").find(t.back()) != references::kNpos ||
+        t.find(',') != references::kNpos) {
+      return false;
+    }
+    if (lines_[k].block_start || k == 0 || lines_[k - 1].seg != lines_[k].seg) return true;
+    for (size_t m = k; m-- > 0;) {
+      if (!lines_[m].content) continue;
+      return Trim(View(lines_[m])).ends_with('.');
+    }
+    return true;
+  }
+
+  // Where a list that may run to `to` ends: at back matter, at a heading
+  // over something else, or before prose.
+  size_t EndOfList(size_t from, size_t to) const {
+    size_t run = references::kNpos, run_bytes = 0;
+    for (size_t k = from; k < to; ++k) {
+      if (!lines_[k].content) continue;
+      const std::string_view t = Trim(View(lines_[k]));
+      const bool signal = references::TitleOf(t) != Title::kNone || references::IsLabel(t) ||
+                          references::StartsEntry(t) || references::HasSignal(t);
+      if (signal) {
+        run = references::kNpos;
+        run_bytes = 0;
+        continue;
+      }
+      // Back matter, or a heading over something else than references (a
+      // list of participants, a back cover's title over its blurb); not a
+      // heading inside the list ("Official documents", "Annex" over the
+      // annex's references).
+      if ((references::StartsBackMatter(t) || LooksLikeHeading(k, t)) &&
+          !ReadsAsReferences(
+              k + 1, [&](size_t m) { return m < to; }, /*strict=*/false)) {
+        return k;
+      }
+      if (run == references::kNpos) run = k;
+      run_bytes += t.size();
+      if (run_bytes >= references::kProseBytes) {
+        for (size_t m = run; m <= k; ++m) {
+          if (lines_[m].content && lines_[m].block_start) return m;
+        }
+        return run;
+      }
+    }
+    return to;
+  }
+
+  const Document& d_;
+  std::vector<Line> lines_;
+};
+
+bool Blank(std::string_view text, uint32_t b, uint32_t e) {
+  return Trim(text.substr(b, e - b)).empty();
+}
+
+// Flags the segments in `ranges`, splitting those a range starts or ends in.
+void Apply(Document* d, const std::vector<std::pair<uint32_t, uint32_t>>& ranges) {
+  const std::string_view text = d->text;
+  struct Piece {
+    uint32_t start, end;
+    bool flagged;
+  };
+  std::vector<Segment> out;
+  out.reserve(d->segments.size() + 2 * ranges.size());
+  std::vector<Piece> pieces;
+  size_t r = 0;
+  for (Segment& s : d->segments) {
+    while (r < ranges.size() && ranges[r].second <= s.start) ++r;
+    if (s.boilerplate || r == ranges.size() || ranges[r].first >= s.end) {
+      out.push_back(std::move(s));
+      continue;
+    }
+    // The pieces of the segment, inside a range or not.
+    pieces.clear();
+    uint32_t pos = s.start;
+    for (size_t q = r; q < ranges.size() && ranges[q].first < s.end; ++q) {
+      const uint32_t a = std::max(ranges[q].first, s.start), b = std::min(ranges[q].second, s.end);
+      if (a > pos) pieces.push_back({pos, a, false});
+      pieces.push_back({a, b, true});
+      pos = b;
+    }
+    if (pos < s.end) pieces.push_back({pos, s.end, false});
+    // White space joins the piece before it (or, at the start, after it).
+    std::vector<Piece> merged;
+    for (const Piece& p : pieces) {
+      if (!merged.empty() && (Blank(text, p.start, p.end) || merged.back().flagged == p.flagged)) {
+        merged.back().end = p.end;
+      } else if (!merged.empty() && Blank(text, merged.back().start, merged.back().end)) {
+        merged.back() = {merged.back().start, p.end, p.flagged};
+      } else {
+        merged.push_back(p);
+      }
+    }
+    for (size_t k = 0; k < merged.size(); ++k) {
+      Segment piece = s;
+      piece.start = merged[k].start;
+      piece.end = merged[k].end;
+      piece.references = s.references || merged[k].flagged;
+      if (k > 0) piece.heading = 0;
+      out.push_back(std::move(piece));
+    }
+  }
+  d->segments = std::move(out);
+}
+
+// Whether some line of the document is a title (before its lines are listed).
+bool HasTitle(const Document& d) {
+  const std::string_view text = d.text;
+  for (const Segment& s : d.segments) {
+    if (s.boilerplate || s.end > text.size() || s.start > s.end) continue;
+    for (size_t i = s.start; i < s.end;) {
+      size_t j = i;
+      while (j < s.end && text[j] != '\n' && text[j] != '\f') ++j;
+      if (references::TitleOf(text.substr(i, j - i)) != Title::kNone) return true;
+      i = j + 1;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void MarkReferences(Document* doc) {
+  if (doc->segments.empty() || !HasTitle(*doc)) return;
+  const auto ranges = Finder(*doc).Sections();
+  if (!ranges.empty()) Apply(doc, ranges);
+}
+
+}  // namespace hstag

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Reference lists: a document's bibliography, list of references or notes
+// section, whatever its format. MarkReferences flags their segments
+// (Segment::references), so that the summary counts their matches apart and
+// taggers see HSTAG_SEGMENT_REFERENCES (codebook §10.1: a publication title
+// or series name in a reference list is not a mention by the document).
+// Extractors flag the lists their format marks (TEI <listBibl>, JATS
+// <ref-list>, ...); this finds the others from the text, in every format.
+//
+// Title. A section starts at a line on its own (a whole segment, or one line
+// of a segment: a plain text is one segment, a PDF page's body another) that
+// is, after an optional number ("7", "7.", "7.2", "VII.", "A.") and an
+// optional colon, exactly one of
+//   References, Reference list, References cited, List of references,
+//   Bibliography, Select(ed) bibliography, Works cited, Literature,
+//   Literature cited, Sources, Further reading, Notes and references;
+//   fr Références (bibliographiques), Bibliographie; es Referencias
+//   (bibliográficas), Bibliografía; de Literatur, Literaturverzeichnis,
+//   Quellen, Quellenverzeichnis
+// or, for notes, Notes, Endnotes, Footnotes; es Notas; de Anmerkungen;
+// capitalized or in capitals, at most 60 bytes. "Notes:" and "Sources:" with
+// a colon label a table's or a figure's notes, and do not count. "References
+// to human security are frequent." or "Notes on methodology" are no title.
+//
+// Test. A title starts a section only when what follows reads as a list of
+// references: of its first 12 lines of content (blank lines, page numbers,
+// boilerplate and running titles left out), one of the first three starts
+// an entry, and either at least 3 start one and a third carry a reference
+// signal, or (a short list) a quarter start one and half carry a signal.
+// An entry starts with a capitalized word (an author, an organization), an
+// opening quote or a dash for the same author again ("———. 2011b."), after an
+// optional label ("[3]", "3.", "3"), and has a year in reference form in its
+// first 160 bytes: "(2003)", or after a comma or full stop and before a full
+// stop, colon, comma or parenthesis (", 2003:", ". 2003."), or before ";"
+// and a volume (". 2010;303(3)"); "Forthcoming", "n.d." and "in press" stand
+// for a year. Or it has a label and a signal. A line of citations in a row
+// ("Savelieva et al., 2000; Peterson et al., 2002", a table's cell) starts
+// none. A label alone on its line ("12)") starts an entry too. Signals: a
+// year, a DOI or URL, "pp.", "p. 5", "vol. 3", "no. 3", "12(3)", "37:60-68",
+// a page range after a comma or colon (", 51-67."), two initials ("M., and
+// L. Bydekerke"; not "U.S."), "et al", "(ed.)", "eds", "In:", "edited by",
+// "Press", "Journal", "Paper", "Proceedings", "ISBN", "ISSN", "Retrieved",
+// "accessed", "available at", "Ibid", "op. cit". A table of contents
+// ("References" over page numbers) and a table's column headed "References"
+// fail the test.
+//
+// Extent. A section holds its title and runs
+//   - under a heading level (DOCX, ODT; h1-h6 in HTML and XHTML, from the
+//     segment's element path) until the next heading of the same or a
+//     higher level;
+//   - otherwise to the end of the document (a reference list at the end of
+//     a PDF), or, for a title that is the first segment of an element (TEI
+//     <div><head>, JATS <sec><title>, HTML <section><h2>), to the end of that
+//     element, whichever comes first, unless before:
+//       * a line on its own that starts back matter (Annex(es), Appendix,
+//         Appendices, Acknowledg(e)ments, About the author(s), Index,
+//         Glossary, Abbreviations, Acronyms, optionally numbered), or that
+//         looks like a heading (at most 60 bytes, a capital first, no comma,
+//         no final punctuation, after a blank line, at the top of a page or
+//         after a sentence), when what follows it does not read as
+//         references (at least two entries in its first 12 lines, or one
+//         and half of them with a signal): "List of Participants" ends the
+//         list, "Official documents" over more entries does not;
+//       * prose: 400 bytes of content in a row without an entry start or a
+//         signal end the section at its first line (or at the first
+//         paragraph that starts in it).
+//   A further title inside a section continues it (a running "References"
+//   on each page of a long list).
+// A section's boilerplate segments (running headers, page numbers) stay
+// boilerplate only. A segment that a section starts or ends inside is split
+// there into two segments with the same provenance, so that a document may
+// have a few more segments than its extractor gave.
+//
+// Notes. Notes, Endnotes and Footnotes sections hold citations and running
+// prose. They count as reference lists when they pass the same test as any
+// other: when their notes mostly are citations ("12 UNDP, Human Development
+// Report 1994, New York: OUP, p. 22."), as in most policy documents; a notes
+// section of commentary fails it and stays body text. A section that
+// passes is flagged as any list: a short note of prose among the citations
+// with it (a note's comment cannot be told from its citation reliably, and
+// its matches are still written and shown, only counted apart); 400 bytes of
+// prose end it, as they end any list.
+//
+// A run of entries without a title is not flagged: body text can hold such
+// runs (a list of sources in a paragraph), and a greyed body paragraph is
+// worse than an entry counted.
+//
+// Thread safety: pure functions.
+#ifndef HSTAG_TEXT_REFERENCES_H_
+#define HSTAG_TEXT_REFERENCES_H_
+
+#include <string_view>
+
+#include "hstag/document.h"
+
+namespace hstag {
+
+// Flags the segments of `doc`'s reference sections, splitting segments where
+// a section starts or ends inside one. Segments already flagged stay so.
+void MarkReferences(Document* doc);
+
+namespace references {
+
+enum class Title { kNone, kReferences, kNotes };
+
+// What title `line` is (surrounding white space ignored).
+Title TitleOf(std::string_view line);
+// Whether `line` starts a reference entry.
+bool StartsEntry(std::string_view line);
+// Whether `line` carries a reference signal (entry starts do not always).
+bool HasSignal(std::string_view line);
+// Whether `line` is a short line that starts back matter (an annex, ...).
+bool StartsBackMatter(std::string_view line);
+
+}  // namespace references
+}  // namespace hstag
+
+#endif  // HSTAG_TEXT_REFERENCES_H_

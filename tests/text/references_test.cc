@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Reference lists (text/references.h): titles, entries, the test a section
+// must pass, its extent in plain text, in pages, under heading levels and
+// in XML elements, and the segments split where a section starts or ends.
+#include "text/references.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace hstag {
+namespace {
+
+using references::Title;
+using references::TitleOf;
+
+// A segment as an extractor gives it.
+struct Part {
+  std::string text;
+  uint32_t page = 0;
+  uint32_t heading = 0;
+  std::string xpath;
+  bool boilerplate = false;
+};
+
+// The document the pipeline makes of `parts` (a blank line between the
+// segments of a page, a form feed between pages), reference lists marked.
+Document Marked(const std::vector<Part>& parts) {
+  Document d;
+  for (const Part& p : parts) {
+    if (!d.segments.empty()) d.text += p.page != d.segments.back().page ? "\f" : "\n\n";
+    Segment s;
+    s.start = static_cast<uint32_t>(d.text.size());
+    d.text += p.text;
+    s.end = static_cast<uint32_t>(d.text.size());
+    s.page = p.page;
+    s.heading = p.heading;
+    s.xpath = p.xpath;
+    s.boilerplate = p.boilerplate;
+    d.segments.push_back(s);
+  }
+  MarkReferences(&d);
+  return d;
+}
+
+Document Marked(const std::string& text) { return Marked(std::vector<Part>{{text}}); }
+
+std::string TextOf(const Document& d, const Segment& s) {
+  return d.text.substr(s.start, s.end - s.start);
+}
+
+// The text of the segments flagged (or not), each trimmed, joined by " | ".
+std::string Segments(const Document& d, bool references) {
+  std::string out;
+  for (const Segment& s : d.segments) {
+    if (s.references != references || s.boilerplate) continue;
+    std::string t = TextOf(d, s);
+    t.erase(0, t.find_first_not_of(" \n\f"));
+    t.erase(t.find_last_not_of(" \n\f") + 1);
+    out += (out.empty() ? "" : " | ") + t;
+  }
+  return out;
+}
+std::string Flagged(const Document& d) { return Segments(d, true); }
+std::string Unflagged(const Document& d) { return Segments(d, false); }
+
+// The segments cover the text as before: in order, each after the last.
+void ExpectCovering(const Document& d) {
+  uint32_t at = 0;
+  for (const Segment& s : d.segments) {
+    EXPECT_GE(s.start, at);
+    EXPECT_LE(s.start, s.end);
+    at = s.end;
+  }
+  EXPECT_LE(at, d.text.size());
+}
+
+const char kEntries[] =
+    "Axworthy, L. (2001). Human security and global governance. Global Governance, 7(1), 19-23.\n"
+    "Human Security Network. (2003). Graz Declaration on Principles of Human Rights Education.\n"
+    "Commission on Human Security. 2003. Human Security Now. New York: CHS.\n"
+    "Paris, R. (2001). Human security: Paradigm shift or hot air? International Security,\n"
+    "26(2), 87-102.";
+
+const char kBody[] =
+    "Human security in practice\n\n"
+    "The Human Security Network met in 2003 and agreed on a common agenda. Its members\n"
+    "stressed freedom from fear and freedom from want.";
+
+TEST(ReferenceTitles, TheTitlesInEveryCaseAndNumbered) {
+  for (const char* t : {"References",
+                        "REFERENCES",
+                        "  References  ",
+                        "7. References",
+                        "7 References",
+                        "7.2 References",
+                        "VII. References",
+                        "A. Bibliography",
+                        "Bibliography:",
+                        "Works Cited",
+                        "Select Bibliography",
+                        "Further reading",
+                        "Literature",
+                        "Sources",
+                        "R\xC3\xA9"
+                        "f\xC3\xA9rences",
+                        "R\xC3\x89"
+                        "F\xC3\x89RENCES",
+                        "Bibliographie",
+                        "Referencias",
+                        "BIBLIOGRAF\xC3\x8D"
+                        "A",
+                        "Literaturverzeichnis",
+                        "Quellen"}) {
+    EXPECT_EQ(TitleOf(t), Title::kReferences) << t;
+  }
+  for (const char* t : {"Notes", "ENDNOTES", "3. Footnotes", "Notas", "Anmerkungen"}) {
+    EXPECT_EQ(TitleOf(t), Title::kNotes) << t;
+  }
+}
+
+TEST(ReferenceTitles, NearMissesAreNoTitles) {
+  for (const char* t :
+       {"References to human security are frequent.", "Notes on methodology", "references",
+        "Notes:",          // a table's notes
+        "Sources:",        // a figure's sources
+        "120 References",  // a page number and a running title
+        "7.References", "The References", "References and further thoughts on the matter", ""}) {
+    EXPECT_EQ(TitleOf(t), Title::kNone) << t;
+  }
+}
+
+TEST(ReferenceEntries, AuthorYearAndNumberedStyles) {
+  for (const char* e : {
+           "Axworthy, L. (2001). Human security and global governance.",
+           "ABI, 2005: Financial Risks of Climate Change, Summary Report.",
+           "Alam, M. S., K. K. Islam, and A. M. Z. Huq. 2000. Simulation of Rural Household",
+           "[3] UNDP, Human Development Report 1994, New York: Oxford University Press.",
+           "12. Ibid., p. 22.",
+           "\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94. 2011b. Energy for All. Paris: OECD.",
+           "Himanshu. Forthcoming. Poverty and Food Security in India.",
+       }) {
+    EXPECT_TRUE(references::StartsEntry(e)) << e;
+  }
+  for (const char* e : {
+           "The Human Security Network met in 2003 and agreed on a common agenda.",
+           "Savelieva et al., 2000; Peterson et al., 2002; Gruza and Rankova, 2004",
+           "stressed freedom from fear (2003) and freedom from want.",
+           "1. The term is used here as the Commission used it.",
+           "2015 was the year the goals were adopted.",
+       }) {
+    EXPECT_FALSE(references::StartsEntry(e)) << e;
+  }
+}
+
+TEST(ReferenceEntries, Signals) {
+  for (const char* s :
+       {"International Security, 26(2), 87-102.", "doi:10.1017/cbo978",
+        "https://www.un.org/humansecurity", "pp. 13-27", "Vol. 3", "Cambridge University Press",
+        "Smith, J., et al.", "SCN News, 37:60-68.", "Lim S. S., T. Vos, A. D. Flaxman",
+        "accessed on 20.06.05", "in the year 1994"}) {
+    EXPECT_TRUE(references::HasSignal(s)) << s;
+  }
+  for (const char* s : {"The network widened its agenda to the protection of children.",
+                        "The U.S. and the U.N. agreed.", "Washington"}) {
+    EXPECT_FALSE(references::HasSignal(s)) << s;
+  }
+}
+
+TEST(ReferenceEntries, BackMatter) {
+  for (const char* s : {"Annex", "Annex 1: Members of the network", "APPENDIX A",
+                        "Acknowledgements", "About the authors", "3. Glossary"}) {
+    EXPECT_TRUE(references::StartsBackMatter(s)) << s;
+  }
+  for (const char* s : {"Annexation of territory was condemned by the Council in its resolution.",
+                        "Indexes of prices", "annex"}) {
+    EXPECT_FALSE(references::StartsBackMatter(s)) << s;
+  }
+}
+
+TEST(MarkReferences, APlainTextsListIsSplitOffItsBody) {
+  const Document d = Marked(std::string(kBody) + "\n\nReferences\n\n" + kEntries + "\n");
+  ExpectCovering(d);
+  ASSERT_EQ(d.segments.size(), 2u);
+  EXPECT_EQ(Flagged(d), std::string("References\n\n") + kEntries);
+  EXPECT_EQ(Unflagged(d), kBody);
+  // The two pieces keep the segment's bytes between them.
+  EXPECT_EQ(d.segments[0].start, 0u);
+  EXPECT_EQ(d.segments[0].end, d.segments[1].start);
+  EXPECT_EQ(d.segments[1].end, d.text.size());
+}
+
+TEST(MarkReferences, ANumberedTitle) {
+  const Document d = Marked(std::string(kBody) + "\n\n7. References\n" + kEntries);
+  EXPECT_EQ(Flagged(d), std::string("7. References\n") + kEntries);
+}
+
+TEST(MarkReferences, NearMissesFlagNothing) {
+  // A sentence that starts with "References", a title that is not one, the
+  // entries alone: no list is flagged without its title.
+  for (const std::string& text : {
+           std::string(kBody) + "\n\nReferences to human security are frequent.\n" + kEntries,
+           std::string(kBody) + "\n\nNotes on methodology\n\n" + kEntries,
+           std::string(kBody) + "\n\n" + kEntries,
+       }) {
+    const Document d = Marked(text);
+    EXPECT_EQ(Flagged(d), "") << text;
+    EXPECT_EQ(d.segments.size(), 1u);
+  }
+}
+
+TEST(MarkReferences, ATableOfContentsFailsTheTest) {
+  const Document d = Marked(
+      "Contents\n1. Introduction\n2. Human security in 2003\nReferences\nAnnex\n\n"
+      "1. Introduction\n\nThe Human Security Network (2003) met in Graz.\n\n"
+      "2. Human security in 2003\n\nIts members stressed freedom from fear.");
+  EXPECT_EQ(Flagged(d), "");
+}
+
+TEST(MarkReferences, ATablesColumnOfCitationsFailsTheTest) {
+  const Document d = Marked(
+      "Country\nChange in temperature\nReferences\n"
+      "Russia\n2 to 3 C rise in past 90 years, more\npronounced in spring and winter\n"
+      "Savelieva et al., 2000; Peterson et al.,\n2002; Gruza and Rankova, 2004\n"
+      "Mongolia\n1.8 C rise in last 60 years\nBatima et al., 2005; Natsagdorj, 2003\n\n"
+      "The Human Security Network met in 2003.");
+  EXPECT_EQ(Flagged(d), "");
+}
+
+TEST(MarkReferences, NotesOfCitationsCountNotesOfProseDoNot) {
+  const std::string citations =
+      "Notes\n\n"
+      "1. UNDP, Human Development Report 1994 (New York: Oxford University Press, 1994), p. 22.\n"
+      "2. Commission on Human Security, Human Security Now (New York, 2003), pp. 4-5.\n"
+      "3. Ibid., p. 12.";
+  EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + citations)), citations);
+  const std::string prose =
+      "Notes\n\n"
+      "1. The term is used here as the Commission used it: the protection of people.\n"
+      "2. The survey was run by the ministry in every province of the country.\n"
+      "3. The figures are rounded to the nearest thousand.";
+  EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + prose)), "");
+}
+
+TEST(MarkReferences, ALabelAloneOnItsLineStartsAnEntry) {
+  const std::string list =
+      "REFERENCES\n1)\nEnvironmentally Sound Technologies for Wastewater Management. An\n"
+      "international Source Book. Compiled by UNEP, 2002\n2)\n"
+      "State of the Environment in Asia and the Pacific 2000, ESCAP and ADB\n3)\n"
+      "United Nations Conference on Environment and Development Agenda 21, 1992\n4)\n"
+      "Malaysian Environmental Quality Report 2001";
+  EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + list)), list);
+}
+
+TEST(MarkReferences, BackMatterEndsTheList) {
+  const std::string annex =
+      "Annex 1: Members of the Human Security Network\n\n"
+      "Austria, Canada, Chile, Greece, Ireland, Jordan, Mali, the Netherlands, Norway and\n"
+      "Thailand formed the network.";
+  const Document d = Marked(std::string(kBody) + "\n\nReferences\n" + kEntries + "\n\n" + annex);
+  ExpectCovering(d);
+  ASSERT_EQ(d.segments.size(), 3u);
+  EXPECT_EQ(Flagged(d), std::string("References\n") + kEntries);
+  EXPECT_EQ(Unflagged(d), std::string(kBody) + " | " + annex);
+}
+
+TEST(MarkReferences, ProseEndsTheList) {
+  const std::string prose =
+      "The network has since widened its agenda to take in the protection of children in armed\n"
+      "conflict, the control of small arms and the ban on anti-personnel mines, and it meets\n"
+      "every year at the level of ministers, in the country that chairs it, to agree on what its\n"
+      "members will press for together in the General Assembly and in the Human Rights Council\n"
+      "during the year that follows the meeting of its ministers.";
+  const Document d = Marked(std::string(kBody) + "\n\nReferences\n" + kEntries + "\n\n" + prose);
+  EXPECT_EQ(Flagged(d), std::string("References\n") + kEntries);
+  EXPECT_EQ(Unflagged(d), std::string(kBody) + " | " + prose);
+}
+
+TEST(MarkReferences, AHeadingOverSomethingElseEndsTheList) {
+  const std::string after =
+      "List of Participants\n\nName\nPramod Aggarwal\nRoslina Ali\nSiwan Anderson\n"
+      "Werner Antweiler";
+  const Document d = Marked(std::string(kBody) + "\n\nReferences\n" + kEntries + "\n\n" + after);
+  EXPECT_EQ(Flagged(d), std::string("References\n") + kEntries);
+}
+
+TEST(MarkReferences, PagesARunningTitleAndBoilerplate) {
+  // A PDF: the list starts inside page 5's body and runs to the end; page 6
+  // has a running header (boilerplate) and the list's running title.
+  const Document d = Marked(std::vector<Part>{
+      {std::string(kBody) + "\nReferences\nAxworthy, L. (2001). Human security and global "
+                            "governance.\nGlobal Governance, 7(1), 19-23.",
+       5},
+      {"Human Security Report", 6, 0, "", true},
+      {"References\n" + std::string(kEntries), 6},
+  });
+  ExpectCovering(d);
+  ASSERT_EQ(d.segments.size(), 4u);  // page 5's body split in two
+  EXPECT_FALSE(d.segments[0].references);
+  EXPECT_TRUE(d.segments[1].references);
+  EXPECT_EQ(d.segments[1].page, 5u);
+  EXPECT_TRUE(d.segments[2].boilerplate);
+  EXPECT_FALSE(d.segments[2].references);  // boilerplate stays boilerplate only
+  EXPECT_TRUE(d.segments[3].references);
+  EXPECT_EQ(Unflagged(d), kBody);
+}
+
+TEST(MarkReferences, UnderAHeadingLevel) {
+  const Document d = Marked(std::vector<Part>{
+      {"1. Introduction", 0, 1},
+      {"The Human Security Network met in 2003 and agreed on a common agenda.", 0, 0},
+      {"References", 0, 1},
+      {"Axworthy, L. (2001). Human security and global governance. Global Governance.", 0, 0},
+      {"Official documents", 0, 2},
+      {"Human Security Network. (2003). Graz Declaration. Graz.", 0, 0},
+      {"Appendix", 0, 1},
+      {"The Human Security Network was formed in 1999 by thirteen states.", 0, 0},
+  });
+  EXPECT_EQ(Flagged(d),
+            "References | Axworthy, L. (2001). Human security and global governance. Global "
+            "Governance. | Official documents | Human Security Network. (2003). Graz "
+            "Declaration. Graz.");
+  EXPECT_EQ(d.segments.size(), 8u);  // nothing split
+}
+
+TEST(MarkReferences, AnHtmlHeadingsLevelFromItsPath) {
+  const Document d = Marked(std::vector<Part>{
+      {"The Human Security Network met in 2003.", 0, 0, "/html/body[1]/p[1]"},
+      {"References", 0, 0, "/html/body[1]/h2[1]"},
+      {"Axworthy, L. (2001). Human security. Global Governance, 7(1).", 0, 0,
+       "/html/body[1]/ul[1]/li[1]"},
+      {"Paris, R. (2001). Human security. International Security, 26(2).", 0, 0,
+       "/html/body[1]/ul[1]/li[2]"},
+      {"Contact", 0, 0, "/html/body[1]/h2[2]"},
+      {"Write to the Human Security Unit (2024).", 0, 0, "/html/body[1]/p[2]"},
+  });
+  EXPECT_EQ(Flagged(d),
+            "References | Axworthy, L. (2001). Human security. Global Governance, 7(1). | "
+            "Paris, R. (2001). Human security. International Security, 26(2).");
+}
+
+TEST(MarkReferences, InTheElementTheTitleHeads) {
+  const Document d = Marked(std::vector<Part>{
+      {"The Human Security Network met in 2003.", 0, 0, "/TEI/text[1]/body[1]/div[1]/p[1]"},
+      {"Bibliography", 0, 0, "/TEI/text[1]/back[1]/div[1]/head[1]"},
+      {"Axworthy, L. (2001). Human security. Global Governance, 7(1).", 0, 0,
+       "/TEI/text[1]/back[1]/div[1]/p[1]"},
+      {"Paris, R. (2001). Human security. International Security, 26(2).", 0, 0,
+       "/TEI/text[1]/back[1]/div[1]/p[2]"},
+      {"Thanks", 0, 0, "/TEI/text[1]/back[1]/div[2]/head[1]"},
+      {"We thank the Human Security Network (2003) for its support.", 0, 0,
+       "/TEI/text[1]/back[1]/div[2]/p[1]"},
+  });
+  EXPECT_EQ(Flagged(d),
+            "Bibliography | Axworthy, L. (2001). Human security. Global Governance, 7(1). | "
+            "Paris, R. (2001). Human security. International Security, 26(2).");
+}
+
+TEST(MarkReferences, SegmentsAnExtractorFlaggedStaySo) {
+  Document d;
+  d.text = "Axworthy, L. (2001). Human security.";
+  Segment s;
+  s.end = static_cast<uint32_t>(d.text.size());
+  s.references = true;
+  d.segments.push_back(s);
+  MarkReferences(&d);
+  ASSERT_EQ(d.segments.size(), 1u);
+  EXPECT_TRUE(d.segments[0].references);
+}
+
+TEST(MarkReferences, NoSegmentsNoText) {
+  Document d;
+  MarkReferences(&d);
+  EXPECT_TRUE(d.segments.empty());
+  const Document e = Marked(std::vector<Part>{{"", 1}, {"References", 2}, {"", 3}});
+  EXPECT_EQ(Flagged(e), "");
+}
+
+}  // namespace
+}  // namespace hstag
