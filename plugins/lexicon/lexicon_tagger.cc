@@ -803,7 +803,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       ++set;
       const auto segs = text.segments();
       const uint32_t seg = tokens[c.first].segment;
-      held += seg < segs.size() && (segs[seg].flags & kSegmentReferences) != 0;
+      held += seg < segs.size() && (segs[seg].flags & HSTAG_SEGMENT_REFERENCES) != 0;
     }
     return all ? held == set : held > 0;
   }
@@ -872,8 +872,6 @@ class LexiconTagger : public hstag::sdk::Tagger {
     return true;
   }
 
-  // HSTAG_SEGMENT_REFERENCES: a segment in a reference list.
-  static constexpr uint32_t kSegmentReferences = 2u;
   bool has_local_conditions_ = false;
   bool has_match_conditions_ = false;
   std::vector<ConceptRef> concepts_;

@@ -449,7 +449,7 @@ class RegexTagger : public hstag::sdk::Tagger {
       ++set;
       const hstag_token_v1* t = windows.TokenAt(c.start);
       const auto segs = text.segments();
-      const bool in = t && t->segment < segs.size() && (segs[t->segment].flags & kSegmentReferences);
+      const bool in = t && t->segment < segs.size() && (segs[t->segment].flags & HSTAG_SEGMENT_REFERENCES);
       held += in;
       if (in) best = 0;
     }
@@ -651,8 +651,6 @@ class RegexTagger : public hstag::sdk::Tagger {
     return i;
   }
 
-  // HSTAG_SEGMENT_REFERENCES: a segment in a reference list.
-  static constexpr uint32_t kSegmentReferences = 2u;
   RE2::Options re_options_;
   bool has_conditions_ = false;
   std::vector<Rule> rules_;

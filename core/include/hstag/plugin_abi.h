@@ -232,7 +232,7 @@ typedef struct hstag_extract_in_v1 {
  * bit of an existing field, so the ABI version stays (a plugin built before
  * it never sets it, and one that reads flags ignores bits it does not know).
  *   BOILERPLATE  a running header, footer or page number;
- *   REFERENCES   (appended after hstag 0.1.0, ABI 2) part of a reference
+ *   REFERENCES   (appended after hstag 0.1.0) part of a reference
  *                list, bibliography or notes section: set by an extractor
  *                whose format marks one (TEI <listBibl>, JATS <ref-list>),
  *                or by the host, which finds sections under a references
