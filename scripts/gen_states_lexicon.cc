@@ -194,25 +194,26 @@ const char* LanguageVeto(const std::string& lang) {
            "translations, language, languages, speaking, speaker, speakers, original, edition, "
            "interpretation, word, words, term, terms, teacher, teachers, course, courses, "
            "literature, dictionary, subtitles], within: 1, sentence: [english, arabic, "
-           "translated, translation, translations, interpretation, interpreted, languages]}";
+           "translated, translation, translations, interpretation, interpreted, language, "
+           "languages]}";
   }
   if (lang == "fr") {
     return "veto: {before: [en, langue, langues, version, texte, traduction, expression], "
            "after: [parlant, parlants, parlante, parlantes], within: 1, "
            "sentence: [anglais, arabe, traduit, traduite, traduits, traduction, traductions, "
-           "interprétation, langues]}";
+           "interprétation, langue, langues]}";
   }
   if (lang == "es") {
     return "veto: {before: [en, idioma, idiomas, lengua, lenguas, versión, texto, traducción], "
            "after: [hablante, hablantes, parlante, parlantes], within: 1, "
            "sentence: [inglés, árabe, traducido, traducida, traducidos, traducción, traducciones, "
-           "interpretación, idiomas]}";
+           "interpretación, idioma, idiomas, lengua]}";
   }
   if (lang == "de") {
     return "veto: {before: [auf, ins], after: [sprache, fassung, übersetzung, text, version, "
            "originalfassung], within: 1, sentence: [englisch, englische, englischen, arabisch, "
            "arabische, arabischen, übersetzt, übersetzung, übersetzungen, dolmetschen, "
-           "sprachen]}";
+           "sprache, sprachen]}";
   }
   return "";
 }

@@ -179,6 +179,19 @@ TEST(StateAdjectivesTest, NearMisses) {
        "actor.state.TR", ""},
       {"Turkish Cypriots and Greek Cypriots met in Nicosia for a new round of talks.",
        "actor.state.GR", ""},
+      // Found wrong on UN General Debate speeches and news commentary.
+      {"President Snegur (spoke in Moldovan; English text furnished by the delegation) began.",
+       "actor.state.MD", ""},
+      {"We will continue to work to have Portuguese recognized as an official language of the "
+       "United Nations.",
+       "actor.state.PT", ""},
+      {"The cease-fire declared by the Irish Republican Army was welcomed by all the parties.",
+       "actor.state.IE", ""},
+      {"A new partnership should be based on a compromise between Turkish and Greek Cypriots.",
+       "actor.state.TR", ""},
+      {"Las tensiones entre los vecinos escalaron en el Mar de China Meridional durante todo el "
+       "año pasado.",
+       "actor.state.CN", ""},
       {"The Palestinian Authority paid the salaries of its staff late again this month.",
        "actor.state.PS", ""},
       {"Des cours sont donnés en français et en anglais dans toutes les écoles de la région.",
