@@ -187,7 +187,9 @@ std::vector<std::string> GermanPeopleRule(const std::string& m) {
 // The veto of a language's bare forms when the adjective also names a
 // language: a preposition or a noun of texts and languages next to it, or a
 // sentence that names English or Arabic (which name no state) or speaks of
-// translation ("translated into Russian and Chinese").
+// translation ("translated into Russian and Chinese"), or an English sentence
+// that holds Japanese or Chinese text (its particles の, 的: "Japanese: 人間の
+// 安全保障", a label naming the language of an example).
 const char* LanguageVeto(const std::string& lang) {
   if (lang == "en") {
     return "veto: {before: [in, into], after: [version, versions, text, texts, translation, "
@@ -195,7 +197,7 @@ const char* LanguageVeto(const std::string& lang) {
            "interpretation, word, words, term, terms, teacher, teachers, course, courses, "
            "literature, dictionary, subtitles], within: 1, sentence: [english, arabic, "
            "translated, translation, translations, interpretation, interpreted, language, "
-           "languages]}";
+           "languages, の, 的]}";
   }
   if (lang == "fr") {
     return "veto: {before: [en, langue, langues, version, texte, traduction, expression], "

@@ -192,6 +192,8 @@ TEST(StateAdjectivesTest, NearMisses) {
       {"Las tensiones entre los vecinos escalaron en el Mar de China Meridional durante todo el "
        "año pasado.",
        "actor.state.CN", ""},
+      {"Examples in other languages follow. Japanese: 人間の安全保障を推進する。",
+       "actor.state.JP", ""},
       {"The Palestinian Authority paid the salaries of its staff late again this month.",
        "actor.state.PS", ""},
       {"Des cours sont donnés en français et en anglais dans toutes les écoles de la région.",
