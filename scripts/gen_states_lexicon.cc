@@ -12,8 +12,16 @@
 //     parenthetical part is dropped, names equal to an English cue (after case
 //     folding) are dropped, "-lang:term" in the extra column removes one;
 //   - the extra column adds localized cues "lang:term";
+//   - the en column gives the bare English adjectives and demonyms (case:
+//     exact): by rule from the adjective column unless listed (Syrian, Syrians);
+//   - the fr, es, de and de_people columns give the bare adjectives and
+//     demonyms of those languages, inflected by rule (one word) or as listed
+//     (several), each with its lang;
+//   - rows whose adjective names a language ("language" column) get a veto
+//     per language on their bare forms ("in French", "the French text");
+//   - the when column attaches context or veto conditions to cues;
 //   - the exclude column gives exclude phrases; "+Prefix" expands to
-//     "Prefix <adj form>" for every adjectival cue of the row.
+//     "Prefix <adj form>" for every English adjectival cue of the row.
 // Output order follows the table; the output is deterministic for a given ICU
 // version (the ICU version is written into the file header).
 #include <unicode/locid.h>
@@ -34,6 +42,8 @@ struct Cue {
   std::string term;
   std::string lang;  // empty = all languages
   bool exact = false;
+  std::string condition;  // "veto: {...}" / "context: {...}" (YAML flow mapping), or empty
+  std::string form;       // for bare forms: the language of the form ("en", "fr"...), else empty
 };
 
 std::vector<std::string> Split(const std::string& s, char sep) {
@@ -105,6 +115,111 @@ const char* const kAdjForms[] = {
     "Ministry of Foreign Affairs", "foreign ministry",
 };
 
+bool EndsWith(const std::string& s, const std::string& end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+std::string Cut(const std::string& s, size_t n) { return s.substr(0, s.size() - n); }
+
+// A column of forms: "-" or empty = none; one word = `rule(word)`; several =
+// exactly those listed.
+std::vector<std::string> Forms(const std::string& column,
+                               std::vector<std::string> (*rule)(const std::string&)) {
+  std::vector<std::string> items;
+  for (const std::string& raw : Split(column, '|')) {
+    if (!Trim(raw).empty()) items.push_back(Trim(raw));
+  }
+  if (items.empty() || (items.size() == 1 && items[0] == "-")) return {};
+  if (items.size() == 1) return rule(items[0]);
+  return items;
+}
+
+// English: the adjective, and adjective+"s" when it ends in -n or -i (Syrian,
+// Syrians; Iraqi, Iraqis); Chinese, French, Swiss have no plural of their own.
+std::vector<std::string> EnglishRule(const std::string& adj) {
+  std::vector<std::string> out{adj};
+  if (EndsWith(adj, "n") || EndsWith(adj, "i")) out.push_back(adj + "s");
+  return out;
+}
+
+// French, from the masculine singular.
+std::vector<std::string> FrenchRule(const std::string& m) {
+  if (EndsWith(m, "en") || EndsWith(m, "on")) return {m, m + "ne", m + "s", m + "nes"};
+  if (EndsWith(m, "s")) return {m, m + "e", m + "es"};
+  if (EndsWith(m, "e")) return {m, m + "s"};
+  return {m, m + "e", m + "s", m + "es"};
+}
+
+// Spanish, from the masculine singular.
+std::vector<std::string> SpanishRule(const std::string& m) {
+  if (EndsWith(m, "o")) {
+    const std::string stem = Cut(m, 1);
+    return {m, stem + "a", m + "s", stem + "as"};
+  }
+  for (const auto& [accented, plain] : {std::pair<std::string, std::string>{"és", "es"},
+                                        {"án", "an"},
+                                        {"ón", "on"}}) {
+    if (EndsWith(m, accented)) {
+      const std::string stem = Cut(m, accented.size()) + plain;
+      return {m, stem + "a", stem + "es", stem + "as"};
+    }
+  }
+  if (EndsWith(m, "í")) return {m, m + "es"};
+  if (EndsWith(m, "l")) return {m, m + "a", m + "es", m + "as"};
+  return {m, m + "s"};
+}
+
+// German adjective, from the stem (syrisch).
+std::vector<std::string> GermanAdjectiveRule(const std::string& stem) {
+  return {stem, stem + "e", stem + "en", stem + "er", stem + "es", stem + "em"};
+}
+
+// German demonym, from the masculine singular: weak nouns in -e (Afghane),
+// the others (Syrer, Ungar).
+std::vector<std::string> GermanPeopleRule(const std::string& m) {
+  if (EndsWith(m, "e")) {
+    const std::string stem = Cut(m, 1);
+    return {m, stem + "in", m + "n", stem + "innen"};
+  }
+  return {m, m + "in", m + "innen", m + "n", m + "s"};
+}
+
+// The veto of a language's bare forms when the adjective also names a
+// language: a preposition or a noun of texts and languages next to it, or a
+// sentence that names English or Arabic (which name no state) or speaks of
+// translation ("translated into Russian and Chinese"), or an English sentence
+// that holds Japanese or Chinese text (its particles の, 的: "Japanese: 人間の
+// 安全保障", a label naming the language of an example).
+const char* LanguageVeto(const std::string& lang) {
+  if (lang == "en") {
+    return "veto: {before: [in, into], after: [version, versions, text, texts, translation, "
+           "translations, language, languages, speaking, speaker, speakers, original, edition, "
+           "interpretation, word, words, term, terms, teacher, teachers, course, courses, "
+           "literature, dictionary, subtitles], within: 1, sentence: [english, arabic, "
+           "translated, translation, translations, interpretation, interpreted, language, "
+           "languages, の, 的]}";
+  }
+  if (lang == "fr") {
+    return "veto: {before: [en, langue, langues, version, texte, traduction, expression], "
+           "after: [parlant, parlants, parlante, parlantes], within: 1, "
+           "sentence: [anglais, arabe, traduit, traduite, traduits, traduction, traductions, "
+           "interprétation, langue, langues]}";
+  }
+  if (lang == "es") {
+    return "veto: {before: [en, idioma, idiomas, lengua, lenguas, versión, texto, traducción], "
+           "after: [hablante, hablantes, parlante, parlantes], within: 1, "
+           "sentence: [inglés, árabe, traducido, traducida, traducidos, traducción, traducciones, "
+           "interpretación, idioma, idiomas, lengua]}";
+  }
+  if (lang == "de") {
+    return "veto: {before: [auf, ins], after: [sprache, fassung, übersetzung, text, version, "
+           "originalfassung], within: 1, sentence: [englisch, englische, englischen, arabisch, "
+           "arabische, arabischen, übersetzt, übersetzung, übersetzungen, dolmetschen, "
+           "sprache, sprachen]}";
+  }
+  return "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -146,9 +261,13 @@ int main(int argc, char** argv) {
          "#   - fr/es/de/ja country names: ICU/CLDR display names, plus hand-written\n"
          "#     formal names and government forms for the states most present in\n"
          "#     Human Security discourse (JP, CA, NO, GB, US, FR, DE, ES, CN, RU, CH, TH).\n"
-         "#   - Adjectival forms only with a head noun (\"Japanese government\",\n"
-         "#     \"British Ministry of Defence\"): bare adjectives (Japanese, French)\n"
-         "#     name people and languages, not the state.\n"
+         "#   - Adjectival forms with a head noun (\"Japanese government\",\n"
+         "#     \"British Ministry of Defence\") and bare adjectives and demonyms\n"
+         "#     (\"Syrian refugees\", \"the French\", \"Danes\"; codebook 10.10) in\n"
+         "#     en/fr/es/de, except those shared by several states or mostly naming\n"
+         "#     something else (Congolese, Dominican, Guinean, Macedonian ...); an\n"
+         "#     adjective that names a language has a veto (\"in French\", \"the\n"
+         "#     French text\", \"French-speaking\").\n"
          "#   - Names that are also lowercase common words are case: exact\n"
          "#     (China, Chad, Chile, Guinea, Jordan, Turkey); other decisions are\n"
          "#     noted on the concept.\n"
@@ -169,7 +288,7 @@ int main(int argc, char** argv) {
       continue;
     }
     std::vector<std::string> f = Split(line, '\t');
-    f.resize(6);
+    f.resize(13);
     const std::string code = Trim(f[0]);
     std::vector<Cue> cues;
     std::set<std::string> keys;
@@ -227,6 +346,97 @@ int main(int argc, char** argv) {
     }
     for (const Cue& c : extras) add(c);
 
+    // Bare adjectives and demonyms, added after the names: a form the same
+    // as a cue already there (same words, a case and language that cover
+    // it) is left out; "siria" (es, the adjective) is kept beside the name
+    // "Siria" (case: exact).
+    auto covered = [&](const Cue& n) {
+      for (const Cue& c : cues) {
+        if (Key(c.term) != Key(n.term)) continue;
+        if (!c.lang.empty() && c.lang != n.lang) continue;
+        if (c.exact && c.term != n.term) continue;
+        return true;
+      }
+      return false;
+    };
+    auto add_bare = [&](const std::string& term, const std::string& lang, bool exact,
+                        const std::string& form) {
+      Cue c{Trim(term), lang, exact, "", form};
+      if (c.term.empty() || covered(c)) return;
+      cues.push_back(c);
+    };
+    std::vector<std::string> en_bare;
+    {
+      std::vector<std::string> rule;
+      for (const std::string& raw : Split(f[2], '|')) {
+        if (Trim(raw).empty()) continue;
+        for (const auto& t : EnglishRule(Trim(raw))) rule.push_back(t);
+      }
+      const std::string col = Trim(f[5]);
+      if (col.empty()) {
+        en_bare = rule;
+      } else if (col != "-") {
+        for (const std::string& raw : Split(col, '|')) {
+          if (Trim(raw) == "*") {
+            en_bare.insert(en_bare.end(), rule.begin(), rule.end());
+          } else if (!Trim(raw).empty()) {
+            en_bare.push_back(Trim(raw));
+          }
+        }
+      }
+    }
+    for (const auto& t : en_bare) {
+      add_bare(t, "", true, "en");
+      adj_cues.push_back(t);
+    }
+    for (const auto& t : Forms(f[7], FrenchRule)) add_bare(t, "fr", false, "fr");
+    for (const auto& t : Forms(f[8], SpanishRule)) add_bare(t, "es", false, "es");
+    for (const auto& t : Forms(f[9], GermanAdjectiveRule)) add_bare(t, "de", false, "de");
+    // German nouns are capitalised: matched as written.
+    for (const auto& t : Forms(f[10], GermanPeopleRule)) add_bare(t, "de", true, "de");
+
+    if (Trim(f[6]) == "yes") {
+      for (Cue& c : cues) {
+        if (!c.form.empty()) c.condition = LanguageVeto(c.form);
+      }
+    } else if (!Trim(f[6]).empty()) {
+      std::cerr << code << ": language column is \"yes\" or empty, not '" << f[6] << "'\n";
+      return 1;
+    }
+    // The when column: "TARGETS => veto: {...}" joined by " ; ".
+    std::string when = Trim(f[11]);
+    while (!when.empty()) {
+      size_t end = when.find(" ; ");
+      const std::string entry = Trim(when.substr(0, end));
+      when = end == std::string::npos ? "" : Trim(when.substr(end + 3));
+      const size_t arrow = entry.find(" => ");
+      const std::string cond = arrow == std::string::npos ? "" : Trim(entry.substr(arrow + 4));
+      if (cond.rfind("veto: {", 0) != 0 && cond.rfind("context: {", 0) != 0) {
+        std::cerr << code << ": bad when entry '" << entry << "'\n";
+        return 1;
+      }
+      for (const std::string& raw : Split(entry.substr(0, arrow), '|')) {
+        const std::string target = Trim(raw);
+        int hits = 0;
+        for (Cue& c : cues) {
+          const bool match = target == "*"    ? !c.form.empty()
+                             : target[0] == '*' ? c.form == target.substr(1)
+                                                : c.term == target;
+          if (!match) continue;
+          if (!c.condition.empty()) {
+            std::cerr << code << ": '" << c.term << "' has two conditions\n";
+            return 1;
+          }
+          c.condition = cond;
+          ++hits;
+        }
+        if (hits == 0) {
+          std::cerr << code << ": when target '" << target << "' is no cue of the row\n";
+          return 1;
+        }
+      }
+    }
+
     std::vector<std::string> excludes;
     for (const std::string& raw : Split(f[4], '|')) {
       std::string e = Trim(raw);
@@ -246,16 +456,17 @@ int main(int argc, char** argv) {
               << "    description: " << Quote(label + " (ISO 3166-1 " + code + "), " +
                                              (observer ? "UN observer state" : "UN member state"))
               << "\n";
-    std::string note = Trim(f[5]);
+    std::string note = Trim(f[12]);
     if (!note.empty()) std::cout << "    # " << note << "\n";
     std::cout << "    explicit:\n";
     for (const Cue& c : cues) {
-      if (c.lang.empty() && !c.exact) {
+      if (c.lang.empty() && !c.exact && c.condition.empty()) {
         std::cout << "      - " << Quote(c.term) << "\n";
       } else {
         std::cout << "      - {term: " << Quote(c.term);
         if (c.exact) std::cout << ", case: exact";
         if (!c.lang.empty()) std::cout << ", lang: " << c.lang;
+        if (!c.condition.empty()) std::cout << ", " << c.condition;
         std::cout << "}\n";
       }
     }
