@@ -19,10 +19,16 @@ struct Options {
   std::string out;
   std::vector<std::string> inputs;
   size_t per_concept = 20;
+  size_t per_family = 0;
   uint64_t seed = 1;
   unsigned jobs = 0;
   CommonOptions common;
 };
+
+SampleOptions SampleOf(const Options& o) {
+  return o.per_family ? SampleOptions{o.per_family, true, o.seed}
+                      : SampleOptions{o.per_concept, false, o.seed};
+}
 
 int WriteSample(const std::string& path, const std::string& csv) {
   if (Status s = WriteFileAtomic(path, csv); !s.ok()) {
@@ -38,7 +44,7 @@ int SampleRun(const Options& o) {
   auto extractor = MakePipeline(o.common, /*extract_only=*/true);
   if (!extractor) return kExitFatal;
   std::vector<std::string> problems;
-  auto csv = DrawSampleFromRun(*extractor, o.inputs[0], o.per_concept, o.seed, &problems);
+  auto csv = DrawSampleFromRun(*extractor, o.inputs[0], SampleOf(o), &problems);
   if (!csv.ok()) {
     std::cerr << "hstag: " << csv.error() << "\n";
     return kExitFatal;
@@ -59,7 +65,12 @@ Command AddSample(CLI::App& app) {
                   "Documents or directories; or a batch run's output folder (with run.json): "
                   "its annotations, as that run made them")
       ->required();
-  cmd->add_option("--per-concept", o->per_concept, "Matches per concept (default 20)");
+  auto* per_concept =
+      cmd->add_option("--per-concept", o->per_concept, "Matches per concept (default 20)");
+  cmd->add_option("--per-family", o->per_family,
+                  "Matches per family instead (hs, pillar, dimension/explicit, ..., state, "
+                  "citation, abbreviation: the families of `hstag eval --reviewed`)")
+      ->excludes(per_concept);
   cmd->add_option("--seed", o->seed, "Random seed (default 1): same inputs, same sample");
   cmd->add_option("-j,--jobs", o->jobs, "Documents analysed in parallel");
   AddCommonOptions(cmd, &o->common);
@@ -71,7 +82,7 @@ Command AddSample(CLI::App& app) {
             const unsigned jobs =
                 o->jobs ? o->jobs : std::max(1u, std::thread::hardware_concurrency());
             return WriteSample(o->out,
-                               DrawSample(*pipeline, inputs, o->per_concept, o->seed, jobs));
+                               DrawSample(*pipeline, inputs, SampleOf(*o), jobs));
           }};
 }
 

@@ -187,22 +187,29 @@ Result<Reviewed> ReadReviewed(const std::string& path) {
 
 namespace {
 
-// Up to `per_concept` matches per concept, uniformly over what is added
-// (reservoir sampling with a seeded generator), as the sample's CSV rows.
+// Up to `per_key` matches per concept (or per family), uniformly over what
+// is added (reservoir sampling with a seeded generator), as the sample's CSV
+// rows. Matches in boilerplate or in a reference list, which the counts
+// leave out, are not drawn.
 class Reservoirs {
  public:
-  Reservoirs(size_t per_concept, uint64_t seed) : per_concept_(per_concept), rng_(seed) {}
+  Reservoirs(const SampleOptions& o) : per_key_(o.per_key), by_family_(o.by_family), rng_(o.seed) {}
 
   // `run`: the fingerprint of the batch run the annotations come from, or "".
   void Add(const AnalysisResult& r, const std::string& run) {
     const Document& d = r.doc;
     for (const auto& a : r.annotations) {
-      Reservoir& res = reservoirs_[a.concept_id];
+      if (a.segment < d.segments.size() &&
+          (d.segments[a.segment].boilerplate || d.segments[a.segment].references)) {
+        continue;
+      }
+      Reservoir& res = reservoirs_[by_family_ ? FamilyOf(a.concept_id, StrengthName(a.strength), a.rule)
+                                              : a.concept_id];
       ++res.seen;
       size_t slot = res.items.size();
-      if (res.items.size() >= per_concept_) {
+      if (res.items.size() >= per_key_) {
         slot = static_cast<size_t>(rng_() % res.seen);
-        if (slot >= per_concept_) continue;
+        if (slot >= per_key_) continue;
       }
       std::string sentence;
       auto it = std::upper_bound(r.sentences.begin(), r.sentences.end(), a.start,
@@ -261,7 +268,8 @@ class Reservoirs {
     uint64_t seen = 0;
     std::vector<std::vector<std::string>> items;  // rows without the sample id and `correct`
   };
-  size_t per_concept_;
+  size_t per_key_;
+  bool by_family_;
   std::mt19937_64 rng_;
   bool with_run_ = false;
   std::map<std::string, Reservoir> reservoirs_;
@@ -270,8 +278,8 @@ class Reservoirs {
 }  // namespace
 
 std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& inputs,
-                       size_t per_concept, uint64_t seed, unsigned jobs) {
-  Reservoirs reservoirs(per_concept, seed);
+                       const SampleOptions& options, unsigned jobs) {
+  Reservoirs reservoirs(options);
   RunOrdered(pipeline, inputs, jobs,
              [&](size_t, AnalysisResult&& r) { reservoirs.Add(r, ""); });
   return reservoirs.Csv();
@@ -283,7 +291,7 @@ bool IsRunFolder(const std::string& dir) {
 }
 
 Result<std::string> DrawSampleFromRun(const Pipeline& extractor, const std::string& out_dir,
-                                      size_t per_concept, uint64_t seed,
+                                      const SampleOptions& options,
                                       std::vector<std::string>* problems) {
   const OutputLayout layout(out_dir);
   auto manifest = ReadManifest(layout.Run());
@@ -300,7 +308,7 @@ Result<std::string> DrawSampleFromRun(const Pipeline& extractor, const std::stri
   }
   if (ec) return Status::Error(layout.Docs() + ": " + ec.message());
   std::sort(files.begin(), files.end());
-  Reservoirs reservoirs(per_concept, seed);
+  Reservoirs reservoirs(options);
   reservoirs.WithRun();
   for (const auto& file : files) {
     auto problem = [&](const std::string& why) { problems->push_back(file.string() + ": " + why); };

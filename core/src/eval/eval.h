@@ -90,12 +90,20 @@ Result<Reviewed> ReadReviewed(const std::string& path);
 std::string FamilyOf(std::string_view concept_id, std::string_view strength,
                      std::string_view rule);
 
-// Draws up to `per_concept` matches per concept, uniformly over the inputs
-// (reservoir sampling, seeded: the same inputs and seed give the same
-// sample), as CSV with the match's sentence and page, and an empty
-// `correct` column for the reviewer.
+// What a sample draws: up to `per_key` matches per concept, or per family
+// (FamilyOf) when `by_family`, with the generator seeded by `seed`.
+struct SampleOptions {
+  size_t per_key = 20;
+  bool by_family = false;
+  uint64_t seed = 1;
+};
+
+// Draws a sample uniformly over the inputs (reservoir sampling, seeded: the
+// same inputs and options give the same sample), as CSV with the match's
+// sentence and page, and an empty `correct` column for the reviewer.
+// Matches in boilerplate or a reference list are not drawn.
 std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& inputs,
-                       size_t per_concept, uint64_t seed, unsigned jobs);
+                       const SampleOptions& options, unsigned jobs);
 
 // A folder with a batch run's manifest (OUT/run.json).
 bool IsRunFolder(const std::string& dir);
@@ -107,7 +115,7 @@ bool IsRunFolder(const std::string& dir);
 // fingerprint (column `run`). A document that cannot be drawn from is left
 // out, with the reason in `problems`; fails only without a readable run.
 Result<std::string> DrawSampleFromRun(const Pipeline& extractor, const std::string& out_dir,
-                                      size_t per_concept, uint64_t seed,
+                                      const SampleOptions& options,
                                       std::vector<std::string>* problems);
 
 }  // namespace hstag
