@@ -222,6 +222,28 @@ TEST(AbbreviationTest, LongFormTheLexiconDoesNotKnowDefinesNothing) {
   EXPECT_TRUE(FromPlugin(r, "abbreviations").empty());
 }
 
+// The short form must be readable from the long form (codebook §10.7): a
+// place before a parenthesised citation defines nothing, though Schwartz &
+// Hearst's character match finds r-i-o in "resolution".
+TEST(AbbreviationTest, AShortFormMustBeReadableFromItsLongForm) {
+  const AnalysisResult r = Rules().RunBytes(
+      "The conference in Rio (General Assembly resolution 66/288) agreed. Rio was a success.",
+      "t.txt");
+  EXPECT_TRUE(FromPlugin(r, "abbreviations").empty());
+  for (const auto& a : r.annotations) EXPECT_NE(a.rule, "abbreviation:Rio");
+  // A capitalised word spelt by the long form's initials is one ("Hsn"), one
+  // with letters from inside its words is not ("Hsnet").
+  auto network = [&](const std::string& text) {
+    size_t n = 0;
+    for (const auto& a : FromPlugin(Rules().RunBytes(text, "t.txt"), "abbreviations")) {
+      n += a.concept_id == "actor.human_security_network";
+    }
+    return n;
+  };
+  EXPECT_EQ(network("The Human Security Network (Hsn) met. Hsn agreed."), 2u);
+  EXPECT_EQ(network("The Human Security Network (Hsnet) met. Hsnet agreed."), 0u);
+}
+
 TEST(AbbreviationTest, ALexiconCueWins) {
   // PoC is a cue of the lexicon: the abbreviation plugin leaves it alone.
   const std::string text = "Protection of Civilians (PoC) matters. PoC is a core task.";

@@ -318,6 +318,44 @@ std::string CreateError(const std::string& rules, const std::string& extra_optio
   return p.ok() ? "" : p.error();
 }
 
+TEST(RuleFile, ContextAndVetoAreConditionsAndNotesAreNote) {
+  EXPECT_NE(CreateError(RulesWith("a", "    context: resolution 1325\n"))
+                .find("rules.yaml:10: rule `x`: `context` holds conditions (a mapping); write notes "
+                      "as `note`"),
+            std::string::npos);
+  EXPECT_NE(CreateError(RulesWith("a", "    veto: {pattern: 'b', nearby: 2}\n"))
+                .find("unknown key `nearby` in `veto` (pattern, concepts, sentences, in)"),
+            std::string::npos);
+  EXPECT_NE(CreateError(RulesWith("a", "    context: {sentences: 2}\n")).find("`context` sets no condition"),
+            std::string::npos);
+  EXPECT_NE(CreateError(RulesWith("a", "    context: {pattern: 'b', sentences: 12}\n"))
+                .find("`sentences` must be 1 to 9"),
+            std::string::npos);
+  EXPECT_NE(CreateError(RulesWith("a", "    blocks: [actor.state.*]\n    value: '$0'\n"))
+                .find("rule `x` blocks concepts: it yields no value"),
+            std::string::npos);
+}
+
+// A rule that blocks concepts drops the annotations of those concepts, of
+// any tagger, inside its matches (codebook §10.6: a currency is no state).
+TEST(RegexTagger, BlocksReachAcrossTaggers) {
+  PipelineOptions o;
+  o.builtins = BuiltinPlugins();
+  auto p = Pipeline::Create(o);  // the shipped pipeline: lexicons and rules/exclusions.yaml
+  ASSERT_TRUE(p.ok()) << p.error();
+  auto states = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& a : (*p)->RunBytes(text, "t.txt").annotations) {
+      if (a.concept_id.rfind("actor.state.", 0) == 0) out.push_back(a.concept_id);
+    }
+    return out;
+  };
+  EXPECT_EQ(states("It costs US$ 5 million, or 4 million US dollars, or A$ 7 million."),
+            std::vector<std::string>{});
+  EXPECT_EQ(states("The US delegation and Australia agreed."),
+            (std::vector<std::string>{"actor.state.US", "actor.state.AU"}));
+}
+
 TEST(RuleFile, BadPatternNamesFileLineAndRe2Message) {
   const std::string e = CreateError(RulesWith("(abc"));
   EXPECT_NE(e.find("rules.yaml:9: rule `x`: RE2: missing ): (abc"), std::string::npos) << e;
