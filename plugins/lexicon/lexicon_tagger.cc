@@ -205,6 +205,7 @@ bool NameHead(std::string_view norm) {
       "alliance", "coalition", "partnership", "campaign", "course", "force", "handbook",
       "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
+      "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       // French, Spanish, German
       "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut",
