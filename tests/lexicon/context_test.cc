@@ -22,27 +22,9 @@ namespace {
 
 const std::string kData = std::string(HSTAG_SOURCE_DIR) + "/tests/data/lexicons/";
 
-const Pipeline& ContextPipeline() {
-  static const std::unique_ptr<Pipeline> p = [] {
-    PipelineOptions o;
-    o.builtins = BuiltinPlugins();
-    o.lexicons = {kData + "context.yaml"};
-    auto r = Pipeline::Create(o);
-    EXPECT_TRUE(r.ok()) << r.error();
-    return std::move(r).value();
-  }();
-  return *p;
-}
-
 // "concept:matched text" for every annotation, in order.
 std::vector<std::string> Tags(const std::string& text) {
-  AnalysisResult r = ContextPipeline().RunBytes(text, "t.txt");
-  EXPECT_TRUE(r.doc.errors.empty());
-  std::vector<std::string> out;
-  for (const auto& a : r.annotations) {
-    out.push_back(a.concept_id + ":" + r.doc.text.substr(a.start, a.end - a.start));
-  }
-  return out;
+  return testing::ConceptsAndTexts(testing::LexiconPipeline(kData + "context.yaml"), text);
 }
 
 using V = std::vector<std::string>;

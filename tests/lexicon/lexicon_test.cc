@@ -12,6 +12,7 @@
 
 #include "hstag/builtins.h"
 #include "hstag/pipeline.h"
+#include "lexicon_test_support.h"
 #include "test_support.h"
 
 namespace hstag {
@@ -19,27 +20,11 @@ namespace {
 
 const std::string kData = std::string(HSTAG_SOURCE_DIR) + "/tests/data/lexicons/";
 
-const Pipeline& SemanticsPipeline() {
-  static const std::unique_ptr<Pipeline> p = [] {
-    PipelineOptions o;
-    o.builtins = BuiltinPlugins();
-    o.lexicons = {kData + "semantics.yaml"};
-    auto r = Pipeline::Create(o);
-    EXPECT_TRUE(r.ok()) << r.error();
-    return std::move(r).value();
-  }();
-  return *p;
-}
+const Pipeline& SemanticsPipeline() { return testing::LexiconPipeline(kData + "semantics.yaml"); }
 
 // "concept:matched text" for every annotation, in order.
 std::vector<std::string> Tags(const std::string& text) {
-  AnalysisResult r = SemanticsPipeline().RunBytes(text, "t.txt");
-  EXPECT_TRUE(r.doc.errors.empty());
-  std::vector<std::string> out;
-  for (const auto& a : r.annotations) {
-    out.push_back(a.concept_id + ":" + r.doc.text.substr(a.start, a.end - a.start));
-  }
-  return out;
+  return testing::ConceptsAndTexts(SemanticsPipeline(), text);
 }
 
 using V = std::vector<std::string>;

@@ -9,6 +9,11 @@
 #include <string_view>
 #include <vector>
 
+namespace hstag {
+class Pipeline;
+struct Concept;
+}  // namespace hstag
+
 namespace hstag::testing {
 
 struct Match {
@@ -34,6 +39,16 @@ bool HasConceptWithPrefix(const Tagged& t, std::string_view prefix);
 
 // "lang=en; hs.concept:'human security'; ..." for failure messages.
 std::string Describe(const Tagged& t);
+
+// A pipeline of the built-in plugins with the lexicon file `path` alone
+// (made once per path).
+const Pipeline& LexiconPipeline(const std::string& path);
+
+// "concept:matched text" for every annotation `p` makes on `text`, in order.
+std::vector<std::string> ConceptsAndTexts(const Pipeline& p, const std::string& text);
+
+// The shipped lexicons' states (actor.state.*).
+std::vector<const Concept*> States();
 
 }  // namespace hstag::testing
 

@@ -39,14 +39,6 @@ std::string Fill(const std::string& tmpl, const std::string& term) {
   return out;
 }
 
-std::vector<const Concept*> States() {
-  std::vector<const Concept*> out;
-  for (const Concept* c : DefaultPipeline().concepts()) {
-    if (c->id.rfind("actor.state.", 0) == 0) out.push_back(c);
-  }
-  return out;
-}
-
 // Every cue of every state, one document per state and language, one sentence
 // per cue: each is found with its own words. Terms ending in a bracket or with
 // a full stop are left out (a match ends with the last word, not the

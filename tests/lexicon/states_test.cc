@@ -57,14 +57,6 @@ std::map<std::string, StateRow> ReadStatesTable() {
   return out;
 }
 
-std::vector<const Concept*> States() {
-  std::vector<const Concept*> out;
-  for (const Concept* c : DefaultPipeline().concepts()) {
-    if (c->id.rfind("actor.state.", 0) == 0) out.push_back(c);
-  }
-  return out;
-}
-
 TEST(StatesTest, ThereAre195AndTheTableHasThemAll) {
   const auto states = States();
   EXPECT_EQ(states.size(), 195u);
