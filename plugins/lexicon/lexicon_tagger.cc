@@ -206,6 +206,7 @@ bool NameHead(std::string_view norm) {
       "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
+      "mechanism", "command", "system",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       // French, Spanish, German
       "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut",
@@ -816,15 +817,19 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // programmes, units, publications, series or events (NameHead: Network,
   // Fund, Convention, Panel, Report, Index ...): "Human Security Network",
   // "UN Trust Fund for Human Security", "Framework Convention on Climate
-  // Change", "FAO Food Security Indicators". A capitalised heading or caption
-  // is no name ("Table 13: Urbanization and Urban Poverty"), nor is "Japan's
-  // Human Security policy". The match's first word must be capitalised, not
-  // in capitals (an acronym is no sign of a name: "WPS Agenda").
+  // Change", "FAO Food Security Indicators". For an actor only words after
+  // it count ("UN Framework Convention"; "the Charter of the United Nations"
+  // is the UN's). A capitalised heading or caption is no name ("Table 13:
+  // Urbanization and Urban Poverty"), nor is "Japan's Human Security policy".
+  // The match's first word must be capitalised and, but for an actor's
+  // acronym, not in capitals (an acronym is no sign of a name: "WPS Agenda").
   bool InsideName(const TextView& text, const Candidate& c) const {
     const auto tokens = text.tokens();
+    const bool actor = concepts_[patterns_[c.pattern].concept_idx].section == "actor";
     const std::string_view first = text.Surface(tokens[c.first]);
     if (!Capitalised(first) ||
-        std::none_of(first.begin() + 1, first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+        (!actor && std::none_of(first.begin() + 1, first.end(),
+                                [](char ch) { return ch >= 'a' && ch <= 'z'; }))) {
       return false;
     }
     const uint32_t sentence = tokens[c.first].sentence;
@@ -844,7 +849,9 @@ class LexiconTagger : public hstag::sdk::Tagger {
       if (NameHead(text.Norm(tokens[j]))) return true;
       k = j + 1;
     }
-    // Before it, the same.
+    // Before it, the same; but an actor's name after its connector is the
+    // actor ("the Charter of the United Nations", "King Abdullah of Jordan").
+    if (actor) return false;
     for (uint32_t k = c.first; k > 0 && in_sentence(k - 1) && joined(k - 1, k);) {
       uint32_t j = k - 1;
       while (j > 0 && connector(j) && in_sentence(j - 1) && joined(j - 1, j)) --j;

@@ -76,6 +76,14 @@ TEST(CueContextTest, InActorVetoesAMatchInsideALongerActorMatch) {
   EXPECT_EQ(Tags("human security, the network said"), (V{"hs.concept:human security"}));
 }
 
+// An actor's name is inside another entity's name when it starts it; after
+// a connector it is the actor's ("the Charter of the Test Union").
+TEST(CueContextTest, AnActorsNameStartingAnotherName) {
+  EXPECT_EQ(Tags("the TU Framework Convention and the Test Union Assistance Mission"), V{});
+  EXPECT_EQ(Tags("the Charter of the Test Union and the TU members"),
+            (V{"actor.test_union:Test Union", "actor.test_union:TU"}));
+}
+
 TEST(CueContextTest, AConceptsVetoIsThatOfEachOfItsCues) {
   EXPECT_EQ(Tags("to empower the Conference of the Parties"), V{});
   EXPECT_EQ(Tags("the empowerment of the Council"), V{});
