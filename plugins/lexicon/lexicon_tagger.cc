@@ -196,7 +196,7 @@ bool NameHead(std::string_view norm) {
   static const std::set<std::string, std::less<>> kWords = {
       // English
       "network", "networks", "unit", "fund", "funds", "commission", "committee", "council",
-      "convention", "conventions", "agreement", "treaty", "protocol", "charter", "declaration",
+      "convention", "conventions", "agreement", "treaty", "protocol", "declaration",
       "act", "panel", "conference", "summit", "forum", "symposium", "workshop", "seminar",
       "congress", "programme", "program", "project", "initiative", "office", "agency",
       "organization", "organisation", "centre", "center", "institute", "association", "society",
@@ -206,7 +206,7 @@ bool NameHead(std::string_view norm) {
       "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
-      "mechanism", "command", "system",
+      "mechanism", "command", "system", "register",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       // French, Spanish, German
       "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut",

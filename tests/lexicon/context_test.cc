@@ -150,18 +150,41 @@ TEST(ScopeTest, ACueInsideANameIsTheName) {  // codebook §10.1
   EXPECT_TRUE(HasMatch(t, "dimension.environmental", "climate change")) << Describe(t);
 }
 
+TEST(ScopeTest, TheUnStartingTheNameOfAnotherEntityIsThatEntity) {  // codebook §10.1
+  auto t = Tag("The UN Framework Convention on Climate Change and the United Nations Assistance "
+               "Mission for Rwanda were named.");
+  EXPECT_FALSE(HasConcept(t, "actor.un")) << Describe(t);
+  // Near misses: after a connector, its own charter, before a word that heads no name.
+  t = Tag("The Charter of the United Nations binds the UN member states of the region.");
+  EXPECT_TRUE(HasMatch(t, "actor.un", "United Nations")) << Describe(t);
+  EXPECT_TRUE(HasMatch(t, "actor.un", "UN")) << Describe(t);
+  t = Tag("The United Nations Charter binds the states of the region.");
+  EXPECT_TRUE(HasMatch(t, "actor.un", "United Nations")) << Describe(t);
+}
+
+TEST(ScopeTest, ATreatysTitleIsItsName) {  // codebook §10.1
+  auto t = Tag("The state ratified the Optional Protocol to the Convention on the Rights of the "
+               "Child on the involvement of children in armed conflict in 2002.");
+  EXPECT_FALSE(HasConcept(t, "topic.children_armed_conflict")) << Describe(t);
+  t = Tag("The state works to protect children in armed conflict in the region.");
+  EXPECT_TRUE(HasConcept(t, "topic.children_armed_conflict")) << Describe(t);
+}
+
 TEST(ScopeTest, PrinciplesQualifyAWayOfAddressingInsecurity) {  // codebook §10.2
   auto t = Tag("Human security is a comprehensive and holistic concept for the people of the "
                "region.");
   EXPECT_TRUE(HasMatch(t, "principle.comprehensive", "comprehensive")) << Describe(t);
   EXPECT_TRUE(HasMatch(t, "principle.comprehensive", "holistic")) << Describe(t);
+  t = Tag("The interconnectedness of these threats calls for a response in the region.");
+  EXPECT_TRUE(HasConcept(t, "principle.interconnected")) << Describe(t);
   for (const std::string near :
        {"The state has published a comprehensive report, and the people of the region read it.",
         "The Comprehensive Nuclear-Test-Ban Treaty was signed by the state for the region.",
         "A holistic approach to organizing the seminar was agreed by the staff of the office.",
-        "The staff need multi-sector proficiency for the work of the office in the region."}) {
+        "The staff need multi-sector proficiency for the work of the office in the region.",
+        "Our interconnectedness as peoples is a source of strength for the security of the region."}) {
     t = Tag(near);
-    EXPECT_FALSE(HasConcept(t, "principle.comprehensive")) << near << "\n  " << Describe(t);
+    EXPECT_FALSE(testing::HasConceptWithPrefix(t, "principle.")) << near << "\n  " << Describe(t);
   }
 }
 

@@ -403,7 +403,7 @@ TEST(AbbreviationTest, CcoeInfoSheetEveryHsAfterTheDefinition) {
   EXPECT_EQ(phrases["HS programme"], approach);
   EXPECT_EQ(phrases["HS* approach"], approach);  // "*UN HS* approach": emphasis joins words
   EXPECT_EQ(phrases["Commission on HS"], std::set<std::string>{"actor.chs"});
-  EXPECT_EQ(phrases["Trust Fund for HS"], std::set<std::string>{"actor.untfhs"});
+  EXPECT_EQ(phrases["UN Trust Fund for HS"], std::set<std::string>{"actor.untfhs"});
   EXPECT_EQ(phrases.size(), 6u);
   // Nothing before the definition is "HS".
   EXPECT_TRUE(WholeWords(bytes.substr(0, def), "HS", 0).empty());
