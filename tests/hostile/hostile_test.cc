@@ -68,6 +68,9 @@ const std::vector<std::string> kGood = {"good/akn_act.xml",           "good/docb
 
 // Runs a command; its stdout in .out, its stderr in *err.
 testing::CommandResult RunWithStderr(const std::string& command, std::string* err) {
+  // The folder exists whichever test runs first (one that works in a scratch
+  // folder of the unprivileged user makes no TestDir).
+  fs::create_directories(HSTAG_HOSTILE_DIR);
   const std::string err_file =
       std::string(HSTAG_HOSTILE_DIR) + "/stderr." + std::to_string(::getpid());
   auto r = RunCommand(command + " 2>" + Quote(err_file));
