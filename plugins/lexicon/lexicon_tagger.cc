@@ -31,7 +31,9 @@
 // that look only at the text (words around the match, a name around it, a
 // reference list) before step 3, so that a match they refuse does not hide
 // a shorter one; those that look at other matches (concepts in the
-// sentence, a longer actor match around it) after step 3.
+// sentence, a longer actor match around it) after step 3, once the
+// members of coordinations are added (Coordinated, SharedHeads: "food and
+// health insecurity" is food security too).
 // A kept match yields its concept and the concepts in its cue's `also` (a
 // dimension named by the cue of a concept of another section as an
 // indicator: codebook §10.8).
