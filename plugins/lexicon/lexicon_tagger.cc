@@ -358,13 +358,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
       });
     }
     // Context conditions on the text alone.
-    if (has_local_conditions_) {
-      std::erase_if(kept, [&](const Candidate& c) {
-        const Pattern& p = patterns_[c.pattern];
-        return (p.context.Local() && !LocalHolds(text, p.context, c, /*all=*/true)) ||
-               (p.veto.Local() && LocalHolds(text, p.veto, c, /*all=*/false));
-      });
-    }
+    auto refused_by_text = [&](const Candidate& c) {
+      const Pattern& p = patterns_[c.pattern];
+      return (p.context.Local() && !LocalHolds(text, p.context, c, /*all=*/true)) ||
+             (p.veto.Local() && LocalHolds(text, p.veto, c, /*all=*/false));
+    };
+    if (has_local_conditions_) std::erase_if(kept, refused_by_text);
     // Longest match within an overlap group: candidates longest first, each
     // kept when none of its tokens is taken in its group yet.
     auto group = [&](const Candidate& c) { return groups_[patterns_[c.pattern].concept_idx]; };
@@ -393,12 +392,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     for (size_t i = 0; i < n_chosen; ++i) Coordinated(text, chosen[i], &chosen);
     SharedHeads(text, &chosen);
     if (has_local_conditions_) {
-      std::erase_if(chosen, [&](const Candidate& c) {
-        if (!c.coordinated) return false;
-        const Pattern& p = patterns_[c.pattern];
-        return (p.context.Local() && !LocalHolds(text, p.context, c, /*all=*/true)) ||
-               (p.veto.Local() && LocalHolds(text, p.veto, c, /*all=*/false));
-      });
+      std::erase_if(chosen, [&](const Candidate& c) { return c.coordinated && refused_by_text(c); });
     }
     // Context conditions on the other matches.
     if (has_match_conditions_) {
