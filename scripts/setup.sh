@@ -31,6 +31,12 @@ packages=(
   libxml2-dev pandoc
   # DOCX, ODT and archives made by the tests
   zip
+  # a one-node Slurm cluster on localhost for the job-array tests
+  # (scripts/slurm-local.sh)
+  slurm-wlm munge
+  # the Debian package (scripts/package.sh): CPack's dependencies from
+  # dpkg-shlibdeps, checked by lintian
+  dpkg-dev file lintian
 )
 
 missing=()
