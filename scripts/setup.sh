@@ -24,6 +24,8 @@ packages=(
   # benchmarks side by side with other tools (scripts/bench_ocr.sh: pdftoppm
   # and the tesseract command)
   ripgrep poppler-utils tesseract-ocr
+  # peak memory in scripts/bench_archive.sh (GNU time)
+  time
   # the OCR accuracy test typesets a document and scans it at test time
   # (samples/pdf/make_scan.sh)
   groff imagemagick img2pdf

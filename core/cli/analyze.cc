@@ -14,6 +14,7 @@
 #include "batch/corpus_run.h"
 #include "batch/ordered.h"
 #include "batch/plan.h"
+#include "batch/state.h"
 #include "batch/walk.h"
 #include "command.h"
 #include "hstag/writer.h"
@@ -29,7 +30,7 @@ struct AnalyzeOptions {
   unsigned jobs = 0;
   bool emit_text = false;
   bool quiet = false;
-  bool resume = false;
+  std::string resume;  // "", "stat" or "checksum"
   std::string shard;  // "K/N" or "slurm"
   std::string matrix_values = "total";
   double doc_timeout = 120;
@@ -92,10 +93,12 @@ class Progress {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
-int AnalyzeToDir(const AnalyzeOptions& o, const Pipeline& pipeline, std::vector<Input> inputs,
-                 unsigned jobs) {
+int AnalyzeToDir(const AnalyzeOptions& o, const Pipeline& pipeline, Walked walked,
+                 int64_t started_ns, unsigned jobs) {
   CorpusRun run;
+  run.started_ns = started_ns;
   run.out = o.out;
+  run.skipped_outputs = std::move(walked.skipped);
   run.html = o.format == "html";
   auto values = ParseMatrixValues(o.matrix_values);
   if (!values.ok()) {
@@ -127,7 +130,8 @@ int AnalyzeToDir(const AnalyzeOptions& o, const Pipeline& pipeline, std::vector<
   s.exclude = o.exclude;
   s.matrix_values = o.matrix_values;
   s.jobs = jobs;
-  s.resume = o.resume;
+  s.resume = !o.resume.empty();
+  s.resume_checksum = o.resume == "checksum";
   s.doc_timeout = o.doc_timeout;
   s.max_errors = o.max_errors;
   s.max_pages = o.common.max_pages;
@@ -141,7 +145,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const Pipeline& pipeline, std::vector<
     progress.Break();
     std::cerr << "hstag: " << path << ": " << error << "\n";
   };
-  const CorpusRunReport r = RunCorpus(pipeline, std::move(inputs), run, observer);
+  const CorpusRunReport r = RunCorpus(pipeline, std::move(walked.inputs), run, observer);
   if (r.stopped_early) {
     std::cerr << "hstag: stopped after " << o.max_errors << " failed documents (--max-errors); "
               << r.counts.not_started.value_or(0) << " document(s) not analysed\n";
@@ -180,10 +184,16 @@ int Analyze(const AnalyzeOptions& o) {
     std::cerr << "hstag analyze: no input (give paths or --files-from)\n";
     return kExitUsage;
   }
-  std::vector<Input> inputs =
-      Walk(paths, {o.include, o.exclude, ArchiveLimitsOf(pipeline->limits())});
+  const int64_t started_ns = NowNs();  // before the walk reads the inputs' status
+  Walked walked = Walk(paths, {o.include, o.exclude, ArchiveLimitsOf(pipeline->limits()), o.out});
+  if (!o.quiet) {
+    for (const auto& dir : walked.skipped) {
+      std::cerr << "hstag: skipped " << dir << ": an hstag output folder (outputs are never read as inputs)\n";
+    }
+  }
   const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (!o.out.empty()) return AnalyzeToDir(o, *pipeline, std::move(inputs), jobs);
+  if (!o.out.empty()) return AnalyzeToDir(o, *pipeline, std::move(walked), started_ns, jobs);
+  const std::vector<Input>& inputs = walked.inputs;
   if (o.format == "html") {
     std::cerr << "hstag analyze: --format html needs --out (or use hstag report)\n";
     return kExitUsage;
@@ -229,9 +239,11 @@ Command AddAnalyze(CLI::App& app) {
   cmd->add_option("--matrix-values", o->matrix_values,
                   "With --out: matrix.csv holds total (default), explicit, indicator or per10k")
       ->check(CLI::IsMember({"total", "explicit", "indicator", "per10k"}));
-  cmd->add_flag("--resume", o->resume,
-                "With --out: skip documents whose bytes and pipeline are unchanged since the "
-                "last run into OUT");
+  cmd->add_flag("--resume{stat}", o->resume,
+                "With --out: skip documents unchanged since the last run into OUT with the "
+                "same pipeline: by size, times and inode (rsync's quick check; a file whose "
+                "status changed is hashed), or --resume=checksum: every file hashed")
+      ->check(CLI::IsMember({"stat", "checksum"}));
   cmd->add_option("--doc-timeout", o->doc_timeout,
                   "With --out: seconds a document may take before its worker is stopped "
                   "(default 120; 0: no limit)");

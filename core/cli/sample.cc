@@ -6,6 +6,7 @@
 #include <memory>
 #include <thread>
 
+#include "batch/manifest.h"
 #include "batch/walk.h"
 #include "command.h"
 #include "eval/eval.h"
@@ -78,7 +79,8 @@ Command AddSample(CLI::App& app) {
             if (o->inputs.size() == 1 && IsRunFolder(o->inputs[0])) return SampleRun(*o);
             auto pipeline = MakePipeline(o->common);
             if (!pipeline) return kExitFatal;
-            const auto inputs = Walk(o->inputs, {{}, {}, ArchiveLimitsOf(pipeline->limits())});
+            const auto inputs =
+                Walk(o->inputs, {{}, {}, ArchiveLimitsOf(pipeline->limits())}).inputs;
             const unsigned jobs =
                 o->jobs ? o->jobs : std::max(1u, std::thread::hardware_concurrency());
             return WriteSample(o->out,

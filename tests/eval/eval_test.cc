@@ -178,7 +178,7 @@ TEST(EvalTest, ReviewedSampleIsCountedPerFamilyToo) {
 }
 
 TEST(EvalTest, SampleIsSeededCappedPerConceptAndQuotesTheText) {
-  const auto inputs = Walk({SourceDir() + "/samples/txt"}, {});
+  const auto inputs = Walk({SourceDir() + "/samples/txt"}, {}).inputs;
   const std::string a = DrawSample(DefaultPipeline(), inputs, {2, false, 7}, 2);
   EXPECT_EQ(a, DrawSample(DefaultPipeline(), inputs, {2, false, 7}, 1));  // whatever the threads
   EXPECT_NE(a, DrawSample(DefaultPipeline(), inputs, {2, false, 8}, 2));  // another seed, another draw
@@ -209,7 +209,7 @@ TEST(EvalTest, SampleIsSeededCappedPerConceptAndQuotesTheText) {
 // --per-family: the cap holds per family (hstag eval --reviewed's), so a
 // family of many concepts (state) gets no more rows than one of few.
 TEST(EvalTest, SampleCanBeCappedPerFamily) {
-  const auto inputs = Walk({SourceDir() + "/samples/txt"}, {});
+  const auto inputs = Walk({SourceDir() + "/samples/txt"}, {}).inputs;
   auto rows = ParseCsv(DrawSample(DefaultPipeline(), inputs, {3, true, 7}, 2));
   ASSERT_TRUE(rows.ok());
   std::map<std::string, int> per_family;

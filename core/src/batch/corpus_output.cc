@@ -2,6 +2,7 @@
 #include "batch/corpus_output.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -27,6 +28,7 @@ struct CorpusOutput::File {
   static constexpr size_t kWriteBackEvery = 4u << 20;
   std::string path, tmp;
   FILE* f = nullptr;
+  uint64_t written = 0;  // bytes written so far
   size_t unsynced = 0;  // bytes written since write-back was last started
   ~File() {
     if (f) {
@@ -49,6 +51,7 @@ struct CorpusOutput::File {
     // Start the write-back of what is written every few MiB, without waiting
     // for it: the fsync of Commit then has little left to do, and the end of
     // a long run does not stall on flushing the whole file at once.
+    written += s.size();
     unsynced += s.size();
     if (unsynced >= kWriteBackEvery && std::fflush(f) == 0) {
       ::sync_file_range(fileno(f), 0, 0, SYNC_FILE_RANGE_WRITE);
@@ -69,12 +72,55 @@ struct CorpusOutput::File {
   }
 };
 
-CorpusOutput::~CorpusOutput() = default;
+const char* MatrixValuesName(MatrixValues v) {
+  switch (v) {
+    case MatrixValues::kTotal:
+      return "total";
+    case MatrixValues::kExplicit:
+      return "explicit";
+    case MatrixValues::kIndicator:
+      return "indicator";
+    case MatrixValues::kPer10k:
+      return "per10k";
+  }
+  return "";
+}
+
+CorpusOutput::~CorpusOutput() {
+  for (int fd : earlier_) ::close(fd);
+}
+
+namespace {
+
+// The earlier run's four files, open for reading, when they are as its
+// state recorded them; empty otherwise.
+std::vector<int> OpenEarlier(const OutputLayout& layout, const RunState& earlier,
+                             MatrixValues values) {
+  std::vector<int> fds;
+  if (earlier.matrix_values != MatrixValuesName(values)) return fds;
+  const std::string paths[] = {layout.Corpus(), layout.Matrix(), layout.Annotations(),
+                               layout.Errors()};
+  for (size_t k = 0; k < 4; ++k) {
+    const int fd = ::open(paths[k].c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0 || static_cast<uint64_t>(st.st_size) != earlier.sizes[k]) {
+      if (fd >= 0) ::close(fd);
+      for (int f : fds) ::close(f);
+      return {};
+    }
+    fds.push_back(fd);
+  }
+  return fds;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<CorpusOutput>> CorpusOutput::Open(const OutputLayout& layout,
                                                          std::vector<std::string> concepts,
-                                                         MatrixValues values) {
+                                                         MatrixValues values,
+                                                         const RunState* earlier) {
   std::unique_ptr<CorpusOutput> out(new CorpusOutput());
+  if (earlier) out->earlier_ = OpenEarlier(layout, *earlier, values);
   out->run_path_ = layout.Run();
   out->concepts_ = std::move(concepts);
   out->values_ = values;
@@ -173,20 +219,47 @@ CorpusOutput::Rows CorpusOutput::Render(const ordered_json& doc,
   return rows;
 }
 
-Status CorpusOutput::Append(const RowsView& rows) {
+Status CorpusOutput::Append(const RowsView& rows, RowsAt* at) {
+  size_t k = 0;
   for (auto [file, text] :
        {std::pair{corpus_.get(), rows.corpus}, std::pair{matrix_.get(), rows.matrix},
         std::pair{annotations_.get(), rows.annotations}, std::pair{errors_.get(), rows.errors}}) {
+    (*at)[k++] = file->written;
+    (*at)[k++] = text.size();
     if (text.empty()) continue;
     if (Status s = file->Write(text); !s.ok()) return s;
   }
   return Status();
 }
 
+Status CorpusOutput::Copy(const RowsAt& from, RowsAt* at) {
+  std::string rows[4];
+  for (size_t k = 0; k < 4; ++k) {
+    const uint64_t offset = from[2 * k], length = from[2 * k + 1];
+    rows[k].resize(length);
+    size_t got = 0;
+    while (got < length) {
+      const ssize_t r = ::pread(earlier_[k], rows[k].data() + got, length - got,
+                                static_cast<off_t>(offset + got));
+      if (r <= 0) {
+        return Status::Error(std::string("the rows of the run before: ") +
+                             (r < 0 ? std::strerror(errno) : "cut short"));
+      }
+      got += static_cast<size_t>(r);
+    }
+  }
+  return Append({rows[0], rows[1], rows[2], rows[3]}, at);
+}
+
 Status CorpusOutput::AddDuplicate(const std::string& path, const std::string& sha256,
-                                  const std::string& first_path) {
-  return corpus_->Write(
-      Dump(ordered_json{{"path", path}, {"sha256", sha256}, {"duplicate_of", first_path}}) + "\n");
+                                  const std::string& first_path, RowsAt* at) {
+  const std::string line =
+      Dump(ordered_json{{"path", path}, {"sha256", sha256}, {"duplicate_of", first_path}}) + "\n";
+  return Append({line, {}, {}, {}}, at);
+}
+
+std::array<uint64_t, 4> CorpusOutput::Sizes() const {
+  return {corpus_->written, matrix_->written, annotations_->written, errors_->written};
 }
 
 Status CorpusOutput::Finish(const RunManifest& run) {

@@ -9,6 +9,7 @@
 #include "batch/output_layout.h"
 #include "batch/plan.h"
 #include "batch/reports.h"
+#include "batch/state.h"
 #include "batch/worker_pool.h"
 #include "pipeline/plugin_host.h"
 #include "util/util.h"
@@ -69,6 +70,42 @@ void RemoveTemporaryFiles(const std::string& out) {
   }
 }
 
+// Whether the run before recorded exactly these inputs, each unchanged (or
+// the same duplicate), with its rows in corpus files that are as it left
+// them and hold the same matrix values: then there is nothing to write but
+// the manifest.
+bool Unchanged(const RunPlan& plan, const RunState& earlier, const OutputLayout& layout,
+               MatrixValues values) {
+  if (!plan.to_run.empty() || earlier.documents.size() != plan.inputs.size() ||
+      earlier.matrix_values != MatrixValuesName(values)) {
+    return false;
+  }
+  for (size_t i = 0; i < plan.inputs.size(); ++i) {
+    const PlannedInput& item = plan.inputs[i];
+    const DocumentState& e = earlier.documents[i];
+    if (!e.has_rows || e.relative != item.input.relative) return false;
+    if (item.action == PlannedInput::Action::kReuse ? item.earlier != &e
+                                                     : e.duplicate_of != item.first) {
+      return false;
+    }
+  }
+  const std::string files[] = {layout.Corpus(), layout.Matrix(), layout.Annotations(),
+                               layout.Errors()};
+  for (size_t k = 0; k < 4; ++k) {
+    std::error_code ec;
+    if (fs::file_size(files[k], ec) != earlier.sizes[k] || ec) return false;
+  }
+  return true;
+}
+
+Status WriteIndexOf(const OutputLayout& layout, const std::vector<PlannedInput>& items,
+                    const std::string& started) {
+  std::vector<Input> planned;
+  planned.reserve(items.size());
+  for (const PlannedInput& item : items) planned.push_back(item.input);
+  return WriteIndex(layout, planned, started);
+}
+
 }  // namespace
 
 CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
@@ -98,41 +135,135 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
 
   std::vector<std::string> columns;
   for (const Concept* c : pipeline.concepts()) columns.push_back(c->id);
-  auto corpus = CorpusOutput::Open(layout, columns, run.matrix_values);
+  const unsigned jobs = std::max(1u, settings.jobs);
+
+  // What the run before recorded (--resume), read before this run starts
+  // its own journal.
+  const int64_t started_ns = run.started_ns ? run.started_ns : NowNs();
+  RunState earlier;
+  if (settings.resume) earlier = ReadRunState(layout, fingerprint);
+  PlanOptions plan_options{run.shard, settings.resume ? &earlier : nullptr,
+                           settings.resume_checksum ? ResumeCheck::kChecksum : ResumeCheck::kStat,
+                           pipeline.limits().max_bytes, jobs, &pipeline.limits()};
+  RunPlan plan = PlanRun(std::move(inputs), layout, plan_options);
+  std::vector<PlannedInput>& items = plan.inputs;
+
+  RunState state;  // this run's, for the next one
+  state.fingerprint = fingerprint;
+  state.matrix_values = MatrixValuesName(run.matrix_values);
+  state.started_ns = started_ns;
+  state.documents.resize(items.size());
+  std::vector<char> recorded(items.size(), 0);
+  RunCounts& counts = report.counts;
+  counts.documents = items.size();
+  auto manifest = [&] {
+    RunManifest m = NewManifest(tool, fingerprint, settings, pipeline.limits(), run.shard,
+                                columns, started);
+    m.finished = UtcNow();
+    m.counts = counts;
+    m.skipped_outputs = run.skipped_outputs;
+    return m;
+  };
+  // The state of the documents recorded, in input order.
+  auto finish_state = [&]() -> Status {
+    std::vector<DocumentState> documents;
+    documents.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (recorded[i]) documents.push_back(std::move(state.documents[i]));
+    }
+    state.documents = std::move(documents);
+    return WriteRunState(layout, state);
+  };
+
+  // Nothing changed since the run before: its corpus files stay as they
+  // are, and only the manifest (and the state, when a file was touched) is
+  // written again.
+  if (Unchanged(plan, earlier, layout, run.matrix_values)) {
+    bool touched = false;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const PlannedInput& item = items[i];
+      const DocumentState& e = earlier.documents[i];
+      touched = touched || !(e.stat == item.input.stat) || !earlier.Settled(e);
+      state.documents[i] = e;
+      state.documents[i].stat = item.input.stat;
+      recorded[i] = 1;
+      if (item.action == PlannedInput::Action::kReuse) {
+        ++counts.skipped;
+      } else {
+        ++counts.duplicate;
+      }
+      report.lines.push_back(e.line);
+    }
+    counts.not_started = 0;
+    state.sizes = earlier.sizes;
+    if (!touched) state.started_ns = earlier.started_ns;
+    if (Status s = WriteFileAtomic(layout.Run(), Dump(manifest().ToJson(), 2) + "\n"); !s.ok()) {
+      report.error = s;
+      return report;
+    }
+    if (touched) report.error = finish_state();
+    if (run.html && report.error.ok()) report.error = WriteIndexOf(layout, items, started);
+    return report;
+  }
+
+  auto corpus = CorpusOutput::Open(layout, columns, run.matrix_values,
+                                   settings.resume ? &earlier : nullptr);
   if (!corpus.ok()) {
     report.error = corpus.status();
     return report;
   }
-  const unsigned jobs = std::max(1u, settings.jobs);
-  RunPlan plan = PlanRun(std::move(inputs), layout,
-                         {run.shard, settings.resume, fingerprint, pipeline.limits().max_bytes,
-                          jobs, &pipeline.limits()});
-  std::vector<PlannedInput>& items = plan.inputs;
-
-  RunCounts& counts = report.counts;
+  auto journal = StateJournal::Open(layout, state);
+  if (!journal.ok()) {
+    report.error = journal.status();
+    return report;
+  }
   auto keep_error = [&](const Status& s) {
     if (!s.ok() && report.error.ok()) report.error = s;
+  };
+  // A document's state, once its rows are written.
+  auto record = [&](size_t i, DocumentState&& d) {
+    d.relative = items[i].input.relative;
+    d.path = items[i].input.path;
+    d.stat = items[i].input.stat;
+    state.documents[i] = std::move(d);
+    recorded[i] = 1;
   };
   size_t next = 0;  // next input to record, so that every output keeps input order
   auto record_until = [&](size_t end) {
     for (; next < end; ++next) {
       const PlannedInput& item = items[next];
+      DocumentState d;
+      d.bytes = item.bytes;
+      d.sha256 = item.sha256;
+      d.has_rows = true;
       if (item.action == PlannedInput::Action::kReuse) {
         ++counts.skipped;
-        // Read again here, one at a time, so that memory stays bounded.
-        const std::string earlier = layout.DocJson(item.input.relative);
-        auto text = ReadFile(earlier, 1ull << 32);
-        const auto doc = text.ok() ? ordered_json::parse(*text, nullptr, false) : ordered_json();
-        if (!doc.is_object()) {
-          keep_error(Status::Error(earlier + ": changed during the run"));
-          continue;
+        const DocumentState& e = *item.earlier;
+        d.line = e.line;
+        d.json_bytes = e.json_bytes;
+        if (e.has_rows && (*corpus)->CanCopy()) {
+          keep_error((*corpus)->Copy(e.rows, &d.rows));
+        } else {
+          // Read again here, one at a time, so that memory stays bounded.
+          const std::string json = layout.DocJson(item.input.relative);
+          auto text = ReadFile(json, 1ull << 32);
+          const auto doc = text.ok() ? ordered_json::parse(*text, nullptr, false) : ordered_json();
+          if (!doc.is_object()) {
+            keep_error(Status::Error(json + ": changed during the run"));
+            continue;
+          }
+          keep_error((*corpus)->Add(doc, &d.rows));
+          if (d.line.empty()) d.line = SummaryLine(doc);
         }
-        keep_error((*corpus)->Add(doc));
-        report.lines.push_back(SummaryLine(doc));
+        report.lines.push_back(d.line);
+        record(next, std::move(d));
       } else if (item.action == PlannedInput::Action::kDuplicate) {
         ++counts.duplicate;
-        keep_error((*corpus)->AddDuplicate(item.input.path, item.sha256, item.first));
-        report.lines.push_back("  " + item.input.path + ": duplicate of " + item.first);
+        d.duplicate_of = item.first;
+        d.line = "  " + item.input.path + ": duplicate of " + item.first;
+        keep_error((*corpus)->AddDuplicate(item.input.path, item.sha256, item.first, &d.rows));
+        report.lines.push_back(d.line);
+        record(next, std::move(d));
       }
     }
   };
@@ -144,19 +275,34 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
     Status written;
     const std::string& relative = items[i].input.relative;
     if (run.html) written = WriteDocumentReport(layout, relative, &doc, settings.emit_text, started);
-    if (written.ok()) {
-      written = WriteFileAtomic(layout.DocJson(relative), Dump(doc, 2) + "\n",
-                                Durability::kAtomicOnly);
-    }
     DocumentOutcome o;
+    if (written.ok()) {
+      const std::string json = Dump(doc, 2) + "\n";
+      o.json_bytes = json.size();
+      written = WriteFileAtomic(layout.DocJson(relative), json, Durability::kAtomicOnly);
+    }
     o.failed = !doc["errors"].empty();
     o.warned = !doc["warnings"].empty();
     o.path = doc["source"]["path"].get<std::string>();
     o.bytes = doc["source"]["bytes"].get<uint64_t>();
+    if (const auto& sha = doc["source"]["sha256"]; sha.is_string()) o.sha256 = sha;
     if (o.failed) o.error = ErrorLine(doc["errors"]);
     o.line = SummaryLine(doc);
     if (!written.ok()) o.write_error = written.message();
     o.rows = CorpusOutput::Render(doc, columns, run.matrix_values);
+    if (written.ok()) {
+      // In the journal right after its JSON: a run killed from now on keeps it.
+      DocumentState d;
+      d.relative = relative;
+      d.path = items[i].input.path;
+      d.stat = items[i].input.stat;
+      d.bytes = o.bytes;
+      d.json_bytes = o.json_bytes;
+      d.sha256 = o.sha256;
+      d.failed = o.failed;
+      d.line = o.line;
+      if (Status s = (*journal)->Add(d); !s.ok()) o.write_error = s.message();
+    }
     return o.Encode();
   };
   if (observer.planned) observer.planned(plan.to_run.size());
@@ -190,9 +336,17 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
       report.warned += o->warned;
     }
     if (!o->write_error.empty()) keep_error(Status::Error(o->write_error));
+    DocumentState d;
+    d.bytes = o->bytes;
+    d.json_bytes = o->json_bytes;
+    d.sha256 = o->sha256;
+    d.failed = o->failed;
+    d.has_rows = true;
     keep_error((*corpus)->Append(
-        {o->rows.corpus, o->rows.matrix, o->rows.annotations, o->rows.errors}));
+        {o->rows.corpus, o->rows.matrix, o->rows.annotations, o->rows.errors}, &d.rows));
+    d.line = o->line;
     report.lines.push_back(std::move(o->line));
+    record(i, std::move(d));
     next = i + 1;
   };
   // A document's time limit grows by kOcrSecondsPerPage for each page its
@@ -204,19 +358,13 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
   SetOcrListener(nullptr);
   if (!workers.stopped_early) record_until(items.size());
 
-  counts.documents = items.size();
   counts.not_started = workers.not_started;
-  RunManifest manifest = NewManifest(tool, fingerprint, settings, pipeline.limits(), run.shard,
-                                     columns, started);
-  manifest.finished = UtcNow();
-  manifest.counts = counts;
-  keep_error((*corpus)->Finish(manifest));
-  if (run.html && report.error.ok()) {
-    std::vector<Input> planned;
-    planned.reserve(items.size());
-    for (const PlannedInput& item : items) planned.push_back(item.input);
-    report.error = WriteIndex(layout, planned, started);
+  keep_error((*corpus)->Finish(manifest()));
+  if (report.error.ok()) {
+    state.sizes = (*corpus)->Sizes();
+    report.error = finish_state();
   }
+  if (run.html && report.error.ok()) report.error = WriteIndexOf(layout, items, started);
   return report;
 }
 

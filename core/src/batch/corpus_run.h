@@ -39,6 +39,10 @@ struct CorpusRun {
   Shard shard;            // --shard, parsed
   MatrixValues matrix_values = MatrixValues::kTotal;
   bool html = false;      // --format html: reports and an index
+  std::vector<std::string> skipped_outputs;  // Walked::skipped, recorded in run.json
+  // When the run started (NowNs, batch/state.h), taken before the inputs'
+  // status was read; 0: when RunCorpus starts.
+  int64_t started_ns = 0;
 };
 
 // Called on the supervisor's thread while the run goes (any may be empty).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/manifest.h"
 
+#include <sys/stat.h>
+
 #include <ctime>
 
 #include "hstag/version.h"
@@ -66,7 +68,8 @@ RunManifest NewManifest(const ordered_json& tool, const std::string& fingerprint
   m.options["exclude"] = s.exclude;
   m.options["matrix_values"] = s.matrix_values;
   m.options["jobs"] = s.jobs;
-  m.options["resume"] = s.resume;
+  m.options["resume"] = s.resume ? ordered_json(s.resume_checksum ? "checksum" : "stat")
+                                 : ordered_json(false);
   m.options["doc_timeout"] = s.doc_timeout;
   m.options["max_errors"] = s.max_errors;
   m.options["limits"] = {{"max_bytes", limits.max_bytes},
@@ -100,6 +103,7 @@ ordered_json RunManifest::ToJson() const {
     }
     run["merged_from"] = std::move(parts);
   }
+  if (!skipped_outputs.empty()) run["skipped_outputs"] = skipped_outputs;
   return run;
 }
 
@@ -119,6 +123,7 @@ Result<RunManifest> ReadManifest(const std::string& path) {
     m.started = run.value("started", "");
     m.finished = run.value("finished", "");
     m.counts = CountsFrom(run.value("counts", ordered_json::object()));
+    m.skipped_outputs = run.value("skipped_outputs", std::vector<std::string>{});
     for (const auto& p : run.value("merged_from", ordered_json::array())) {
       m.merged_from.push_back({p.value("dir", ""), ShardFrom(p.value("shard", ordered_json::object())),
                                CountsFrom(p.value("counts", ordered_json::object()))});
@@ -127,6 +132,12 @@ Result<RunManifest> ReadManifest(const std::string& path) {
   } catch (const nlohmann::json::exception&) {  // a field of the wrong type
     return not_a_manifest;
   }
+}
+
+bool IsRunFolder(const std::string& dir) {
+  const std::string run = dir + "/run.json";
+  struct stat st {};
+  return ::stat(run.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ReadManifest(run).ok();
 }
 
 std::string UtcNow() {

@@ -46,6 +46,7 @@ struct RunSettings {
   std::string matrix_values = "total";
   unsigned jobs = 1;
   bool resume = false;
+  bool resume_checksum = false;  // --resume=checksum: every recorded file read and hashed
   double doc_timeout = 120;
   size_t max_errors = 0;
   uint64_t max_pages = 0;  // --max-pages; 0: not given
@@ -88,6 +89,8 @@ struct RunManifest {
     RunCounts counts;
   };
   std::vector<Part> merged_from;
+  // Folders the walk skipped as the outputs of a run (batch/walk.h).
+  std::vector<std::string> skipped_outputs;
 
   ordered_json ToJson() const;
 };
@@ -100,6 +103,10 @@ RunManifest NewManifest(const ordered_json& tool, const std::string& fingerprint
 // Reads OUT/run.json; fails naming the file when it is missing or is not an
 // hstag run manifest.
 Result<RunManifest> ReadManifest(const std::string& path);
+
+// A folder that holds an hstag run's manifest (DIR/run.json that
+// ReadManifest reads): a batch run's output folder.
+bool IsRunFolder(const std::string& dir);
 
 // The current time, UTC, as the manifest writes it (2026-01-31T12:00:00Z).
 std::string UtcNow();

@@ -57,6 +57,7 @@ Result<RunCounts> MergeRuns(const std::vector<std::string>& dirs, const std::str
     if (!run.ok()) return run.status();
     if (merged.fingerprint.empty()) {
       merged = *run;
+      merged.skipped_outputs.clear();
     } else if (run->fingerprint != merged.fingerprint) {
       return Status::Error(dir + " was made by another pipeline (fingerprint " +
                            run->fingerprint.substr(0, 12) + " vs " +
@@ -64,6 +65,12 @@ Result<RunCounts> MergeRuns(const std::vector<std::string>& dirs, const std::str
                            "): same hstag version, config, lexicons and options are needed");
     }
     merged.merged_from.push_back({dir, run->shard, run->counts});
+    for (auto& skipped : run->skipped_outputs) {
+      if (std::find(merged.skipped_outputs.begin(), merged.skipped_outputs.end(), skipped) ==
+          merged.skipped_outputs.end()) {
+        merged.skipped_outputs.push_back(skipped);
+      }
+    }
     if (Status s = ReadLines(shard.Corpus(), false,
                              [&](std::string&& line, const std::string&) {
                                auto j = ordered_json::parse(line, nullptr, false);

@@ -10,8 +10,9 @@ namespace {
 // The string fields in order; Encode and Decode both go by this list.
 template <typename Outcome>  // DocumentOutcome, or const DocumentOutcome
 auto Fields(Outcome& o) {
-  return std::array{&o.path,        &o.error,       &o.line,           &o.write_error,
-                    &o.rows.corpus, &o.rows.matrix, &o.rows.annotations, &o.rows.errors};
+  return std::array{&o.path,        &o.sha256,      &o.error,
+                    &o.line,        &o.write_error, &o.rows.corpus,
+                    &o.rows.matrix, &o.rows.annotations, &o.rows.errors};
 }
 
 void Append(std::string_view field, std::string* out) {
@@ -26,6 +27,7 @@ std::string DocumentOutcome::Encode() const {
   std::string out(1, failed ? kFailed : kDone);
   out += warned ? '1' : '0';
   out.append(reinterpret_cast<const char*>(&bytes), sizeof bytes);
+  out.append(reinterpret_cast<const char*>(&json_bytes), sizeof json_bytes);
   size_t size = out.size();
   for (const std::string* f : Fields(*this)) size += sizeof(uint64_t) + f->size();
   out.reserve(size);
@@ -36,11 +38,13 @@ std::string DocumentOutcome::Encode() const {
 Result<DocumentOutcome> DocumentOutcome::Decode(std::string_view m) {
   const Status cut = Status::Error("a worker's answer was cut short");
   DocumentOutcome o;
-  if (m.size() < 2 + sizeof o.bytes || (m[0] != kFailed && m[0] != kDone)) return cut;
+  constexpr size_t kHead = 2 + sizeof o.bytes + sizeof o.json_bytes;
+  if (m.size() < kHead || (m[0] != kFailed && m[0] != kDone)) return cut;
   o.failed = m[0] == kFailed;
   o.warned = m[1] == '1';
   std::memcpy(&o.bytes, m.data() + 2, sizeof o.bytes);
-  size_t i = 2 + sizeof o.bytes;
+  std::memcpy(&o.json_bytes, m.data() + 2 + sizeof o.bytes, sizeof o.json_bytes);
+  size_t i = kHead;
   for (std::string* f : Fields(o)) {
     uint64_t n;
     if (m.size() - i < sizeof n) return cut;

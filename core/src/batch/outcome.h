@@ -25,6 +25,8 @@ struct DocumentOutcome {
   bool warned = false;   // it has warnings
   std::string path;      // source.path
   uint64_t bytes = 0;    // source.bytes
+  uint64_t json_bytes = 0;  // the size of the document JSON written
+  std::string sha256;    // source.sha256 (empty when the file could not be read)
   std::string error;     // its errors, joined by "; " (when failed)
   std::string line;      // its line in the command's closing list (SummaryLine)
   std::string write_error;  // why its JSON or report could not be written ("" when written)

@@ -10,6 +10,8 @@
 //   OUT/annotations.csv               one row per annotation
 //   OUT/errors.jsonl                  one line per failed document
 //   OUT/run.json                      the manifest (batch/manifest.h)
+//   OUT/state.jsonl                   what --resume knows (batch/state.h)
+//   OUT/state.journal.jsonl           the same, as a run goes
 //
 // <relative path> is the input's path relative to its root (Input::relative).
 // An archive member's is the archive's, "!/", and the member's name with
@@ -84,6 +86,8 @@ class OutputLayout {
   std::string Annotations() const { return In("annotations.csv"); }
   std::string Errors() const { return In("errors.jsonl"); }
   std::string Run() const { return In("run.json"); }
+  std::string State() const { return In("state.jsonl"); }
+  std::string StateJournal() const { return In("state.journal.jsonl"); }
 
  private:
   std::string In(std::string_view name) const { return root_ + "/" + std::string(name); }

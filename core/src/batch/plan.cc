@@ -11,82 +11,14 @@
 #include <string_view>
 #include <thread>
 
+#include <sys/stat.h>
+
 #include "util/util.h"
 
 namespace fs = std::filesystem;
 
 namespace hstag {
 namespace {
-
-// What --resume needs of an earlier document JSON, read as parse events
-// without building it in memory: its pipeline fingerprint, the size and hash
-// of the bytes it was made from, and whether it failed. `ok` is false when
-// the file is not a document JSON.
-struct EarlierDocument {
-  bool ok = false;
-  std::string fingerprint, sha256;
-  uint64_t bytes = 0;
-  bool failed = false;
-};
-
-EarlierDocument ReadEarlierDocument(const std::string& path) {
-  EarlierDocument d;
-  auto text = ReadFile(path, 1ull << 32);
-  if (!text.ok()) return d;
-  // The keys down to the current value: the depth is the number of open
-  // containers, and objects and arrays open and close alike.
-  struct Reader : nlohmann::json_sax<ordered_json> {
-    EarlierDocument* d;
-    std::vector<std::string> keys;  // the key each open container is under ("" for the top)
-    std::string name;               // the key of the next value
-    bool tool = false;
-    bool At(std::string_view outer, std::string_view inner) const {
-      return keys.size() == 2 && keys[1] == outer && name == inner;
-    }
-    bool Value() {
-      if (keys.size() == 2 && keys[1] == "errors") d->failed = true;
-      return true;
-    }
-    bool Open() {
-      Value();
-      if (keys.size() == 1 && name == "tool") tool = true;
-      keys.push_back(name);
-      return true;
-    }
-    bool Close() {
-      keys.pop_back();
-      return true;
-    }
-    bool null() override { return Value(); }
-    bool boolean(bool) override { return Value(); }
-    bool number_integer(number_integer_t) override { return Value(); }
-    bool number_unsigned(number_unsigned_t v) override {
-      if (At("source", "bytes")) d->bytes = v;
-      return Value();
-    }
-    bool number_float(number_float_t, const string_t&) override { return Value(); }
-    bool string(string_t& v) override {
-      if (At("source", "sha256")) d->sha256 = v;
-      if (At("tool", "fingerprint")) d->fingerprint = v;
-      return Value();
-    }
-    bool binary(binary_t&) override { return Value(); }
-    bool start_object(std::size_t) override { return Open(); }
-    bool key(string_t& k) override {
-      name = k;
-      return true;
-    }
-    bool end_object() override { return Close(); }
-    bool start_array(std::size_t) override { return Open(); }
-    bool end_array() override { return Close(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-      return false;
-    }
-  } reader;
-  reader.d = &d;
-  d.ok = ordered_json::sax_parse(*text, &reader) && reader.tool;
-  return d;
-}
 
 // body(i) for i in [0, n), on `jobs` threads, joined before it returns.
 void EachIndex(size_t n, unsigned jobs, const std::function<void(size_t)>& body) {
@@ -154,6 +86,8 @@ RunPlan PlanRun(std::vector<Input> inputs, const OutputLayout& layout, const Pla
     if (!in.archive.empty()) {
       if (in.size_hint < 0) return;
       size = static_cast<uint64_t>(in.size_hint);
+    } else if (in.stat.known) {
+      size = in.stat.size;
     } else {
       size = fs::file_size(in.path, error);
     }
@@ -172,20 +106,34 @@ RunPlan PlanRun(std::vector<Input> inputs, const OutputLayout& layout, const Pla
     if (!names.insert(in.relative).second) in.relative += "~" + std::to_string(++collisions);
     if (sized[i]) hash[i] = of_size[items[i].bytes] > 1;
   }
-  if (o.resume) {
-    // Earlier outputs: one whose fingerprint and size match is reused if
-    // the hash matches too. Nothing of it is kept but its hash: it is read
-    // again when its rows are written.
+  if (o.earlier) {
+    // The earlier run's record of each input: one whose status is as
+    // recorded, and was recorded long enough after its last change, is
+    // taken to hold the bytes recorded (--resume=checksum: verified all the
+    // same); one of the same size is hashed and compared. Its output must
+    // still be there.
     EachIndex(n, o.jobs, [&](size_t i) {
       if (!sized[i]) return;
-      const EarlierDocument d = ReadEarlierDocument(layout.DocJson(items[i].input.relative));
-      if (!d.ok || d.fingerprint != o.fingerprint || d.bytes != items[i].bytes || d.failed) return;
-      hash[i] = 1;
-      earlier_sha256[i] = d.sha256;
+      const Input& in = items[i].input;
+      const DocumentState* e = o.earlier->Find(in.relative);
+      if (!e || e->path != in.path || e->sha256.empty() || e->bytes != items[i].bytes) return;
+      if (e->stat == in.stat && o.earlier->Settled(*e) && o.check == ResumeCheck::kStat) {
+        items[i].sha256 = e->sha256;  // known without reading the file
+      } else {
+        hash[i] = 1;
+      }
+      if (e->failed || !e->duplicate_of.empty()) return;  // redone, or a duplicate again
+      struct stat st {};
+      if (::stat(layout.DocJson(in.relative).c_str(), &st) != 0 ||
+          static_cast<uint64_t>(st.st_size) != e->json_bytes) {
+        return;  // its JSON is gone or not the one written
+      }
+      earlier_sha256[i] = e->sha256;
+      items[i].earlier = e;
     });
   }
   EachIndex(n, o.jobs, [&](size_t i) {
-    if (!hash[i]) return;
+    if (!hash[i] || !items[i].sha256.empty()) return;
     const Input& in = items[i].input;
     if (!in.archive.empty()) {
       auto bytes = ReadMemberInput(in, o.limits ? *o.limits : Limits{});
@@ -206,6 +154,7 @@ RunPlan PlanRun(std::vector<Input> inputs, const OutputLayout& layout, const Pla
     } else if (earlier_sha256[i] == item.sha256) {
       item.action = PlannedInput::Action::kReuse;
     }
+    if (item.action != PlannedInput::Action::kReuse) item.earlier = nullptr;
   }
   for (size_t i = 0; i < n; ++i) {
     if (items[i].action == PlannedInput::Action::kRun) plan.to_run.push_back(i);

@@ -6,13 +6,16 @@
 //
 // Duplicates and --resume go by content hashes, but only files that could
 // be the same as another need one: files that share their size with
-// another, and files whose earlier output matches them in all but the hash
-// (same fingerprint, same size, not failed). An archive member's size is
-// what its header says (a hint: the hash decides); its hash reads it from
-// the archive. Every other file is read once,
-// later, by the worker that analyses it. Sizes, earlier outputs and hashes
-// are read on `jobs` threads, joined before planning returns (the workers
-// are forked after it).
+// another, and files that the earlier run recorded with the same size
+// (batch/state.h) but whose status has changed since (touched, or
+// rewritten) or was recorded too soon after their last change to be
+// trusted. A file whose status is as recorded has the hash recorded, and
+// is not read (--resume=checksum reads and hashes every recorded file). An
+// archive member's size is what its header says (a hint: the hash
+// decides), its status the archive's; its hash reads it from the archive.
+// Every other file is read once, later, by the worker that analyses it.
+// Sizes and hashes are computed on `jobs` threads, joined before planning
+// returns (the workers are forked after it).
 //
 // Thread safety: free functions; PlanRun starts and joins its own threads.
 #ifndef HSTAG_BATCH_PLAN_H_
@@ -24,6 +27,7 @@
 
 #include "batch/manifest.h"
 #include "batch/output_layout.h"
+#include "batch/state.h"
 #include "batch/walk.h"
 #include "hstag/status.h"
 
@@ -37,10 +41,16 @@ Result<Shard> ParseShard(const std::string& spec);
 // that adding files moves no other file to another shard.
 uint64_t ShardOf(const std::string& relative, uint64_t n);
 
+// How --resume tells an unchanged file: by its status (size, times, inode),
+// or by reading it and comparing its hash.
+enum class ResumeCheck { kStat, kChecksum };
+
 struct PlanOptions {
   Shard shard;                 // only this shard's inputs are kept
-  bool resume = false;         // reuse earlier outputs in `layout`
-  std::string fingerprint;     // of this run's pipeline: what --resume compares
+  // --resume: the earlier run's state (of this pipeline) whose documents
+  // are reused when unchanged; null: none is.
+  const RunState* earlier = nullptr;
+  ResumeCheck check = ResumeCheck::kStat;
   uint64_t max_bytes = UINT64_MAX;  // larger files are left for the run to report
   unsigned jobs = 1;           // threads for sizes, earlier outputs and hashes
   // The limits archive members are read within, for their hashes (null:
@@ -55,6 +65,7 @@ struct PlannedInput {
   uint64_t bytes = 0;  // the file's size, when known (0 otherwise)
   std::string sha256;  // when it was hashed
   std::string first;   // kDuplicate: the path of the earlier input with the same bytes
+  const DocumentState* earlier = nullptr;  // kReuse: what the earlier run recorded of it
 };
 
 struct RunPlan {

@@ -12,6 +12,7 @@
 #include <set>
 #include <utility>
 
+#include "batch/manifest.h"
 #include "batch/output_layout.h"
 #include "util/util.h"
 
@@ -61,7 +62,7 @@ Input MemberInput(const std::string& archive, const std::string& display,
 // see it (member names unencoded).
 void ExpandArchive(const std::string& archive, const std::string& outer, const std::string& bytes,
                    const std::string& display, const std::string& relative, const std::string& full,
-                   const WalkOptions& o, std::vector<Input>* out) {
+                   const struct stat& st, const WalkOptions& o, std::vector<Input>* out) {
   const bool nested = !outer.empty();
   std::vector<Input> found;
   const archive::Source source =
@@ -99,7 +100,7 @@ void ExpandArchive(const std::string& archive, const std::string& outer, const s
           return archive::Action::kSkip;
         }
         ExpandArchive(archive, m.name, *member, member_display, member_relative,
-                      full + "!/" + m.name, o, &found);
+                      full + "!/" + m.name, st, o, &found);
         return archive::Action::kSkip;
       });
   if (!s.ok()) {
@@ -114,20 +115,34 @@ void ExpandArchive(const std::string& archive, const std::string& outer, const s
     out->push_back(std::move(in));
     return;
   }
-  for (auto& f : found) out->push_back(std::move(f));
+  const FileStat archive_stat = StatOf(st);
+  for (auto& f : found) {
+    f.stat = archive_stat;
+    out->push_back(std::move(f));
+  }
 }
 
 // A file found by the walk (or given): an input, or an archive's members.
-void AddFile(const std::string& path, const std::string& rel, const WalkOptions& o,
-             std::vector<Input>* files) {
+void AddFile(const std::string& path, const std::string& rel, const struct stat& st,
+             const WalkOptions& o, std::vector<Input>* files) {
   if (archive::IsArchiveName(rel)) {
-    if (!Matches(o.exclude, rel)) ExpandArchive(path, "", "", path, rel, rel, o, files);
+    if (!Matches(o.exclude, rel)) ExpandArchive(path, "", "", path, rel, rel, st, o, files);
     return;
   }
-  if (Selected(o, rel)) files->push_back({path, rel, ""});
+  if (Selected(o, rel)) files->push_back({path, rel, "", {}, {}, -1, StatOf(st)});
 }
 
 }  // namespace
+
+FileStat StatOf(const struct stat& st) {
+  FileStat f;
+  f.size = static_cast<uint64_t>(st.st_size);
+  f.ino = st.st_ino;
+  f.mtime_ns = int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
+  f.ctime_ns = int64_t{st.st_ctim.tv_sec} * 1'000'000'000 + st.st_ctim.tv_nsec;
+  f.known = true;
+  return f;
+}
 
 archive::ArchiveLimits ArchiveLimitsOf(const Limits& l) {
   return {l.max_members, l.max_unpacked_bytes, l.max_ratio, l.max_bytes};
@@ -143,8 +158,16 @@ Result<std::string> ReadMemberInput(const Input& in, const Limits& limits) {
                              kArchiveFormats, al, in.members[1]);
 }
 
-std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions& options) {
-  std::vector<Input> out;
+Walked Walk(const std::vector<std::string>& roots, const WalkOptions& options) {
+  Walked walked;
+  std::vector<Input>& out = walked.inputs;
+  // The run's own output folder, by (device, inode): found under any name.
+  struct stat out_st {};
+  const bool has_out = !options.out.empty() && ::stat(options.out.c_str(), &out_st) == 0;
+  auto is_output = [&](const std::string& dir, const struct stat& st) {
+    return (has_out && st.st_dev == out_st.st_dev && st.st_ino == out_st.st_ino) ||
+           IsRunFolder(dir);
+  };
   for (const std::string& root : roots) {
     struct stat st {};
     if (::stat(root.c_str(), &st) != 0) {
@@ -162,10 +185,14 @@ std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions
       if (S_ISREG(st.st_mode) && archive::IsArchiveName(name)) {
         // A file argument is analysed whatever the patterns; an archive's
         // members are matched against them.
-        ExpandArchive(root, "", "", root, name, name, options, &out);
+        ExpandArchive(root, "", "", root, name, name, st, options, &out);
       } else {
-        out.push_back({root, name, ""});
+        out.push_back({root, name, "", {}, {}, -1, StatOf(st)});
       }
+      continue;
+    }
+    if (is_output(root, st)) {
+      walked.skipped.push_back(root);
       continue;
     }
     // Iterative walk; visited directories by (device, inode) stop link loops.
@@ -209,9 +236,13 @@ std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions
           continue;
         }
         if (S_ISDIR(s.st_mode)) {
-          if (visited.insert({s.st_dev, s.st_ino}).second) subdirs.push_back(rel);
+          if (is_output(path, s)) {
+            walked.skipped.push_back(path);
+          } else if (visited.insert({s.st_dev, s.st_ino}).second) {
+            subdirs.push_back(rel);
+          }
         } else if (S_ISREG(s.st_mode)) {
-          AddFile(path, rel, options, &files);
+          AddFile(path, rel, s, options, &files);
         }
       }
       for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(*it);
@@ -220,7 +251,7 @@ std::vector<Input> Walk(const std::vector<std::string>& roots, const WalkOptions
               [](const Input& a, const Input& b) { return a.relative < b.relative; });
     for (auto& f : files) out.push_back(std::move(f));
   }
-  return out;
+  return walked;
 }
 
 Result<std::vector<std::string>> ReadPathList(const std::string& from) {

@@ -285,11 +285,6 @@ std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& input
   return reservoirs.Csv();
 }
 
-bool IsRunFolder(const std::string& dir) {
-  std::error_code ec;
-  return fs::is_directory(dir, ec) && fs::is_regular_file(OutputLayout(dir).Run(), ec);
-}
-
 Result<std::string> DrawSampleFromRun(const Pipeline& extractor, const std::string& out_dir,
                                       const SampleOptions& options,
                                       std::vector<std::string>* problems) {

@@ -105,9 +105,6 @@ struct SampleOptions {
 std::string DrawSample(const Pipeline& pipeline, const std::vector<Input>& inputs,
                        const SampleOptions& options, unsigned jobs);
 
-// A folder with a batch run's manifest (OUT/run.json).
-bool IsRunFolder(const std::string& dir);
-
 // The same over what a batch run found: the annotations in OUT/docs, not
 // made again, with their sentences from the documents' text, extracted
 // again by `extractor` (a pipeline made with extract_only) from the source
