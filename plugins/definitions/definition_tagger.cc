@@ -217,6 +217,15 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     while (cluster->size() >= min_shingles_) {
       auto& h = *cluster;
       const size_t m = h.size();
+      // A chain holds at most the cluster's distinct shingles: when they are
+      // too few for the threshold, no chain can pass it (and the quadratic
+      // chaining below is not worth its time).
+      keys.clear();
+      for (const Hit& hit : h) keys.insert(hit.key);
+      if (keys.size() < min_shingles_ ||
+          static_cast<double>(keys.size()) / wordings_[w].n_shingles < threshold_) {
+        break;
+      }
       best.assign(m, 1);
       prev.assign(m, UINT32_MAX);
       size_t top = 0;
