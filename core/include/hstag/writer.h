@@ -64,6 +64,41 @@ class JsonSink {
   void Member(std::string_view key, std::nullptr_t) { Key(key), Null(); }
 };
 
+// A tree's events, as a renderer would give them, into `sink`.
+void Replay(const ordered_json& j, JsonSink& sink);
+
+// Gives every event to each of its sinks, in order: a document written once
+// to its text and to what reads it as it goes.
+class TeeSink final : public JsonSink {
+ public:
+  explicit TeeSink(std::vector<JsonSink*> sinks) : sinks_(std::move(sinks)) {}
+  void BeginObject() override { Each([](JsonSink& s) { s.BeginObject(); }); }
+  void EndObject() override { Each([](JsonSink& s) { s.EndObject(); }); }
+  void BeginArray() override { Each([](JsonSink& s) { s.BeginArray(); }); }
+  void EndArray() override { Each([](JsonSink& s) { s.EndArray(); }); }
+  void Key(std::string_view key) override { Each([&](JsonSink& s) { s.Key(key); }); }
+  void String(std::string_view v) override { Each([&](JsonSink& s) { s.String(v); }); }
+  void Uint(uint64_t n) override { Each([&](JsonSink& s) { s.Uint(n); }); }
+  void Int(int64_t n) override { Each([&](JsonSink& s) { s.Int(n); }); }
+  void Double(double x) override { Each([&](JsonSink& s) { s.Double(x); }); }
+  void Bool(bool b) override { Each([&](JsonSink& s) { s.Bool(b); }); }
+  void Null() override { Each([](JsonSink& s) { s.Null(); }); }
+  void Value(const ordered_json& j) override { Each([&](JsonSink& s) { s.Value(j); }); }
+  void Member(std::string_view key, std::string_view v) override {
+    Each([&](JsonSink& s) { s.Member(key, v); });
+  }
+  void Member(std::string_view key, uint64_t n) override {
+    Each([&](JsonSink& s) { s.Member(key, n); });
+  }
+
+ private:
+  template <typename F>
+  void Each(F&& f) {
+    for (JsonSink* s : sinks_) f(*s);
+  }
+  std::vector<JsonSink*> sinks_;
+};
+
 // Appends the text of the values it is given to `out`, in nlohmann's layout:
 // compact without `indent`, else one member or element a line, indented by
 // `indent` spaces a level, and "key": value. UTF-8 is written as it is;

@@ -147,76 +147,249 @@ Result<std::unique_ptr<CorpusOutput>> CorpusOutput::Open(const OutputLayout& lay
 
 namespace {
 
-std::string Number(const ordered_json& v) {
-  if (v.is_null()) return "";
-  if (v.is_number_integer() || v.is_number_unsigned()) return std::to_string(v.get<int64_t>());
-  if (v.is_number()) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", v.get<double>());
-    return buf;
-  }
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
+std::string Fixed4(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", x);
+  return buf;
 }
 
 }  // namespace
 
-CorpusOutput::Rows CorpusOutput::Render(const ordered_json& doc,
-                                        const std::vector<std::string>& columns,
-                                        MatrixValues values) {
-  Rows rows;
-  const std::string path = doc["source"]["path"];
-  JsonWriter line(&rows.corpus);
-  line.BeginObject();
-  line.Member("path", path);
-  for (const char* key : {"source", "stats", "summary", "warnings", "errors"}) {
-    line.Key(key);
-    line.Value(doc[key]);
+CorpusRows::CorpusRows(const std::vector<std::string>& columns, MatrixValues values)
+    : columns_(columns), values_(values) {
+  corpus_.BeginObject();
+}
+
+namespace {
+
+// annotations.csv's columns after the document, as the annotation's keys.
+constexpr std::array<std::string_view, 14> kAnnotationFields = {
+    "concept", "strength", "page", "page_label", "xpath", "start", "end",
+    "text", "sentence", "boilerplate", "references", "plugin", "rule", "value"};
+
+int AnnotationField(std::string_view key) {
+  for (size_t k = 0; k < kAnnotationFields.size(); ++k) {
+    if (kAnnotationFields[k] == key) return static_cast<int>(k);
   }
-  line.EndObject();
+  return -1;
+}
+
+}  // namespace
+
+void CorpusRows::Key(std::string_view key) {
+  Frame& f = open_.back();
+  f.key = key;
+  if (f.role == Role::kTop) {
+    using R = Role;
+    f.member = key == "source"        ? R::kSource
+               : key == "stats"       ? R::kStats
+               : key == "annotations" ? R::kAnnotations
+               : key == "summary"     ? R::kSummary
+               : key == "warnings"    ? R::kWarnings
+               : key == "errors"      ? R::kErrors
+                                      : R::kOther;
+    f.member_corpus = f.member == R::kSource || f.member == R::kStats ||
+                      f.member == R::kSummary || f.member == R::kWarnings ||
+                      f.member == R::kErrors;
+    f.member_errors = f.member == R::kErrors;
+  } else if (f.role == Role::kSummary) {
+    f.member = key == "concepts" ? Role::kConcepts : Role::kOther;
+    f.member_corpus = f.corpus && key != "key_passages";  // those stay in OUT/docs
+  } else if (f.role == Role::kConcepts) {
+    f.member = Role::kConcept;
+    concept_key_ = key;
+  }
+  if (f.member_corpus) corpus_.Key(key);
+  if (f.member_errors && f.role != Role::kTop) errors_.Key(key);  // the value, not its key
+}
+
+void CorpusRows::Begin(bool object) {
+  Frame f{};
+  f.object = object;
+  if (open_.empty()) {
+    f.role = Role::kTop;
+  } else {
+    const Frame& parent = open_.back();
+    f.role = parent.member;
+    f.corpus = parent.member_corpus;
+    f.errors = parent.member_errors;
+    if (parent.role == Role::kWarnings) doc_.warned = true;
+    if (parent.role == Role::kErrors) doc_.failed = true;
+  }
+  f.member_corpus = f.corpus;  // an array's elements; an object's members until their keys
+  f.member_errors = f.errors;
+  if (f.role == Role::kAnnotations) f.member = Role::kAnnotation;
+  if (f.role == Role::kErrors) f.member = Role::kError;
+  if (f.role == Role::kConcept) concepts_.emplace_back(concept_key_, std::array<Count, 3>{});
+  if (f.role == Role::kAnnotation) {
+    for (auto& field : annotation_) field.clear();
+  }
+  if (f.corpus) object ? corpus_.BeginObject() : corpus_.BeginArray();
+  if (f.errors) object ? errors_.BeginObject() : errors_.BeginArray();
+  open_.push_back(f);
+}
+
+void CorpusRows::End() {
+  const Frame f = open_.back();
+  open_.pop_back();
+  if (f.corpus) f.object ? corpus_.EndObject() : corpus_.EndArray();
+  if (f.errors) f.object ? errors_.EndObject() : errors_.EndArray();
+  if (f.role != Role::kAnnotation) return;
+  // An annotation's row, with the columns of annotations.csv.
+  std::array<std::string, 15>& a = annotation_;
+  const bool boilerplate = a[9] == "true";
+  const bool references = a[10] == "true";
+  ++annotations_;
+  boilerplate_ += boilerplate;
+  references_ += !boilerplate && references;  // (in both: counted as boilerplate)
+  a[9] = boilerplate ? "true" : "false";
+  a[10] = references ? "true" : "false";
+  std::vector<std::string> row;
+  row.reserve(15);
+  row.push_back(doc_.path);
+  for (size_t k = 0; k < kAnnotationFields.size(); ++k) row.push_back(std::move(a[k]));
+  AppendCsvRow(row, &annotations_csv_);
+}
+
+void CorpusRows::BeginObject() { Begin(true); }
+void CorpusRows::EndObject() { End(); }
+void CorpusRows::BeginArray() { Begin(false); }
+void CorpusRows::EndArray() { End(); }
+
+template <typename Write, typename Text>
+void CorpusRows::Scalar(Write&& write, Text&& text, double number) {
+  if (open_.empty()) return;
+  const Frame& f = open_.back();
+  if (f.member_corpus) write(corpus_);
+  if (f.member_errors) write(errors_);
+  switch (f.role) {
+    case Role::kSource:
+      if (f.key == "path") {
+        doc_.path = text();
+      } else if (f.key == "sha256") {
+        doc_.sha256 = text();
+      } else if (f.key == "bytes") {
+        doc_.bytes = static_cast<uint64_t>(number);
+      }
+      return;
+    case Role::kStats:
+      if (f.key == "words") words_ = number;
+      return;
+    case Role::kAnnotation:
+      if (const int k = AnnotationField(f.key); k >= 0) annotation_[k] = text();
+      return;
+    case Role::kConcept: {
+      const int at = f.key == "total" ? 0 : f.key == "explicit" ? 1 : f.key == "indicator" ? 2 : -1;
+      if (at >= 0) concepts_.back().second[at] = {text(), number};
+      return;
+    }
+    case Role::kError:
+      if (f.key == "message") doc_.error += (doc_.error.empty() ? "" : "; ") + text();
+      return;
+    case Role::kWarnings:
+      doc_.warned = true;
+      return;
+    case Role::kErrors:
+      doc_.failed = true;
+      return;
+    default:
+      return;
+  }
+}
+
+void CorpusRows::String(std::string_view v) {
+  Scalar([&](JsonSink& s) { s.String(v); }, [&] { return std::string(v); }, 0);
+}
+void CorpusRows::Uint(uint64_t n) {
+  Scalar([&](JsonSink& s) { s.Uint(n); }, [&] { return std::to_string(n); },
+         static_cast<double>(n));
+}
+void CorpusRows::Int(int64_t n) {
+  Scalar([&](JsonSink& s) { s.Int(n); }, [&] { return std::to_string(n); },
+         static_cast<double>(n));
+}
+void CorpusRows::Double(double x) {
+  Scalar([&](JsonSink& s) { s.Double(x); }, [&] { return Fixed4(x); }, x);
+}
+void CorpusRows::Bool(bool b) {
+  Scalar([&](JsonSink& s) { s.Bool(b); }, [&] { return std::string(b ? "true" : "false"); }, b);
+}
+void CorpusRows::Null() {
+  Scalar([](JsonSink& s) { s.Null(); }, [] { return std::string(); }, 0);
+}
+
+CorpusLines CorpusRows::Take() {
+  CorpusLines rows;
+  corpus_.EndObject();
+  std::string path;
+  JsonWriter(&path).String(doc_.path);
+  rows.corpus = "{\"path\":" + path;
+  if (corpus_members_.size() > 2) rows.corpus += "," + corpus_members_.substr(1);
+  else rows.corpus += "}";
   rows.corpus += '\n';
-  if (!doc["errors"].empty()) {
-    rows.errors = Dump(ordered_json{{"path", path}, {"errors", doc["errors"]}}) + "\n";
+
+  // The line in the command's closing list: the concepts it mentions most.
+  std::string& line = doc_.line;
+  line = "  " + doc_.path + ": ";
+  if (doc_.failed) {
+    line += "FAILED: " + doc_.error;
+    rows.errors = "{\"path\":" + path + ",\"errors\":" + errors_text_ + "}\n";
     return rows;
   }
+  line += std::to_string(annotations_) + " matches";
+  if (boilerplate_) line += ", " + std::to_string(boilerplate_) + " of them in boilerplate";
+  if (references_) line += ", " + std::to_string(references_) + " of them in references";
+  std::vector<std::pair<double, const std::string*>> top;
+  for (const auto& [id, counts] : concepts_) {
+    // A concept matched only in boilerplate or references counts 0 in the summary.
+    if (counts[0].value > 0) top.emplace_back(counts[0].value, &id);
+  }
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t k = 0; k < top.size() && k < 4; ++k) {
+    line += (k ? ", " : " (") + *top[k].second + " " +
+            std::to_string(static_cast<uint64_t>(top[k].first));
+  }
+  if (!top.empty()) line += top.size() > 4 ? ", …)" : ")";
+
   // The matrix row: per concept, the chosen value.
-  const ordered_json& concepts = doc["summary"]["concepts"];
-  const double words = doc["stats"]["words"].get<double>();
-  std::vector<std::string> row{path};
-  for (const auto& id : columns) {
-    const auto it = concepts.find(id);
-    if (it == concepts.end()) {
-      row.emplace_back(values == MatrixValues::kPer10k ? "0.0000" : "0");
+  std::map<std::string_view, const std::array<Count, 3>*> by_id;
+  for (const auto& [id, counts] : concepts_) by_id.emplace(id, &counts);
+  std::vector<std::string> row{doc_.path};
+  row.reserve(columns_.size() + 1);
+  for (const auto& id : columns_) {
+    const auto it = by_id.find(id);
+    if (it == by_id.end()) {
+      row.emplace_back(values_ == MatrixValues::kPer10k ? "0.0000" : "0");
       continue;
     }
-    switch (values) {
+    const std::array<Count, 3>& c = *it->second;
+    switch (values_) {
       case MatrixValues::kTotal:
-        row.push_back(Number((*it)["total"]));
+        row.push_back(c[0].text);
         break;
       case MatrixValues::kExplicit:
-        row.push_back(Number((*it)["explicit"]));
+        row.push_back(c[1].text);
         break;
       case MatrixValues::kIndicator:
-        row.push_back(Number((*it)["indicator"]));
+        row.push_back(c[2].text);
         break;
       case MatrixValues::kPer10k:
-        row.push_back(words > 0 ? Number(ordered_json((*it)["total"].get<double>() * 1e4 / words))
-                                : "");
+        row.push_back(words_ > 0 ? Fixed4(c[0].value * 1e4 / words_) : "");
         break;
     }
   }
   AppendCsvRow(row, &rows.matrix);
-  for (const auto& a : doc["annotations"]) {
-    AppendCsvRow(
-        {path, a["concept"], a["strength"], a.contains("page") ? Number(a["page"]) : "",
-         a.value("page_label", ""), a.value("xpath", ""), Number(a["start"]), Number(a["end"]),
-         a["text"], Number(a["sentence"]), a.value("boilerplate", false) ? "true" : "false",
-         a.value("references", false) ? "true" : "false", a["plugin"], a["rule"],
-         a.value("value", "")},
-        &rows.annotations);
-  }
+  rows.annotations = std::move(annotations_csv_);
   return rows;
+}
+
+Status CorpusOutput::Add(const ordered_json& doc, RowsAt* at, std::string* line) {
+  CorpusRows rows(concepts_, values_);
+  Replay(doc, rows);
+  const CorpusLines r = rows.Take();
+  *line = rows.document().line;
+  return Append({r.corpus, r.matrix, r.annotations, r.errors}, at);
 }
 
 Status CorpusOutput::Append(const RowsView& rows, RowsAt* at) {

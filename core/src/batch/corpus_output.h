@@ -24,6 +24,7 @@
 
 #include <array>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,6 +42,86 @@ enum class MatrixValues { kTotal, kExplicit, kIndicator, kPer10k };
 Result<MatrixValues> ParseMatrixValues(const std::string& name);
 const char* MatrixValuesName(MatrixValues values);
 
+// The lines a document adds to each corpus file.
+struct CorpusLines {
+  std::string corpus, matrix, annotations, errors;
+};
+
+// A document's rows of the corpus files, rendered from its JSON as events
+// (hstag/writer.h): those WriteDocument emits while the document is written
+// (through a TeeSink), or a document JSON read back and replayed. The same
+// events give the same rows. The corpus line is the document's source,
+// stats, summary (less its key passages, which stay in OUT/docs), warnings
+// and errors, after its path.
+class CorpusRows final : public JsonSink {
+ public:
+  // `columns`: the matrix's concepts, in order.
+  CorpusRows(const std::vector<std::string>& columns, MatrixValues values);
+
+  void BeginObject() override;
+  void EndObject() override;
+  void BeginArray() override;
+  void EndArray() override;
+  void Key(std::string_view key) override;
+  void String(std::string_view s) override;
+  void Uint(uint64_t n) override;
+  void Int(int64_t n) override;
+  void Double(double x) override;
+  void Bool(bool b) override;
+  void Null() override;
+  void Value(const ordered_json& j) override { Replay(j, *this); }
+
+  // After the document's last event.
+  struct Document {
+    std::string path, sha256;
+    uint64_t bytes = 0;
+    bool failed = false, warned = false;
+    std::string error;  // its errors' messages, joined by "; "
+    std::string line;   // in the command's closing list: path and top concepts
+  };
+  const Document& document() const { return doc_; }
+  CorpusLines Take();
+
+ private:
+  // What an open container is, as far as the rows go.
+  enum class Role : uint8_t {
+    kTop, kSource, kStats, kAnnotations, kAnnotation, kSummary, kConcepts, kConcept,
+    kWarnings, kErrors, kError, kOther
+  };
+  struct Frame {
+    Role role;
+    bool object;
+    bool corpus, errors;  // the container's events go to the corpus line, to the errors value
+    bool member_corpus, member_errors;  // and those of its current member
+    Role member = Role::kOther;  // what its current member opens, if a container
+    std::string key;  // its current member's key
+  };
+  template <typename Write, typename Text>
+  void Scalar(Write&& write, Text&& text, double number);
+  void Begin(bool object);
+  void End();
+
+  const std::vector<std::string>& columns_;
+  MatrixValues values_;
+  std::vector<Frame> open_;
+  std::string concept_key_;     // the key of the concept being opened
+  std::string corpus_members_;  // the corpus line's members after "path", as an object
+  JsonWriter corpus_{&corpus_members_};
+  std::string errors_text_;     // the errors value, compact
+  JsonWriter errors_{&errors_text_};
+  Document doc_;
+  double words_ = 0;
+  struct Count {
+    std::string text;  // as the matrix writes it
+    double value = 0;
+  };
+  std::vector<std::pair<std::string, std::array<Count, 3>>> concepts_;  // total, explicit,
+                                                                         // indicator; in order
+  std::array<std::string, 15> annotation_;  // the current one's annotations.csv fields
+  std::string annotations_csv_;
+  size_t annotations_ = 0, boilerplate_ = 0, references_ = 0;
+};
+
 class CorpusOutput {
  public:
   // `concepts`: the matrix's columns, in order. `earlier`: the state of the
@@ -52,22 +133,14 @@ class CorpusOutput {
                                                     const RunState* earlier = nullptr);
   ~CorpusOutput();
 
-  // The lines a document adds to each file. Rendering is a pure function
-  // (workers do it in parallel); appending is the supervisor's only work.
-  struct Rows {
-    std::string corpus, matrix, annotations, errors;
-  };
-  static Rows Render(const ordered_json& doc, const std::vector<std::string>& concepts,
-                     MatrixValues values);
+  using Rows = CorpusLines;
   struct RowsView {
     std::string_view corpus, matrix, annotations, errors;
   };
   Status Append(const RowsView& rows, RowsAt* at);
-  // A document's JSON (hstag.document/1), analysed or reused.
-  Status Add(const ordered_json& doc, RowsAt* at) {
-    const Rows r = Render(doc, concepts_, values_);
-    return Append({r.corpus, r.matrix, r.annotations, r.errors}, at);
-  }
+  // A document's JSON (hstag.document/1), reused; its line in the
+  // command's closing list into `line`.
+  Status Add(const ordered_json& doc, RowsAt* at, std::string* line);
   // Whether rows the earlier run recorded can be copied from its files.
   bool CanCopy() const { return !earlier_.empty(); }
   // Copies a document's rows from the earlier run's files (CanCopy).

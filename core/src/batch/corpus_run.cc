@@ -23,41 +23,6 @@ namespace {
 // 300 dpi takes 2 to 5 s on one core.
 constexpr double kOcrSecondsPerPage = 15;
 
-std::string ErrorLine(const ordered_json& errors) {
-  std::string s;
-  for (const auto& e : errors) s += (s.empty() ? "" : "; ") + e["message"].get<std::string>();
-  return s;
-}
-
-// A document's line in the command's closing list: the concepts it mentions
-// most.
-std::string SummaryLine(const ordered_json& doc) {
-  std::vector<std::pair<uint64_t, std::string>> top;
-  for (const auto& [id, c] : doc["summary"]["concepts"].items()) {
-    // A concept matched only in boilerplate or references counts 0 in the summary.
-    if (const uint64_t total = c["total"].get<uint64_t>()) top.emplace_back(total, id);
-  }
-  std::stable_sort(top.begin(), top.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::string line = "  " + doc["source"]["path"].get<std::string>() + ": ";
-  if (!doc["errors"].empty()) return line + "FAILED: " + ErrorLine(doc["errors"]);
-  line += std::to_string(doc["annotations"].size()) + " matches";
-  size_t boilerplate = 0, references = 0;
-  for (const auto& a : doc["annotations"]) {
-    // (An annotation in both counts as boilerplate, as in the summary.)
-    const bool boiler = a.value("boilerplate", false);
-    boilerplate += boiler;
-    references += !boiler && a.value("references", false);
-  }
-  if (boilerplate) line += ", " + std::to_string(boilerplate) + " of them in boilerplate";
-  if (references) line += ", " + std::to_string(references) + " of them in references";
-  for (size_t k = 0; k < top.size() && k < 4; ++k) {
-    line += (k ? ", " : " (") + top[k].second + " " + std::to_string(top[k].first);
-  }
-  if (!top.empty()) line += top.size() > 4 ? ", …)" : ")";
-  return line;
-}
-
 // A run killed before it finished leaves its temporary files: removed, so
 // that only complete files stay.
 void RemoveTemporaryFiles(const std::string& out) {
@@ -252,8 +217,9 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
             keep_error(Status::Error(json + ": changed during the run"));
             continue;
           }
-          keep_error((*corpus)->Add(doc, &d.rows));
-          if (d.line.empty()) d.line = SummaryLine(doc);
+          std::string line;
+          keep_error((*corpus)->Add(doc, &d.rows, &line));
+          if (d.line.empty()) d.line = std::move(line);
         }
         report.lines.push_back(d.line);
         record(next, std::move(d));
@@ -271,25 +237,38 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
   // Per document, in a worker: analyse, write its JSON (and report), render
   // its corpus rows.
   OutputOptions out_options{settings.emit_text || run.html};  // a report is made with the text
-  auto finish = [&](size_t i, ordered_json doc) {
-    Status written;
+  auto finish = [&](size_t i, const AnalysisResult& r) {
     const std::string& relative = items[i].input.relative;
-    if (run.html) written = WriteDocumentReport(layout, relative, &doc, settings.emit_text, started);
+    // The document is written once, as events, to its JSON text and to the
+    // renderer of its corpus rows; for a report, first as a tree.
+    std::string json;
+    JsonWriter text(&json, 2);
+    CorpusRows rows(columns, run.matrix_values);
+    TeeSink tee({&text, &rows});
+    Status written;
+    if (run.html) {
+      ordered_json doc = DocumentJson(r, pipeline, tool, out_options);
+      written = WriteDocumentReport(layout, relative, &doc, settings.emit_text, started);
+      Replay(doc, tee);
+    } else {
+      WriteDocument(tee, r, pipeline, tool, out_options);
+    }
+    json += '\n';
     DocumentOutcome o;
+    o.rows = rows.Take();
+    const CorpusRows::Document& doc = rows.document();
+    o.failed = doc.failed;
+    o.warned = doc.warned;
+    o.path = doc.path;
+    o.bytes = doc.bytes;
+    o.sha256 = doc.sha256;
+    o.error = doc.error;
+    o.line = doc.line;
     if (written.ok()) {
-      const std::string json = Dump(doc, 2) + "\n";
       o.json_bytes = json.size();
       written = WriteFileAtomic(layout.DocJson(relative), json, Durability::kAtomicOnly);
     }
-    o.failed = !doc["errors"].empty();
-    o.warned = !doc["warnings"].empty();
-    o.path = doc["source"]["path"].get<std::string>();
-    o.bytes = doc["source"]["bytes"].get<uint64_t>();
-    if (const auto& sha = doc["source"]["sha256"]; sha.is_string()) o.sha256 = sha;
-    if (o.failed) o.error = ErrorLine(doc["errors"]);
-    o.line = SummaryLine(doc);
     if (!written.ok()) o.write_error = written.message();
-    o.rows = CorpusOutput::Render(doc, columns, run.matrix_values);
     if (written.ok()) {
       // In the journal right after its JSON: a run killed from now on keeps it.
       DocumentState d;
@@ -308,14 +287,13 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
   if (observer.planned) observer.planned(plan.to_run.size());
   WorkerTasks tasks;
   tasks.work = [&](size_t k) {
-    const AnalysisResult r = AnalyzeInput(pipeline, items[plan.to_run[k]].input);
-    return finish(plan.to_run[k], DocumentJson(r, pipeline, tool, out_options));
+    return finish(plan.to_run[k], AnalyzeInput(pipeline, items[plan.to_run[k]].input));
   };
   tasks.on_failure = [&](size_t k, const std::string& message) {
     AnalysisResult r;
     r.doc.path = items[plan.to_run[k]].input.path;
     r.doc.Fail("worker", message);
-    return finish(plan.to_run[k], DocumentJson(r, pipeline, tool, out_options));
+    return finish(plan.to_run[k], r);
   };
   tasks.cost = [&](size_t k) { return items[plan.to_run[k]].bytes; };  // longest first
   tasks.failed = [](const std::string& payload) { return DocumentOutcome::EncodedFailed(payload); };
