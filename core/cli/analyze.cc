@@ -130,7 +130,7 @@ int AnalyzeToDir(const AnalyzeOptions& o, const Pipeline& pipeline, Walked walke
   s.exclude = o.exclude;
   s.matrix_values = o.matrix_values;
   s.jobs = jobs;
-  s.resume = !o.resume.empty();
+  s.resume = !o.resume.empty() && o.resume != "false";
   s.resume_checksum = o.resume == "checksum";
   s.doc_timeout = o.doc_timeout;
   s.max_errors = o.max_errors;
@@ -239,11 +239,16 @@ Command AddAnalyze(CLI::App& app) {
   cmd->add_option("--matrix-values", o->matrix_values,
                   "With --out: matrix.csv holds total (default), explicit, indicator or per10k")
       ->check(CLI::IsMember({"total", "explicit", "indicator", "per10k"}));
-  cmd->add_flag("--resume{stat}", o->resume,
+  cmd->add_flag("--resume", o->resume,
                 "With --out: skip documents unchanged since the last run into OUT with the "
                 "same pipeline: by size, times and inode (rsync's quick check; a file whose "
                 "status changed is hashed), or --resume=checksum: every file hashed")
-      ->check(CLI::IsMember({"stat", "checksum"}));
+      ->option_text("[=checksum]")
+      ->check([](const std::string& v) -> std::string {
+        // A bare --resume gives "true", as CLI11 gives a flag.
+        if (v == "true" || v == "stat" || v == "checksum") return "";
+        return "--resume is --resume (by status) or --resume=checksum, not --resume=" + v;
+      });
   cmd->add_option("--doc-timeout", o->doc_timeout,
                   "With --out: seconds a document may take before its worker is stopped "
                   "(default 120; 0: no limit)");
@@ -251,7 +256,8 @@ Command AddAnalyze(CLI::App& app) {
                   "With --out: stop after this many failed documents (default: never)");
   cmd->add_option("--shard", o->shard,
                   "Only the documents of shard K of N (K/N), or of this Slurm array task "
-                  "(slurm); merge the outputs with `hstag merge`");
+                  "(slurm; slurm/N for an array 1-N whose tasks may be submitted again "
+                  "alone); merge the outputs with `hstag merge`");
   cmd->add_option("--format", o->format,
                   "json (default for one file) or jsonl; html with --out: also "
                   "OUT/reports/<path>.html and OUT/index.html")

@@ -317,6 +317,9 @@ TEST(BatchTest, FilesFromNewlinesNulsAndStdin) {
 TEST(BatchTest, ShardsMergedWithGnuParallelEqualASingleRun) {
   if (RunCommand("command -v parallel >/dev/null").status != 0) GTEST_SKIP() << "GNU parallel absent";
   const fs::path in = MakeCorpus("batch_shards", 12);
+  // More copies of one document, so that copies fall in different shards.
+  fs::copy_file(in / "doc1000.txt", in / "aa_copy.txt");
+  fs::copy_file(in / "doc1000.txt", in / "sub" / "zz_copy_2.txt");
   const fs::path base = testing::TempPath("batch_shards_out");
   fs::remove_all(base);
   ASSERT_EQ(Hstag("analyze " + Quote(in) + " -q --out " + Quote(base / "single")).status, 0);
@@ -329,14 +332,29 @@ TEST(BatchTest, ShardsMergedWithGnuParallelEqualASingleRun) {
     EXPECT_EQ(run["shard"]["k"], k);
     total += run["counts"]["documents"].get<size_t>();
   }
-  EXPECT_EQ(total, 13u);  // every document in exactly one shard
+  EXPECT_EQ(total, 15u);  // every document in exactly one shard
   auto m = Hstag("merge " + Quote(base / "s1") + " " + Quote(base / "s2") + " " + Quote(base / "s3") + " --out " +
                  Quote(base / "merged"));
   ASSERT_EQ(m.status, 0) << m.out;
   EXPECT_EQ(ReadAll(base / "merged" / "matrix.csv"), ReadAll(base / "single" / "matrix.csv"));
   EXPECT_EQ(ReadAll(base / "merged" / "annotations.csv"), ReadAll(base / "single" / "annotations.csv"));
+  // Each copy is a duplicate of the first copy of all, whichever shard it was in.
+  EXPECT_EQ(ReadAll(base / "merged" / "corpus.jsonl"), ReadAll(base / "single" / "corpus.jsonl"));
   const json merged = json::parse(ReadAll(base / "merged" / "run.json"));
-  EXPECT_EQ(merged["counts"]["duplicate"], 1);
+  EXPECT_EQ(merged["counts"]["duplicate"], 3);
+  // A shard twice, or shards of two splits, are refused.
+  auto twice = RunCommand(Binary() + " merge " + Quote(base / "s1") + " " + Quote(base / "s1") +
+                          " --out " + Quote(base / "bad") + " 2>&1");
+  EXPECT_NE(twice.status, 0);
+  EXPECT_NE(twice.out.find("merge takes distinct shards of one split"), std::string::npos) << twice.out;
+  ASSERT_EQ(Hstag("analyze " + Quote(in) + " -q --shard 1/2 --out " + Quote(base / "half")).status, 0);
+  EXPECT_NE(Hstag("merge " + Quote(base / "s2") + " " + Quote(base / "half") + " --out " + Quote(base / "bad")).status, 0);
+  // --resume into another shard's folder is refused, naming both.
+  auto other_shard = RunCommand(Binary() + " analyze " + Quote(in) + " -q --shard 2/2 --resume --out " +
+                                Quote(base / "half") + " 2>&1");
+  EXPECT_NE(other_shard.status, 0);
+  EXPECT_NE(other_shard.out.find("holds shard 1/2, and this run is shard 2/2"), std::string::npos)
+      << other_shard.out;
   // Shards of another pipeline are refused.
   ASSERT_EQ(Hstag("analyze " + Quote(in) + " -q --shard 1/3 --out " + Quote(base / "other") + " --lexicon " +
                   SourceDir() + "/tests/data/lexicons/semantics.yaml").status, 0);
@@ -353,6 +371,19 @@ TEST(BatchTest, ShardFromSlurmArrayVariables) {
   const json run = json::parse(ReadAll(out / "run.json"));
   EXPECT_EQ(run["shard"]["k"], 2);
   EXPECT_EQ(run["shard"]["n"], 2);
+  // slurm/N: K is the task's ID, also for a task submitted again alone
+  // (whose array, as Slurm describes it, is of one task).
+  auto alone = RunCommand("SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=5 SLURM_ARRAY_TASK_COUNT=1 " +
+                          Binary() + " analyze " + Quote(in) + " -q --shard slurm/6 --out " +
+                          Quote(out / "alone") + " 2>&1");
+  ASSERT_EQ(alone.status, 0) << alone.out;
+  const json alone_run = json::parse(ReadAll(out / "alone" / "run.json"));
+  EXPECT_EQ(alone_run["shard"]["k"], 5);
+  EXPECT_EQ(alone_run["shard"]["n"], 6);
+  auto beyond = RunCommand("SLURM_ARRAY_TASK_ID=7 " + Binary() + " analyze " + Quote(in) +
+                           " --shard slurm/6 --out " + Quote(out / "beyond") + " 2>&1");
+  EXPECT_EQ(beyond.status, 1);
+  EXPECT_NE(beyond.out.find("needs SLURM_ARRAY_TASK_ID from 1 to 6"), std::string::npos) << beyond.out;
   EXPECT_EQ(Hstag("analyze " + Quote(in) + " --shard slurm --out " + Quote(out)).status, 1);  // no variables
   EXPECT_EQ(Hstag("analyze " + Quote(in) + " --shard 4/3 --out " + Quote(out)).status, 1);
 }

@@ -76,17 +76,15 @@ make_docs() {
 }
 
 # The README's job script, with this build's hstag (HSTAG, exported with the
-# folders into the jobs' environment: sbatch passes it on).
-cat >"$work/hstag.sbatch" <<'EOF'
+# folders into the jobs' environment: sbatch passes it on). --shard slurm/N
+# takes K from the task's ID, so that the same script serves a task
+# submitted again alone (sbatch --array=K).
+cat >"$work/hstag.sbatch" <<EOF
 #!/bin/bash
 #SBATCH --job-name=hstag
-"$HSTAG" analyze "$HSTAG_IN" --shard slurm --jobs "$SLURM_CPUS_PER_TASK" \
-  --out "$HSTAG_OUT/shard-$SLURM_ARRAY_TASK_ID" --resume
+"\$HSTAG" analyze "\$HSTAG_IN" --shard slurm/$tasks --jobs "\$SLURM_CPUS_PER_TASK" \\
+  --out "\$HSTAG_OUT/shard-\$SLURM_ARRAY_TASK_ID" --resume
 EOF
-# The same for a task submitted alone again (sbatch --array=K): its shard
-# given as K/N, since a lone task is an array of one to --shard slurm.
-sed "s|--shard slurm|--shard \"\$SLURM_ARRAY_TASK_ID/$tasks\"|" "$work/hstag.sbatch" >"$work/hstag-again.sbatch"
-grep -q -- "--shard \"\$SLURM_ARRAY_TASK_ID/$tasks\"" "$work/hstag-again.sbatch" || fail "cannot make the job script for one task"
 export HSTAG=$hstag HSTAG_IN=$work/in HSTAG_OUT=$work/out
 mkdir -p "$work/logs" "$HSTAG_OUT"
 sbatch_args=(--cpus-per-task=1 --mem=1G --chdir="$work" --output="$work/logs/%x-%A_%a.out")
@@ -227,7 +225,7 @@ case "$mode" in
       [ "$k" = "$K" ] || [ -f "$HSTAG_OUT/shard-$k/run.json" ] || fail "task $k wrote no run.json; $(job_logs)"
     done
     # Task K again, alone, into the same folder.
-    timeout 180 sbatch --wait --array="$K" "${sbatch_args[@]}" "$work/hstag-again.sbatch" >"$work/sbatch.log" 2>&1 ||
+    timeout 180 sbatch --wait --array="$K" "${sbatch_args[@]}" "$work/hstag.sbatch" >"$work/sbatch.log" 2>&1 ||
       fail "task $K submitted again failed: $(cat "$work/sbatch.log"); $(job_logs)"
     whole=$(docs_in "$docs")
     skipped=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["counts"]["skipped"])' "$docs/run.json")

@@ -102,6 +102,20 @@ CorpusRunReport RunCorpus(const Pipeline& pipeline, std::vector<Input> inputs,
   for (const Concept* c : pipeline.concepts()) columns.push_back(c->id);
   const unsigned jobs = std::max(1u, settings.jobs);
 
+  // --resume goes on with the same shard's documents only.
+  if (settings.resume) {
+    if (auto before = ReadManifest(layout.Run());
+        before.ok() && (before->shard.k != run.shard.k || before->shard.n != run.shard.n)) {
+      report.error = Status::Error(
+          run.out + " holds shard " + std::to_string(before->shard.k) + "/" +
+          std::to_string(before->shard.n) + ", and this run is shard " +
+          std::to_string(run.shard.k) + "/" + std::to_string(run.shard.n) +
+          ": --resume goes on with the same shard (a Slurm task submitted again alone "
+          "needs --shard slurm/N)");
+      return report;
+    }
+  }
+
   // What the run before recorded (--resume), read before this run starts
   // its own journal.
   const int64_t started_ns = run.started_ns ? run.started_ns : NowNs();

@@ -64,6 +64,15 @@ Result<RunCounts> MergeRuns(const std::vector<std::string>& dirs, const std::str
                            merged.fingerprint.substr(0, 12) +
                            "): same hstag version, config, lexicons and options are needed");
     }
+    for (const auto& part : merged.merged_from) {
+      if (part.shard.n != run->shard.n || part.shard.k == run->shard.k) {
+        return Status::Error(
+            dir + " is shard " + std::to_string(run->shard.k) + "/" +
+            std::to_string(run->shard.n) + " and " + part.dir + " shard " +
+            std::to_string(part.shard.k) + "/" + std::to_string(part.shard.n) +
+            ": merge takes distinct shards of one split");
+      }
+    }
     merged.merged_from.push_back({dir, run->shard, run->counts});
     for (auto& skipped : run->skipped_outputs) {
       if (std::find(merged.skipped_outputs.begin(), merged.skipped_outputs.end(), skipped) ==
@@ -125,8 +134,16 @@ Result<RunCounts> MergeRuns(const std::vector<std::string>& dirs, const std::str
     const std::string sha = d.json.contains("source") ? d.json["source"].value("sha256", "")
                                                       : d.json.value("sha256", "");
     if (d.json.contains("duplicate_of")) {
+      // A duplicate within its shard: of the first copy in all of them, as
+      // in one run (paths are in input order here).
       ++counts.duplicate;
-      corpus += d.line + "\n";
+      const auto first = first_by_sha.find(sha);
+      if (first != first_by_sha.end() && first->second != d.json.value("duplicate_of", "")) {
+        corpus += Dump(ordered_json{{"path", d.path}, {"sha256", sha}, {"duplicate_of", first->second}}) +
+                  "\n";
+      } else {
+        corpus += d.line + "\n";
+      }
       continue;
     }
     if (!sha.empty()) {

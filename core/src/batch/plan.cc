@@ -40,6 +40,20 @@ Result<Shard> ParseShard(const std::string& spec) {
     return v && *v ? std::atoll(v) : -1;
   };
   long long k = -1, n = -1;
+  if (spec.rfind("slurm/", 0) == 0) {
+    // K is the array task's ID, N given: a task submitted again alone
+    // (sbatch --array=5) is the same shard as in the whole array.
+    n = std::atoll(spec.c_str() + 6);
+    k = env("SLURM_ARRAY_TASK_ID");
+    if (n < 1) return Status::Error("--shard slurm/N needs N >= 1, not `" + spec + "`");
+    if (k < 1 || k > n) {
+      return Status::Error("--shard " + spec + " needs SLURM_ARRAY_TASK_ID from 1 to " +
+                           std::to_string(n) + " (submit the job array as --array=1-" +
+                           std::to_string(n) + "), not " +
+                           (k < 0 ? std::string("none") : std::to_string(k)));
+    }
+    return Shard{static_cast<uint64_t>(k), static_cast<uint64_t>(n)};
+  }
   if (spec == "slurm") {
     const long long id = env("SLURM_ARRAY_TASK_ID"), min = env("SLURM_ARRAY_TASK_MIN"),
                     count = env("SLURM_ARRAY_TASK_COUNT");
@@ -53,7 +67,7 @@ Result<Shard> ParseShard(const std::string& spec) {
     k = (id - min) / step + 1;
     n = count;
   } else if (std::sscanf(spec.c_str(), "%lld/%lld", &k, &n) != 2) {
-    return Status::Error("--shard is K/N or slurm, not `" + spec + "`");
+    return Status::Error("--shard is K/N, slurm or slurm/N, not `" + spec + "`");
   }
   if (n < 1 || k < 1 || k > n) return Status::Error("--shard " + spec + ": K must be from 1 to N");
   return Shard{static_cast<uint64_t>(k), static_cast<uint64_t>(n)};

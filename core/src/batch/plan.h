@@ -33,8 +33,10 @@
 
 namespace hstag {
 
-// --shard: "K/N" (1 <= K <= N) or "slurm" (K and N from the job array's
-// environment: SLURM_ARRAY_TASK_ID, _MIN, _COUNT and _STEP).
+// --shard: "K/N" (1 <= K <= N); "slurm" (K and N from the job array's
+// environment: SLURM_ARRAY_TASK_ID, _MIN, _COUNT and _STEP, as submitted);
+// or "slurm/N" (K is SLURM_ARRAY_TASK_ID, of an array 1-N, whether the task
+// runs in the whole array or was submitted again alone).
 Result<Shard> ParseShard(const std::string& spec);
 
 // The shard (1 to n) of a document: from its path relative to its root, so

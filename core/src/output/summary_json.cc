@@ -480,7 +480,8 @@ Result<Summary> SummaryFromJson(const ordered_json& j) {
     s.actors.reserve(actors->size());
     for (const auto& a : *actors) r.Actor(a, path + ".actors[]", &s.actors.emplace_back());
   }
-  if (const ordered_json* kp = r.Object(j, path, "key_passages")) {
+  // A corpus line's summary has no key passages (they stay in OUT/docs).
+  if (const ordered_json* kp = r.Object(r.Find(j, "key_passages"), path + ".key_passages")) {
     s.key_passages.reserve(kp->size());
     for (const auto& [id, list] : kp->items()) {
       Summary::KeyPassages& k = s.key_passages.emplace_back();
