@@ -18,14 +18,19 @@
 #   scripts/bench_archive.sh [DIR] [ROUNDS]
 #
 # DIR is copied to a scratch folder first (the changes are made to the
-# copy). HSTAG names the binary (default build/release/bin/hstag).
+# copy). Then the walk and the plan of a run over 10,000 and 100,000 small
+# synthetic files (tests/bench/plan_bench.cc): their time per 1,000
+# documents. Builds the `release` preset with benchmarks first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 src=${1:-$root/../shared/corpus/txt}
 rounds=${2:-5}
-hstag=${HSTAG:-$root/build/release/bin/hstag}
+cd "$root"
+scripts/setup.sh
+cmake --preset release -DHSTAG_BUILD_TESTS=ON -DHSTAG_BUILD_BENCHMARKS=ON >/dev/null
+cmake --build --preset release --target hstag plan_bench >/dev/null
+hstag=$root/build/release/bin/hstag
 terms=$root/tests/bench/codebook_terms.txt
-[ -x "$hstag" ] || { echo "bench_archive: no hstag binary at $hstag (set HSTAG)" >&2; exit 1; }
 command -v rg >/dev/null || { echo "bench_archive: needs ripgrep (scripts/setup.sh)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench_archive: needs GNU time (scripts/setup.sh)" >&2; exit 1; }
 tmp=$(mktemp -d)
@@ -88,6 +93,16 @@ awk -v a="$(median "${r_out[@]}")" -v b="$(median "${r_resume[@]}")" \
 awk -v o="$bytes" -v i="$in_bytes" -v n="$docs" 'BEGIN {
   printf "written: %.1f MB for %.1f MB of text, %.1f KB per document\n", o / 1e6, i / 1e6, o / n / 1e3
 }'
+echo "== walk and plan on small synthetic files (Google Benchmark, per 1,000 documents)"
+HSTAG_BENCH_DIR=$tmp "$root/build/release/bin/plan_bench" --benchmark_format=json \
+  --benchmark_out="$tmp/plan.json" >/dev/null 2>&1
+/usr/bin/python3 - "$tmp/plan.json" <<'PY'
+import json, sys
+for b in json.load(open(sys.argv[1]))["benchmarks"]:
+    name, n = b["name"].split("/")[:2]
+    print(f"{name:24} {int(n):>7,} files: {b['real_time']:8.1f} ms, "
+          f"{1000 / b['items_per_second'] * 1000:6.2f} ms per 1,000 documents")
+PY
 echo "peak memory: --out --jobs 1 $(peak_mb "$hstag" analyze "$dir" --jobs 1 --quiet --out "$tmp/rss.1") MB," \
      "--jobs 2 $(peak_mb "$hstag" analyze "$dir" --jobs 2 --quiet --out "$tmp/rss.2") MB (its largest process)," \
      "streaming $(peak_mb "$hstag" analyze "$dir" --jobs 1 --quiet --format jsonl) MB"
