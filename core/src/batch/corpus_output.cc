@@ -14,13 +14,29 @@
 
 namespace hstag {
 
+namespace {
+
+constexpr std::pair<MatrixValues, const char*> kMatrixValues[] = {
+    {MatrixValues::kTotal, "total"},
+    {MatrixValues::kExplicit, "explicit"},
+    {MatrixValues::kIndicator, "indicator"},
+    {MatrixValues::kPer10k, "per10k"}};
+
+}  // namespace
+
 Result<MatrixValues> ParseMatrixValues(const std::string& name) {
-  if (name == "total") return MatrixValues::kTotal;
-  if (name == "explicit") return MatrixValues::kExplicit;
-  if (name == "indicator") return MatrixValues::kIndicator;
-  if (name == "per10k") return MatrixValues::kPer10k;
+  for (const auto& [values, n] : kMatrixValues) {
+    if (name == n) return values;
+  }
   return Status::Error("--matrix-values is total, explicit, indicator or per10k, not `" + name +
                        "`");
+}
+
+const char* MatrixValuesName(MatrixValues values) {
+  for (const auto& [v, n] : kMatrixValues) {
+    if (v == values) return n;
+  }
+  return "";
 }
 
 // A file written under a temporary name and renamed when complete.
@@ -72,19 +88,6 @@ struct CorpusOutput::File {
   }
 };
 
-const char* MatrixValuesName(MatrixValues v) {
-  switch (v) {
-    case MatrixValues::kTotal:
-      return "total";
-    case MatrixValues::kExplicit:
-      return "explicit";
-    case MatrixValues::kIndicator:
-      return "indicator";
-    case MatrixValues::kPer10k:
-      return "per10k";
-  }
-  return "";
-}
 
 CorpusOutput::~CorpusOutput() {
   for (int fd : earlier_) ::close(fd);
