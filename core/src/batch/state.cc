@@ -17,78 +17,144 @@ namespace {
 
 constexpr char kSchema[] = "hstag.state/1";
 
+// A document line, read as parse events into a DocumentState without a
+// tree (a state has a line per document: reading it is most of an
+// unchanged --resume).
+struct DocumentLine : nlohmann::json_sax<ordered_json> {
+  DocumentState d;
+  std::string name;  // of the current member
+  int depth = 0;
+  size_t rows = 0;
+  unsigned seen = 0;  // the required members, one bit each
+  static constexpr unsigned kRequired = 0x7F;
+
+  bool Number(uint64_t v, bool negative, int64_t signed_value) {
+    if (depth == 2 && name == "rows") {
+      if (negative || rows >= d.rows.size()) return false;
+      d.rows[rows++] = v;
+      return true;
+    }
+    if (depth != 1) return true;
+    if (name == "mtime_ns") {
+      d.stat.mtime_ns = signed_value;
+      seen |= 1;
+      return true;
+    }
+    if (name == "ctime_ns") {
+      d.stat.ctime_ns = signed_value;
+      seen |= 2;
+      return true;
+    }
+    if (negative) return false;
+    if (name == "size") {
+      d.stat.size = v, seen |= 4;
+    } else if (name == "ino") {
+      d.stat.ino = v, seen |= 8;
+    } else if (name == "bytes") {
+      d.bytes = v, seen |= 16;
+    } else if (name == "json_bytes") {
+      d.json_bytes = v;
+    }
+    return true;
+  }
+  bool null() override { return true; }
+  bool boolean(bool v) override {
+    if (depth == 1 && name == "failed") d.failed = v;
+    return true;
+  }
+  bool number_integer(number_integer_t v) override {
+    return Number(static_cast<uint64_t>(v), v < 0, v);
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    return Number(v, false, static_cast<int64_t>(v));
+  }
+  bool number_float(number_float_t, const string_t&) override { return depth == 1; }
+  bool string(string_t& v) override {
+    if (depth != 1) return true;
+    if (name == "relative") {
+      d.relative = std::move(v), seen |= 32;
+    } else if (name == "path") {
+      d.path = std::move(v), seen |= 64;
+    } else if (name == "sha256") {
+      d.sha256 = std::move(v);
+    } else if (name == "duplicate_of") {
+      d.duplicate_of = std::move(v);
+    } else if (name == "line") {
+      d.line = std::move(v);
+    }
+    return true;
+  }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return ++depth == 1; }
+  bool key(string_t& k) override {
+    name = std::move(k);
+    return true;
+  }
+  bool end_object() override {
+    --depth;
+    return true;
+  }
+  bool start_array(std::size_t) override { return ++depth == 2 && name == "rows"; }
+  bool end_array() override {
+    --depth;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+};
+
 // Reads one state file into `state`: its header must name this pipeline.
-// Document lines replace earlier ones of the same document. Returns false
-// when the file is missing, unreadable or of another pipeline.
+// Document lines replace earlier ones of the same document; a journal's
+// lines have no rows. Returns false, leaving `state` as it was, when the
+// file is missing, unreadable or of another pipeline.
 bool ReadStateFile(const std::string& path, const std::string& fingerprint, bool journal,
                    RunState* state) {
   auto text = ReadFile(path, 1ull << 36);
   if (!text.ok()) return false;
   std::string_view rest = *text;
-  bool header = true;
-  while (!rest.empty()) {
-    const size_t nl = rest.find('\n');
-    if (nl == std::string_view::npos) break;  // a line cut short by a killed run
-    const auto j = ordered_json::parse(rest.substr(0, nl), nullptr, /*allow_exceptions=*/false);
-    rest.remove_prefix(nl + 1);
-    if (!j.is_object()) {
-      if (header) return false;
-      continue;  // a line cut short by a killed run, and the next appended to it
+  const size_t nl = rest.find('\n');
+  if (nl == std::string_view::npos) return false;
+  const auto header = ordered_json::parse(rest.substr(0, nl), nullptr, /*allow_exceptions=*/false);
+  rest.remove_prefix(nl + 1);
+  try {
+    if (!header.is_object() || header.value("schema", "") != kSchema ||
+        header.value("fingerprint", "") != fingerprint) {
+      return false;
     }
-    try {
-      if (header) {
-        if (j.value("schema", "") != kSchema || j.value("fingerprint", "") != fingerprint) {
-          return false;
-        }
-        if (!journal) {
-          state->fingerprint = fingerprint;
-          state->matrix_values = j.value("matrix_values", "");
-          state->started_ns = j.value("started_ns", int64_t{0});
-          const auto sizes = j.value("sizes", std::vector<uint64_t>{});
-          if (sizes.size() == state->sizes.size()) {
-            std::copy(sizes.begin(), sizes.end(), state->sizes.begin());
-          }
-        } else {
-          // The journal's run started later: its documents are settled by
-          // its own start.
-          state->fingerprint = fingerprint;
-          state->started_ns = j.value("started_ns", int64_t{0});
-        }
-        header = false;
-        continue;
+    state->fingerprint = fingerprint;
+    state->started_ns = header.value("started_ns", int64_t{0});
+    if (!journal) {
+      state->matrix_values = header.value("matrix_values", "");
+      const auto sizes = header.value("sizes", std::vector<uint64_t>{});
+      if (sizes.size() == state->sizes.size()) {
+        std::copy(sizes.begin(), sizes.end(), state->sizes.begin());
       }
-      DocumentState d;
-      d.relative = j.at("relative").get<std::string>();
-      d.path = j.at("path").get<std::string>();
-      d.stat.size = j.at("size").get<uint64_t>();
-      d.stat.mtime_ns = j.at("mtime_ns").get<int64_t>();
-      d.stat.ctime_ns = j.at("ctime_ns").get<int64_t>();
-      d.stat.ino = j.at("ino").get<uint64_t>();
-      d.stat.known = true;
-      d.bytes = j.at("bytes").get<uint64_t>();
-      d.json_bytes = j.value("json_bytes", uint64_t{0});
-      d.sha256 = j.value("sha256", "");
-      d.failed = j.value("failed", false);
-      d.duplicate_of = j.value("duplicate_of", "");
-      d.line = j.value("line", "");
-      if (!journal && j.contains("rows")) {
-        const auto rows = j["rows"].get<std::vector<uint64_t>>();
-        if (rows.size() == d.rows.size()) {
-          std::copy(rows.begin(), rows.end(), d.rows.begin());
-          d.has_rows = true;
-        }
-      }
-      const auto [it, fresh] = state->by_relative.emplace(d.relative, state->documents.size());
-      if (fresh) {
-        state->documents.push_back(std::move(d));
-      } else {
-        state->documents[it->second] = std::move(d);
-      }
-    } catch (const nlohmann::json::exception&) {
-      if (header) return false;  // a line of the wrong shape is left out
+    }
+  } catch (const nlohmann::json::exception&) {
+    return false;  // a header of the wrong shape
+  }
+  while (!rest.empty()) {
+    const size_t end = rest.find('\n');
+    if (end == std::string_view::npos) break;  // a line cut short by a killed run
+    DocumentLine line;
+    const bool ok = ordered_json::sax_parse(rest.substr(0, end), &line) &&
+                    (line.seen & DocumentLine::kRequired) == DocumentLine::kRequired;
+    rest.remove_prefix(end + 1);
+    // A line cut short by a killed run (and the next appended to it), or of
+    // the wrong shape, is left out.
+    if (!ok) continue;
+    DocumentState& d = line.d;
+    d.stat.known = true;
+    d.has_rows = !journal && line.rows == d.rows.size();
+    const auto [it, fresh] = state->by_relative.emplace(d.relative, state->documents.size());
+    if (fresh) {
+      state->documents.push_back(std::move(d));
+    } else {
+      state->documents[it->second] = std::move(d);
     }
   }
-  return !header;
+  return true;
 }
 
 }  // namespace
@@ -96,17 +162,13 @@ bool ReadStateFile(const std::string& path, const std::string& fingerprint, bool
 RunState ReadRunState(const OutputLayout& layout, const std::string& fingerprint) {
   RunState state;
   if (!ReadStateFile(layout.State(), fingerprint, false, &state)) state = RunState();
-  RunState journal = state;
-  if (ReadStateFile(layout.StateJournal(), fingerprint, true, &journal)) {
-    // A document of the journal was settled by the start of the run that
-    // wrote it; the others keep the time of the run that recorded them. The
-    // earlier start is the safe one for all.
-    journal.started_ns = state.started_ns && state.started_ns < journal.started_ns
-                             ? state.started_ns
-                             : journal.started_ns;
-    journal.matrix_values = state.matrix_values;
-    journal.sizes = state.sizes;
-    return journal;
+  // A killed run's journal adds its documents. They were settled by the
+  // start of the run that wrote them, the others by theirs: the earlier
+  // start is the safe one for all.
+  const int64_t recorded = state.started_ns;
+  if (ReadStateFile(layout.StateJournal(), fingerprint, true, &state) && recorded &&
+      recorded < state.started_ns) {
+    state.started_ns = recorded;
   }
   return state;
 }
