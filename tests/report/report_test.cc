@@ -190,6 +190,27 @@ TEST(DocumentReport, MatchesInAReferenceListAreFaded) {
   EXPECT_EQ(plain.find(" rf\""), std::string::npos);
 }
 
+TEST(DocumentReport, ADocumentInTwoLanguagesSaysTheWordsOfEach) {
+  const Pipeline& p = DefaultPipeline();
+  const std::string english =
+      "<p>The government presented its report to the assembly, and the members of the "
+      "committee discussed it with the ministers for most of the afternoon, as they do every "
+      "year at this time, before they voted on the budget that was proposed.</p>";
+  const std::string html =
+      "<!DOCTYPE html><html><head><title>t</title></head><body>" + english + english +
+      "<p lang=\"fr\">La sécurité humaine est une priorité.</p></body></html>";
+  const AnalysisResult r = p.RunBytes(html, "mixed.html");
+  const std::string page =
+      DocumentReportHtml(DocumentJson(r, p, ToolJson(p), OutputOptions{true}), ReportOptions{});
+  const std::regex row("<dt>Languages</dt><dd>en [0-9]+ words in 2 segments; fr 6 words in 1 "
+                       "segment</dd>");
+  EXPECT_TRUE(std::regex_search(page, row)) << Element(page, "header");
+  // One language: no such row.
+  const std::string plain = DocumentReportHtml(
+      DocumentOf(SourceDir() + "/samples/txt/ungdc_JPN_75_2020.txt"), ReportOptions{});
+  EXPECT_EQ(plain.find("<dt>Languages</dt>"), std::string::npos);
+}
+
 TEST(DocumentReport, JsonWithoutTextSaysSo) {
   const ordered_json doc =
       DocumentOf(SourceDir() + "/samples/txt/ungdc_JPN_75_2020.txt", /*with_text=*/false);

@@ -9,6 +9,7 @@
 #define HSTAG_PIPELINE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,12 @@ struct Stats {
   uint64_t sentences = 0;
   uint64_t pages = 0;
   uint64_t segments = 0;
+  // Per language (BCP 47; "und": not known): the words and segments in it,
+  // each segment counted in its own language or the document's.
+  struct LanguageCount {
+    uint64_t words = 0, segments = 0;
+  };
+  std::map<std::string, LanguageCount> languages;
 };
 
 struct AnalysisResult {

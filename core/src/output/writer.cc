@@ -139,6 +139,18 @@ void WriteDocument(JsonSink& w, const AnalysisResult& r, const Pipeline& pipelin
   w.Member("sentences", r.stats.sentences);
   w.Member("pages", r.stats.pages);
   w.Member("segments", r.stats.segments);
+  if (!r.stats.languages.empty()) {
+    w.Key("languages");
+    w.BeginObject();
+    for (const auto& [lang, count] : r.stats.languages) {
+      w.Key(lang);
+      w.BeginObject();
+      w.Member("words", count.words);
+      w.Member("segments", count.segments);
+      w.EndObject();
+    }
+    w.EndObject();
+  }
   w.EndObject();
   w.Key("annotations");
   w.BeginArray();

@@ -24,6 +24,10 @@
 namespace fs = std::filesystem;
 
 namespace hstag {
+
+// A segment of at least this many bytes has its language detected (about
+// 35 words: enough function words to tell one language from another).
+constexpr uint32_t kSegmentLanguageBytes = 200;
 namespace {
 
 using sdk::Str;
@@ -314,6 +318,17 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
     doc.language = std::move(guess);
     doc.language_origin = "detected";
   }
+  // Each segment's language: the one it declares (xml:lang, lang), else
+  // the one detected in it when it is long enough to tell, else the
+  // document's. A document of one segment has the document's. Only a
+  // language other than the document's is kept on the segment.
+  if (doc.segments.size() > 1) {
+    for (Segment& s : doc.segments) {
+      if (!s.lang.empty() || s.end - s.start < kSegmentLanguageBytes) continue;
+      std::string guess = GuessLanguage(std::string_view(doc.text).substr(s.start, s.end - s.start));
+      if (!guess.empty() && guess != doc.language) s.lang = std::move(guess);
+    }
+  }
   return doc;
 }
 
@@ -342,12 +357,27 @@ AnalysisResult Pipeline::RunBytes(std::string bytes, const std::string& display_
   r.sentences.reserve(a.sentences.size());
   for (const auto& s : a.sentences) r.sentences.emplace_back(s.start, s.end);
   r.sentence_words.assign(a.sentences.size(), 0);
+  // Words and segments per language (a segment's, else the document's;
+  // "und" when neither is known).
+  auto language_of = [&](size_t segment) -> std::string_view {
+    if (segment < doc.segments.size() && !doc.segments[segment].lang.empty()) {
+      return doc.segments[segment].lang;
+    }
+    return doc.language.empty() ? std::string_view("und") : std::string_view(doc.language);
+  };
+  std::vector<uint64_t> segment_words(std::max<size_t>(doc.segments.size(), 1), 0);
   for (const auto& t : a.tokens) {
     if (t.sentence < r.sentence_words.size()) ++r.sentence_words[t.sentence];
     if (t.segment >= a.segments.size() ||
         !(a.segments[t.segment].flags & (HSTAG_SEGMENT_BOILERPLATE | HSTAG_SEGMENT_REFERENCES))) {
       ++r.stats.words;
+      if (t.segment < segment_words.size()) ++segment_words[t.segment];
     }
+  }
+  for (size_t k = 0; k < segment_words.size(); ++k) {
+    auto& count = r.stats.languages[std::string(language_of(k))];
+    count.words += segment_words[k];
+    ++count.segments;
   }
 
   // Taggers, each seeing what the ones before it found.

@@ -153,6 +153,16 @@ class DocumentReport {
     if (Uint(stats, "pages")) row("Pages", Int(Uint(stats, "pages")));
     row("Words", Int(Uint(stats, "words")));
     row("Language", Esc(Str(source, "language")));
+    // A document in more than one language: the words and segments of each.
+    if (const ordered_json& langs = Get(stats, "languages"); langs.is_object() && langs.size() > 1) {
+      std::string each;
+      for (const auto& [lang, count] : langs.items()) {
+        const uint64_t segments = Uint(count, "segments");
+        each += (each.empty() ? "" : "; ") + Esc(lang) + " " + Int(Uint(count, "words")) +
+                " words in " + Int(segments) + (segments == 1 ? " segment" : " segments");
+      }
+      row("Languages", each);
+    }
     row("SHA-256", "<code>" + Esc(Str(source, "sha256")) + "</code>");
     if (meta.is_object()) {
       for (const auto& [k, v] : meta.items()) {
