@@ -791,3 +791,42 @@ TEST(CodebookAbbreviationsTest, DefinedShortFormInAnApproachPhraseIsTheApproach)
 
 }  // namespace
 }  // namespace hstag::testing
+
+namespace hstag::testing {
+namespace {
+
+// The UDHR preamble's "freedom from fear and want" in the official wording
+// of each of its eight languages (the text of ../shared/corpus/xml/udhr_*),
+// each both freedoms.
+TEST(CodebookMultilingualTest, TheUdhrPreamblesTwoFreedomsInEveryLanguage) {
+  const std::pair<const char*, const char*> preambles[] = {
+      {"en", "the advent of a world in which human beings shall enjoy freedom of speech and "
+             "belief and freedom from fear and want has been proclaimed as the highest "
+             "aspiration of the common people,"},
+      {"fr", "l’avènement d’un monde où les êtres humains seront libres de parler et de croire, "
+             "libérés de la terreur et de la misère, a été proclamé comme la plus haute "
+             "aspiration de l’homme,"},
+      {"es", "el advenimiento de un mundo en que los seres humanos, liberados del temor y de la "
+             "miseria, disfruten de la libertad de palabra y de la libertad de creencias;"},
+      {"de", "dass einer Welt, in der die Menschen Rede‐ und Glaubensfreiheit und Freiheit von "
+             "Furcht und Not genießen, das höchste Streben des Menschen gilt,"},
+      {"ja", "言論及び信仰の自由が受けられ、恐怖及び欠乏のない世界の到来が、一般の人々の最高の願望"
+             "として宣言されたので、"},
+      {"zh", "而一个人人享有言论和信仰自由并免予恐惧和匮乏的世界的来临,已被宣布为普通人民的最高愿望,"},
+      {"ru", "создание такого мира, в котором люди будут иметь свободу слова и убеждений и будут "
+             "свободны от страха и нужды, провозглашено как высокое стремление людей;"},
+      {"ar", "وكان غاية ما يرنو إليه عامة البشر انبثاق عالم يتمتع فيه الفرد بحرية القول والعقيدة "
+             "ويتحرر من الفزع والفاقة."},
+  };
+  for (const auto& [lang, text] : preambles) {
+    const Tagged t = Tag(text);
+    EXPECT_TRUE(HasConcept(t, "pillar.freedom_from_fear")) << lang << ": " << Describe(t);
+    EXPECT_TRUE(HasConcept(t, "pillar.freedom_from_want")) << lang << ": " << Describe(t);
+  }
+  // The same words apart are not the formula.
+  const Tagged apart = Tag("libérés de la terreur, ils connaissent encore la misère.");
+  EXPECT_FALSE(HasConcept(apart, "pillar.freedom_from_want")) << Describe(apart);
+}
+
+}  // namespace
+}  // namespace hstag::testing
