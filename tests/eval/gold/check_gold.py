@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Checks the French gold set (gold.jsonl beside this script):
-# - every row has the expected keys, lang "fr", a known stratum, an id fr-pNNN
-#   (ids unique), split "dev" or "test" (both splits present);
+# Checks gold sets (tests/eval/gold/gold.jsonl and LANG/gold.jsonl):
+# - every row has the expected keys, a stratum, an id pNNN (English) or
+#   LANG-pNNN with "lang": LANG (another language), ids unique, split "dev"
+#   or "test" (both splits present);
 # - labels are sorted, unique and known (IDs found in the codebook, or
 #   actor.state.XX with a two-letter code); skipped with a notice when the
 #   codebook is absent;
 # - end - start equals the UTF-8 length of `text` for every row;
-# - for passages from the local corpus (`source` relative to shared/corpus),
-#   file_bytes[start:end] decodes to `text` exactly (skipped when the corpus
-#   or the file is absent); passages from web pages (`source` is a URL) are
-#   checked for the length rule only;
+# - for passages from a local file (`source` relative to shared/corpus, or to
+#   shared/), file_bytes[start:end] decodes to `text` exactly (skipped when
+#   the file is absent); passages from a repository or a web page (`source`
+#   is github:... or a URL) are checked for the length rule only;
 # - passages of one source do not overlap.
-# Usage: check.py [--shared DIR]   (DIR defaults to ../shared beside the checkout)
+# Usage: check_gold.py [--shared DIR] GOLD.jsonl ...
+#   (DIR defaults to ../shared beside the checkout)
 # Stdlib only; exit status 0 when every check passes, 1 otherwise.
 import argparse
 import collections
@@ -22,13 +24,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CHECKOUT = HERE.parents[3]
-STRATA = {"concept", "pillar", "indicator", "approach", "principle", "topic",
-          "actor", "citation", "negative"}
-KEYS = {"id", "source", "start", "end", "text", "lang", "stratum", "split", "labels"}
-OPTIONAL = {"note"}
+CHECKOUT = HERE.parents[2]
+KEYS = {"id", "source", "start", "end", "text", "stratum", "split", "labels"}
+OPTIONAL = {"note", "lang"}
 STATE_RE = re.compile(r"^actor\.state\.[A-Z]{2}$")
-ID_RE = re.compile(r"^fr-p\d{3}$")
 
 
 def codebook_ids(path):
@@ -36,18 +35,12 @@ def codebook_ids(path):
     return set(re.findall(r"`([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)`", text))
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--shared", default=str(CHECKOUT.parent / "shared"),
-                    help="the shared directory (holds corpus/ and reference/)")
-    args = ap.parse_args()
-    shared = Path(args.shared)
+def check(gold, shared):
     errors = []
 
     def fail(msg):
         errors.append(msg)
 
-    gold = HERE / "gold.jsonl"
     rows = []
     for n, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -65,6 +58,11 @@ def main():
     corpus = shared / "corpus"
     if not corpus.is_dir():
         print(f"notice: {corpus} absent, local offsets not checked")
+    langs = {r.get("lang") for r in rows}
+    lang = langs.pop() if len(langs) == 1 else None
+    if len(langs):
+        fail(f"rows of several languages: {sorted(str(x) for x in langs | {lang})}")
+    id_re = re.compile(r"^p\d{3}$" if lang is None else rf"^{lang}-p\d{{3}}$")
 
     seen = set()
     spans = collections.defaultdict(list)
@@ -78,15 +76,13 @@ def main():
             continue
         if extra:
             fail(f"{rid}: unexpected keys {sorted(extra)}")
-        if not ID_RE.match(rid):
-            fail(f"{rid}: id does not match fr-pNNN")
+        if not id_re.match(rid):
+            fail(f"{rid}: id does not match {id_re.pattern}")
         if rid in seen:
             fail(f"{rid}: duplicate id")
         seen.add(rid)
-        if r["lang"] != "fr":
-            fail(f"{rid}: lang is {r['lang']!r}, expected 'fr'")
-        if r["stratum"] not in STRATA:
-            fail(f"{rid}: unknown stratum {r['stratum']!r}")
+        if not isinstance(r["stratum"], str) or not r["stratum"]:
+            fail(f"{rid}: no stratum")
         if r["split"] not in ("dev", "test"):
             fail(f"{rid}: split is {r['split']!r}, expected dev or test")
         labels = r["labels"]
@@ -109,7 +105,7 @@ def main():
         src = r["source"]
         if re.match(r"^[a-z]+:", src):
             continue  # URL or github: source, not in the local corpus
-        path = corpus / src
+        path = corpus / src if (corpus / src).is_file() else shared / src
         if not path.is_file():
             skipped_local += 1
             continue
@@ -134,11 +130,23 @@ def main():
         if not splits[s]:
             fail(f"split {s} has no passage")
 
-    print(f"{len(rows)} passages (dev {splits['dev']}, test {splits['test']}); "
+    print(f"{gold}: {len(rows)} passages (dev {splits['dev']}, test {splits['test']}); "
           f"local offsets checked: {checked_local}, skipped (file absent): {skipped_local}")
+    for e in errors:
+        print(f"FAIL: {gold}: {e}", file=sys.stderr)
+    return errors
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Checks gold sets")
+    ap.add_argument("--shared", default=str(CHECKOUT.parent / "shared"),
+                    help="the shared directory (holds corpus/ and reference/)")
+    ap.add_argument("gold", nargs="+", help="gold.jsonl files")
+    args = ap.parse_args()
+    errors = []
+    for gold in args.gold:
+        errors += check(Path(gold), Path(args.shared))
     if errors:
-        for e in errors:
-            print("FAIL:", e, file=sys.stderr)
         print(f"{len(errors)} problem(s) found", file=sys.stderr)
         return 1
     print("all checks passed")
