@@ -45,7 +45,8 @@ TEST(CorpusOutput, AnnotationRowsSayBoilerplateAndReferences) {
        "end": 62, "text": "Human Security Network", "sentence": 2, "page": 2,
        "references": true, "plugin": "lexicon", "rule": "actors:7"}],
     "summary": {"concepts": {}}, "warnings": [], "errors": []})");
-  CorpusRows renderer({}, MatrixValues::kTotal);
+  const std::vector<std::string> no_columns;
+  CorpusRows renderer(no_columns, MatrixValues::kTotal);
   Replay(doc, renderer);
   const CorpusLines rows = renderer.Take();
   const auto r = Rows(rows.annotations);
@@ -104,7 +105,8 @@ TEST(CorpusOutput, AFailedDocumentHasAnErrorsLineAndNoOtherRow) {
     "source": {"path": "bad.pdf"}, "stats": {"words": 0}, "annotations": [],
     "summary": {"concepts": {}}, "warnings": [],
     "errors": [{"stage": "extract", "message": "damaged"}, {"stage": "x", "message": "twice"}]})");
-  CorpusRows renderer({"hs.concept"}, MatrixValues::kTotal);
+  const std::vector<std::string> columns{"hs.concept"};
+  CorpusRows renderer(columns, MatrixValues::kTotal);
   Replay(doc, renderer);
   const CorpusLines rows = renderer.Take();
   EXPECT_EQ(rows.errors,

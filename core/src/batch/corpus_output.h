@@ -55,8 +55,10 @@ struct CorpusLines {
 // and errors, after its path.
 class CorpusRows final : public JsonSink {
  public:
-  // `columns`: the matrix's concepts, in order.
+  // `columns`: the matrix's concepts, in order; held by reference, so it
+  // must outlive the renderer (a temporary is refused).
   CorpusRows(const std::vector<std::string>& columns, MatrixValues values);
+  CorpusRows(std::vector<std::string>&& columns, MatrixValues values) = delete;
 
   void BeginObject() override;
   void EndObject() override;
