@@ -828,5 +828,27 @@ TEST(CodebookMultilingualTest, TheUdhrPreamblesTwoFreedomsInEveryLanguage) {
   EXPECT_FALSE(HasConcept(apart, "pillar.freedom_from_want")) << Describe(apart);
 }
 
+// Acronyms as machine-cased French and Spanish texts write them ("la Onu",
+// "la Otan", "la Ue"): the same actors, in exactly that case.
+TEST(CodebookMultilingualTest, TitleCaseAcronymsInFrenchAndSpanish) {
+  const Tagged es = Tag("La Onu y la Otan enviaron misiones , y la Ue pagó la ayuda humanitaria" +
+                        kEs);
+  EXPECT_TRUE(HasMatch(es, "actor.un", "Onu")) << Describe(es);
+  EXPECT_TRUE(HasMatch(es, "actor.nato", "Otan")) << Describe(es);
+  EXPECT_TRUE(HasMatch(es, "actor.eu", "Ue")) << Describe(es);
+  const Tagged fr = Tag("L'Onu et l'Otan ont envoyé des missions dans la région." + kFr);
+  EXPECT_TRUE(HasMatch(fr, "actor.un", "Onu")) << Describe(fr);
+  EXPECT_TRUE(HasMatch(fr, "actor.nato", "Otan")) << Describe(fr);
+  // Not in other cases, nor in English text.
+  const Tagged lower = Tag("la onu y la otan enviaron misiones" + kEs);
+  EXPECT_FALSE(HasConcept(lower, "actor.un")) << Describe(lower);
+  EXPECT_FALSE(HasConcept(lower, "actor.nato")) << Describe(lower);
+  const Tagged en = Tag("The report says that Otan and Ue are the names of two of the people in "
+                        "the story, and that it is the first time that they have been in a book "
+                        "of this kind, as it was with the others before them.");
+  EXPECT_FALSE(HasConcept(en, "actor.nato")) << Describe(en);
+  EXPECT_FALSE(HasConcept(en, "actor.eu")) << Describe(en);
+}
+
 }  // namespace
 }  // namespace hstag::testing
