@@ -188,7 +188,8 @@ int Analyze(const AnalyzeOptions& o) {
   Walked walked = Walk(paths, {o.include, o.exclude, ArchiveLimitsOf(pipeline->limits()), o.out});
   if (!o.quiet) {
     for (const auto& dir : walked.skipped) {
-      std::cerr << "hstag: skipped " << dir << ": an hstag output folder (outputs are never read as inputs)\n";
+      std::cerr << "hstag: skipped " << dir
+                << ": an hstag output folder (outputs are never read as inputs)\n";
     }
   }
   const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());

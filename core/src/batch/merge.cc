@@ -139,7 +139,8 @@ Result<RunCounts> MergeRuns(const std::vector<std::string>& dirs, const std::str
       ++counts.duplicate;
       const auto first = first_by_sha.find(sha);
       if (first != first_by_sha.end() && first->second != d.json.value("duplicate_of", "")) {
-        corpus += Dump(ordered_json{{"path", d.path}, {"sha256", sha}, {"duplicate_of", first->second}}) +
+        corpus += Dump(ordered_json{
+                      {"path", d.path}, {"sha256", sha}, {"duplicate_of", first->second}}) +
                   "\n";
       } else {
         corpus += d.line + "\n";

@@ -241,8 +241,8 @@ Result<std::unique_ptr<StateJournal>> StateJournal::Open(const OutputLayout& lay
   // to: a run killed in its turn keeps what both did.
   RunState same;
   const bool keep = ReadStateFile(j->path_, header.fingerprint, true, &same);
-  j->fd_ = ::open(j->path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (keep ? 0 : O_TRUNC),
-                  0644);
+  j->fd_ = ::open(j->path_.c_str(),
+                  O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (keep ? 0 : O_TRUNC), 0644);
   if (j->fd_ < 0) return Status::Error(j->path_ + ": " + std::strerror(errno));
   std::string head;
   if (!keep) {
@@ -251,7 +251,8 @@ Result<std::unique_ptr<StateJournal>> StateJournal::Open(const OutputLayout& lay
                                                          text->back() != '\n') {
     head = "\n";  // after a line cut short
   }
-  if (!head.empty() && ::write(j->fd_, head.data(), head.size()) != static_cast<ssize_t>(head.size())) {
+  if (!head.empty() &&
+      ::write(j->fd_, head.data(), head.size()) != static_cast<ssize_t>(head.size())) {
     return Status::Error(j->path_ + ": " + std::strerror(errno));
   }
   return j;
@@ -262,9 +263,7 @@ StateJournal::~StateJournal() {
 }
 
 Status StateJournal::Add(const DocumentState& d) const {
-  DocumentState without_rows = d;
-  without_rows.has_rows = false;
-  const std::string line = DocumentStateLine(without_rows);
+  const std::string line = DocumentStateLine(d);  // its rows, if any, are ignored when read
   if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
     return Status::Error(path_ + ": " + std::strerror(errno));
   }

@@ -325,7 +325,8 @@ Document Pipeline::ExtractBytes(std::string bytes, const std::string& display_pa
   if (doc.segments.size() > 1) {
     for (Segment& s : doc.segments) {
       if (!s.lang.empty() || s.end - s.start < kSegmentLanguageBytes) continue;
-      std::string guess = GuessLanguage(std::string_view(doc.text).substr(s.start, s.end - s.start));
+      std::string guess =
+          GuessLanguage(std::string_view(doc.text).substr(s.start, s.end - s.start));
       if (!guess.empty() && guess != doc.language) s.lang = std::move(guess);
     }
   }

@@ -154,7 +154,8 @@ class DocumentReport {
     row("Words", Int(Uint(stats, "words")));
     row("Language", Esc(Str(source, "language")));
     // A document in more than one language: the words and segments of each.
-    if (const ordered_json& langs = Get(stats, "languages"); langs.is_object() && langs.size() > 1) {
+    if (const ordered_json& langs = Get(stats, "languages");
+        langs.is_object() && langs.size() > 1) {
       std::string each;
       for (const auto& [lang, count] : langs.items()) {
         const uint64_t segments = Uint(count, "segments");
