@@ -46,13 +46,17 @@ int LexiconCheck(const std::vector<std::string>& files, const CommonOptions& com
     }
     lexicons.push_back(std::move(lex).value());
   }
+  if (Status s = LinkLexicons(&lexicons); !s.ok()) {
+    std::cout << s.message() << "\n";
+    ++problems;
+  }
   for (const auto& p : CheckLexicons(lexicons, **analyzer)) {
     std::cout << p.file << ":" << p.line << ": " << p.message << "\n";
     ++problems;
   }
   size_t concepts = 0, cues = 0;
   for (const auto& l : lexicons) {
-    concepts += l.concepts.size();
+    if (l.extends.empty()) concepts += l.concepts.size();  // not the concepts it adds cues to
     for (const auto& c : l.concepts) cues += c.cues.size();
   }
   std::cerr << "hstag: " << lexicons.size() << " lexicon(s), " << concepts << " concepts, " << cues

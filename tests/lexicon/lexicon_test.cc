@@ -108,6 +108,65 @@ TEST(LexiconLoaderTest, UnknownKeysAndBadValuesAreErrors) {
   EXPECT_EQ(lex.error(), "bad_key.yaml:5:19: unknown cue key `strenght`");
 }
 
+// A lexicon that extends another adds cues to its concepts, in the language
+// it names, and takes their definition from it.
+TEST(LexiconLoaderTest, AnExtendingLexiconAddsCuesToTheConceptsOfAnother) {
+  const std::string dir = ::testing::TempDir();
+  {
+    std::ofstream(dir + "/base.yaml")
+        << "lexicon: base\nversion: 1.0.0\ndescription: d\nconcepts:\n"
+           "  - id: hs.concept\n    description: the term\n    explicit: [human security]\n";
+    std::ofstream(dir + "/base.xx.yaml")
+        << "lexicon: base.xx\nversion: 1.0.0\ndescription: d\nextends: base\nlang: es\n"
+           "concepts:\n  - id: hs.concept\n    explicit:\n      - seguridad humana\n"
+           "      - {term: sécurité humaine, lang: fr}\n";
+  }
+  std::vector<Lexicon> lexicons;
+  for (const char* f : {"base.yaml", "base.xx.yaml"}) {
+    auto lex = LoadLexicon(dir + "/" + f, f);
+    ASSERT_TRUE(lex.ok()) << lex.error();
+    lexicons.push_back(std::move(lex).value());
+  }
+  ASSERT_TRUE(LinkLexicons(&lexicons).ok());
+  const Concept& added = lexicons[1].concepts.at(0);
+  EXPECT_EQ(added.section, "concept");
+  EXPECT_EQ(added.description, "the term");
+  EXPECT_EQ(added.cues.at(0).langs, V{"es"});  // the file's language
+  EXPECT_EQ(added.cues.at(1).langs, V{"fr"});  // the cue's own
+
+  PipelineOptions o;
+  o.builtins = BuiltinPlugins();
+  o.lexicons = {dir + "/base.yaml", dir + "/base.xx.yaml"};
+  auto p = Pipeline::Create(o);
+  ASSERT_TRUE(p.ok()) << p.error();
+  EXPECT_EQ((*p)->concepts().size(), 1u);  // defined once
+  AnalysisResult r = (*p)->RunBytes("<html lang=\"es\"><p>la seguridad humana</p></html>", "t.html");
+  ASSERT_EQ(r.annotations.size(), 1u);
+  EXPECT_EQ(r.annotations[0].concept_id, "hs.concept");
+  EXPECT_EQ(r.annotations[0].rule, "base.xx:9");
+  EXPECT_TRUE((*p)->RunBytes("<html lang=\"de\"><p>la seguridad humana</p></html>", "t.html")
+                  .annotations.empty());
+
+  // Extending comes after what it extends, names its concepts and defines nothing.
+  std::vector<Lexicon> reversed = {lexicons[1], lexicons[0]};
+  Status s = LinkLexicons(&reversed);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(),
+            "base.xx.yaml: extends `base`, which is not loaded before it (list it after that "
+            "lexicon, or add it with --add-lexicon)");
+  { std::ofstream(dir + "/unknown.yaml") << "lexicon: u\nextends: base\nconcepts:\n  - id: hs.other\n    explicit: [x]\n"; }
+  std::vector<Lexicon> unknown = {lexicons[0], LoadLexicon(dir + "/unknown.yaml", "unknown.yaml").value()};
+  s = LinkLexicons(&unknown);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "unknown.yaml:4: concept `hs.other` is not a concept of `base` (base.yaml), which this lexicon extends");
+  { std::ofstream(dir + "/label.yaml") << "lexicon: l\nextends: base\nconcepts:\n  - id: hs.concept\n    label: again\n    explicit: [x]\n"; }
+  auto label = LoadLexicon(dir + "/label.yaml", "label.yaml");
+  ASSERT_FALSE(label.ok());
+  EXPECT_EQ(label.error(),
+            "label.yaml:5:5: `label` is set where the concept is defined, in `base`: a lexicon "
+            "that extends another adds cues (id, explicit, indicator, exclude, context, veto)");
+}
+
 TEST(LexiconLoaderTest, AcronymsDefaultToExactCase) {
   auto lex = LoadLexicon(kData + "semantics.yaml", "s");
   ASSERT_TRUE(lex.ok()) << lex.error();

@@ -64,6 +64,11 @@ struct Concept {
 struct Lexicon {
   std::string format;  // "hstag", "quanteda" or "liwc"
   std::string name, version, description;
+  // The lexicon whose concepts this one adds cues to (a language's cues of
+  // the codebook, say), or empty. Its concepts name concepts of that lexicon
+  // and take their label, section and the rest from it when the pipeline
+  // links them (LinkLexicons); they define nothing of their own.
+  std::string extends;
   std::string path;     // as opened
   std::string display;  // as shown in output ("hstag:lexicons/hs.yaml" for shipped files)
   std::string sha256;   // of the file's bytes

@@ -14,7 +14,7 @@ namespace hstag {
 namespace {
 
 // Bump when ParseLexicon or the structs it fills change.
-constexpr int kCacheFormat = 3;
+constexpr int kCacheFormat = 4;
 
 // $HSTAG_CACHE_DIR ("off": no disk cache), else $XDG_CACHE_HOME/hstag, else
 // $HOME/.cache/hstag.
@@ -78,8 +78,8 @@ std::string ToCbor(const Lexicon& lex) {
     concepts.push_back({c.id, c.label, c.section, c.parent, c.type, c.description, c.matched_by,
                         c.line, c.overlap_group, CuesJson(c.cues), CuesJson(c.excludes)});
   }
-  const nlohmann::json j = {lex.format,      lex.name,   lex.version,
-                            lex.description, lex.sha256, concepts};
+  const nlohmann::json j = {lex.format, lex.name,   lex.version, lex.description,
+                            lex.sha256, concepts,   lex.extends};
   const std::vector<uint8_t> bytes = nlohmann::json::to_cbor(j);
   return std::string(bytes.begin(), bytes.end());
 }
@@ -88,7 +88,7 @@ std::string ToCbor(const Lexicon& lex) {
 // made from other bytes.
 std::optional<Lexicon> FromCbor(const std::string& bytes, const std::string& sha) {
   const nlohmann::json j = nlohmann::json::from_cbor(bytes, true, false);
-  if (j.is_discarded() || !j.is_array() || j.size() != 6) return std::nullopt;
+  if (j.is_discarded() || !j.is_array() || j.size() != 7) return std::nullopt;
   try {
     Lexicon lex;
     lex.format = j[0].get<std::string>();
@@ -97,6 +97,7 @@ std::optional<Lexicon> FromCbor(const std::string& bytes, const std::string& sha
     lex.description = j[3].get<std::string>();
     lex.sha256 = j[4].get<std::string>();
     if (lex.sha256 != sha) return std::nullopt;
+    lex.extends = j[6].get<std::string>();
     for (const auto& x : j[5]) {
       Concept c;
       c.id = x.at(0).get<std::string>();

@@ -37,6 +37,25 @@ bool IsName(std::string_view name) {  // [a-z0-9_.-]+
   });
 }
 
+// A concept's definition: a description, and a codebook type for every
+// actor and for actors only.
+template <typename Problem>
+void CheckDefinition(const Concept& c, const Problem& problem) {
+  if (c.description.empty()) problem(c.line, "concept `" + c.id + "` has no description");
+  if (c.section == codebook::kActorSection) {
+    if (std::find(std::begin(codebook::kActorTypes), std::end(codebook::kActorTypes), c.type) ==
+        std::end(codebook::kActorTypes)) {
+      std::string known;
+      for (std::string_view t : codebook::kActorTypes) known += (known.empty() ? "" : ", ") + std::string(t);
+      problem(c.line, "actor `" + c.id + "` has " +
+                          (c.type.empty() ? std::string("no type") : "type `" + c.type + "`") +
+                          "; its type is one of " + known);
+    }
+  } else if (!c.type.empty()) {
+    problem(c.line, "concept `" + c.id + "` has a type but is no actor");
+  }
+}
+
 // What lexicons/README.md asks of a file in hstag's format beyond what the
 // loader enforces: a name and a version, a description of every concept, a
 // codebook type for every actor and for actors only, ISO 639-1 languages.
@@ -51,19 +70,8 @@ void CheckFormat(const Lexicon& lex, std::vector<LexiconProblem>* problems) {
     problem(1, "version `" + lex.version + "` is not a version number (1.2.3)");
   }
   for (const Concept& c : lex.concepts) {
-    if (c.description.empty()) problem(c.line, "concept `" + c.id + "` has no description");
-    if (c.section == codebook::kActorSection) {
-      if (std::find(std::begin(codebook::kActorTypes), std::end(codebook::kActorTypes), c.type) ==
-          std::end(codebook::kActorTypes)) {
-        std::string known;
-        for (std::string_view t : codebook::kActorTypes) known += (known.empty() ? "" : ", ") + std::string(t);
-        problem(c.line, "actor `" + c.id + "` has " +
-                            (c.type.empty() ? std::string("no type") : "type `" + c.type + "`") +
-                            "; its type is one of " + known);
-      }
-    } else if (!c.type.empty()) {
-      problem(c.line, "concept `" + c.id + "` has a type but is no actor");
-    }
+    // A concept of a lexicon that extends another is defined, and checked, there.
+    if (lex.extends.empty()) CheckDefinition(c, problem);
     for (const Cue& cue : c.cues) {
       for (const std::string& l : cue.langs) {
         if (l.size() != 2 || !std::islower(static_cast<unsigned char>(l[0])) ||
@@ -83,6 +91,7 @@ std::vector<LexiconProblem> CheckLexicons(const std::vector<Lexicon>& lexicons,
   std::vector<LexiconProblem> problems;
   std::map<std::string, std::pair<std::string, int>> ids;  // id -> where
   for (const Lexicon& lex : lexicons) {
+    if (!lex.extends.empty()) continue;  // adds cues to concepts defined elsewhere
     for (const Concept& c : lex.concepts) {
       auto [it, fresh] = ids.emplace(c.id, std::make_pair(lex.display, c.line));
       if (!fresh) {

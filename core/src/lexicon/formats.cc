@@ -104,10 +104,26 @@ CueContext ParseContext(const YAML::Node& n, const char* what) {
   return c;
 }
 
-Cue ParseCue(const YAML::Node& n, Strength strength) {
+// Language codes as given, lower-cased.
+std::vector<std::string> Langs(const YAML::Node& n) {
+  std::vector<std::string> langs = StringList(n, "lang");
+  for (auto& l : langs) {
+    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
+  }
+  return langs;
+}
+
+// What a concept's cues share: its lexicon's language (`lang:` at the top of
+// the file), taken by every cue that sets none.
+struct CueDefaults {
+  std::vector<std::string> langs;
+};
+
+Cue ParseCue(const YAML::Node& n, Strength strength, const CueDefaults& defaults) {
   Cue cue;
   cue.strength = strength;
   cue.line = LineOf(n);
+  cue.langs = defaults.langs;
   if (n.IsScalar()) {
     cue.term = n.Scalar();
     cue.case_mode = DefaultCase(cue.term);
@@ -133,10 +149,7 @@ Cue ParseCue(const YAML::Node& n, Strength strength) {
       throw LexiconError(n["case"], "case must be `exact` or `fold`, not `" + c + "`");
     }
   }
-  cue.langs = StringList(n["lang"], "lang");
-  for (auto& l : cue.langs) {
-    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
-  }
+  if (n["lang"]) cue.langs = Langs(n["lang"]);
   cue.also = StringList(n["also"], "also");
   if (n["requires"]) cue.required = Scalar(n["requires"], "requires");
   if (n["context"]) cue.context = ParseContext(n["context"], "context");
@@ -144,20 +157,31 @@ Cue ParseCue(const YAML::Node& n, Strength strength) {
   return cue;
 }
 
-void ParseCues(const YAML::Node& list, Strength strength, std::vector<Cue>* out) {
+void ParseCues(const YAML::Node& list, Strength strength, const CueDefaults& defaults,
+               std::vector<Cue>* out) {
   if (!list) return;
   if (!list.IsSequence()) throw LexiconError(list, "cues must be a list");
-  for (const auto& item : list) out->push_back(ParseCue(item, strength));
+  for (const auto& item : list) out->push_back(ParseCue(item, strength, defaults));
 }
 
-Concept ParseConcept(const YAML::Node& n) {
+// A concept; in a lexicon that extends `extends`, the cues it adds to that
+// lexicon's concept of the same ID.
+Concept ParseConcept(const YAML::Node& n, const std::string& extends, const CueDefaults& defaults) {
   if (!n.IsMap()) throw LexiconError(n, "a concept must be a mapping");
   static const std::set<std::string> kKeys = {"id",      "label",       "section",  "parent",
                                               "type",    "description", "explicit", "indicator",
                                               "exclude", "matched_by", "context",  "veto"};
+  static const std::set<std::string> kAddedKeys = {"id",      "explicit", "indicator",
+                                                   "exclude", "context",  "veto"};
   for (const auto& kv : n) {
     const std::string key = kv.first.Scalar();
     if (!kKeys.count(key)) throw LexiconError(kv.first, "unknown concept key `" + key + "`");
+    if (!extends.empty() && !kAddedKeys.count(key)) {
+      throw LexiconError(kv.first, "`" + key + "` is set where the concept is defined, in `" +
+                                       extends +
+                                       "`: a lexicon that extends another adds cues (id, "
+                                       "explicit, indicator, exclude, context, veto)");
+    }
   }
   Concept c;
   c.line = LineOf(n);
@@ -182,9 +206,9 @@ Concept ParseConcept(const YAML::Node& n) {
   if (n["type"]) c.type = Scalar(n["type"], "type");
   if (n["description"]) c.description = Scalar(n["description"], "description");
   if (n["matched_by"]) c.matched_by = Scalar(n["matched_by"], "matched_by");
-  ParseCues(n["explicit"], Strength::kExplicit, &c.cues);
-  ParseCues(n["indicator"], Strength::kIndicator, &c.cues);
-  ParseCues(n["exclude"], Strength::kExplicit, &c.excludes);
+  ParseCues(n["explicit"], Strength::kExplicit, defaults, &c.cues);
+  ParseCues(n["indicator"], Strength::kIndicator, defaults, &c.cues);
+  ParseCues(n["exclude"], Strength::kExplicit, defaults, &c.excludes);
   // A concept's `context` and `veto` are those of every cue that sets none.
   if (n["context"] || n["veto"]) {
     const CueContext context = n["context"] ? ParseContext(n["context"], "context") : CueContext{};
@@ -410,10 +434,14 @@ Result<Lexicon> ParseLexicon(const std::string& path, const std::string& display
     if (root["lexicon"]) lex.name = Scalar(root["lexicon"], "lexicon");
     if (root["version"]) lex.version = Scalar(root["version"], "version");
     if (root["description"]) lex.description = Scalar(root["description"], "description");
+    if (root["extends"]) lex.extends = Scalar(root["extends"], "extends");
     if (lex.name.empty()) throw LexiconError(root, "no `lexicon` name");
+    if (lex.extends == lex.name) throw LexiconError(root["extends"], "a lexicon cannot extend itself");
+    CueDefaults defaults;
+    defaults.langs = Langs(root["lang"]);
     const YAML::Node concepts = root["concepts"];
     if (!concepts.IsSequence()) throw LexiconError(concepts, "`concepts` must be a list");
-    for (const auto& c : concepts) lex.concepts.push_back(ParseConcept(c));
+    for (const auto& c : concepts) lex.concepts.push_back(ParseConcept(c, lex.extends, defaults));
   } catch (const LexiconError& e) {
     return Status::Error(display + ":" + std::to_string(e.mark().line + 1) + ":" +
                          std::to_string(e.mark().column + 1) + ": " + e.what());

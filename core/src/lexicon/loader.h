@@ -10,6 +10,7 @@
 #define HSTAG_LEXICON_LOADER_H_
 
 #include <string>
+#include <vector>
 
 #include "hstag/lexicon.h"
 #include "hstag/status.h"
@@ -20,6 +21,12 @@ namespace hstag {
 // quanteda-style YAML dictionary or a LIWC .dic file. Errors name the file
 // (as `display`), the line and the column.
 Result<Lexicon> LoadLexicon(const std::string& path, const std::string& display);
+
+// Gives the concepts of every lexicon that `extends` another their
+// definition (label, section, parent, type, description, overlap group)
+// from that lexicon, which must come before it. Fails, naming the file and
+// the line, when it does not, or when it lacks a concept of the same ID.
+Status LinkLexicons(std::vector<Lexicon>* lexicons);
 
 }  // namespace hstag
 

@@ -106,26 +106,31 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     if (!lex.ok()) return lex.status();
     impl->lexicons.push_back(std::move(lex).value());
   }
+  if (Status s = LinkLexicons(&impl->lexicons); !s.ok()) return s;
   // An added lexicon adds concepts; one that would redefine a concept of the
   // lexicons before it is refused (which definition counts would be unclear).
+  // A lexicon that extends another adds cues to its concepts.
   for (size_t i = 0; i < impl->lexicons.size(); ++i) {
     const Lexicon& lex = impl->lexicons[i];
+    if (!lex.extends.empty()) continue;
     for (const auto& c : lex.concepts) {
       auto [it, inserted] = impl->concept_index.emplace(c.id, &c);
       if (inserted) {
         impl->concepts.push_back(&c);
       } else if (i >= first_added) {
         const Concept& first = *it->second;
-        std::string where;
+        std::string where, owner;
         for (const auto& l : impl->lexicons) {
           if (!l.concepts.empty() && &first >= &l.concepts.front() && &first <= &l.concepts.back()) {
             where = l.display + ":" + std::to_string(first.line);
+            owner = l.name;
           }
         }
         return Status::Error(lex.display + ":" + std::to_string(c.line) + ": concept " + c.id +
                              " is already defined (" + where +
                              "); an added lexicon may add concepts, not redefine them: give it "
-                             "another ID, or pass the whole set with --lexicon");
+                             "another ID, add cues to it in a lexicon that says `extends: " +
+                             owner + "`, or pass the whole set with --lexicon");
       }
     }
   }
