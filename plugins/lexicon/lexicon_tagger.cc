@@ -45,6 +45,7 @@
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -159,17 +160,34 @@ bool PlainGap(std::string_view norm, uint32_t from, uint32_t to) {
 }
 
 // True when a gap holds only hyphens ('-', U+2010 HYPHEN, U+2011
-// NON-BREAKING HYPHEN) and emphasis marks of plain text ('*', '_': "*UN HS*
-// approach"): the words on either side are joined.
-bool IsJoiner(std::string_view gap) {
+// NON-BREAKING HYPHEN), emphasis marks of plain text ('*', '_': "*UN HS*
+// approach") and, with `quotes`, double quotation marks, which set a term
+// apart inside the phrase of a cue (the "human security" approach,
+// 「人間の安全保障」の視点, l'approche de « sécurité humaine »): the words on
+// either side are joined. Single quotes are not: ' and ’ are apostrophes too.
+// Context words are searched across hyphens and emphasis marks only: a quote
+// ends their search ("« autonomisation » dans la région" is no empowerment
+// of the region).
+bool IsJoiner(std::string_view gap, bool quotes) {
+  static constexpr std::string_view kMarks[] = {
+      "\xE2\x80\x90", "\xE2\x80\x91",                  // hyphens
+      "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",  // “ ” „
+      "\xC2\xAB",     "\xC2\xBB",                      // « »
+      "\xE3\x80\x8C", "\xE3\x80\x8D", "\xE3\x80\x8E", "\xE3\x80\x8F"};  // 「 」 『 』
   for (size_t i = 0; i < gap.size();) {
-    if (gap[i] == '-' || gap[i] == '*' || gap[i] == '_') {
+    if (gap[i] == '-' || gap[i] == '*' || gap[i] == '_' || (quotes && gap[i] == '"')) {
       ++i;
-    } else if (gap.substr(i, 3) == "\xE2\x80\x90" || gap.substr(i, 3) == "\xE2\x80\x91") {
-      i += 3;
-    } else {
-      return false;
+      continue;
     }
+    bool mark = false;
+    for (std::string_view m : quotes ? std::span(kMarks) : std::span(kMarks).first(2)) {
+      if (gap.substr(i, m.size()) == m) {
+        i += m.size();
+        mark = true;
+        break;
+      }
+    }
+    if (!mark) return false;
   }
   return true;
 }
@@ -319,7 +337,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
         if (b.sentence != a.sentence || b.segment != a.segment) break;
         if (!PlainGap(text.norm(), a.norm_end, b.norm_start)) {
           const std::string gap = hstag::sdk::GapBetween(text.norm(), a.norm_end, b.norm_start);
-          if (!gap.empty() && !IsJoiner(gap) && !gaps_.count(gap)) break;
+          if (!gap.empty() && !IsJoiner(gap, /*quotes=*/true) && !gaps_.count(gap)) break;
         }
         if (globs_.empty()) {
           // Most walks end here: the filter of the steps tells that no
@@ -575,7 +593,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       const auto w = words[k];
       p.surfaces.emplace_back(w.surface());
       p.gaps.emplace_back(k == 0 ? "" : w.gap_before());
-      if (k > 0 && !w.gap_before().empty() && !IsJoiner(w.gap_before())) {
+      if (k > 0 && !w.gap_before().empty() && !IsJoiner(w.gap_before(), /*quotes=*/true)) {
         gaps_.emplace(w.gap_before());
       }
       const uint32_t word = WordId(w);
@@ -727,11 +745,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
     MembersAt(text, node, m.concept_idx, groups_[m.concept_idx], c.first, y + 1, out);
   }
 
-  // True when only white space or hyphens stand between tokens a and b.
+  // True when only white space, hyphens or emphasis marks stand between tokens a and b.
   static bool Joined(const TextView& text, uint32_t a, uint32_t b) {
     const auto tokens = text.tokens();
     if (PlainGap(text.norm(), tokens[a].norm_end, tokens[b].norm_start)) return true;
-    return IsJoiner(hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start));
+    return IsJoiner(hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start),
+                    /*quotes=*/false);
   }
 
   // Whether the conditions of `cond` on the text hold for the match `c`:
@@ -870,7 +889,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       if (k > first && !PlainGap(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start)) {
         const std::string gap =
             hstag::sdk::GapBetween(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start);
-        if (!gap.empty() && !IsJoiner(gap) && gap != p.gaps[w]) return false;
+        if (!gap.empty() && !IsJoiner(gap, /*quotes=*/true) && gap != p.gaps[w]) return false;
       }
     }
     return true;

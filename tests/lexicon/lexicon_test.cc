@@ -39,6 +39,16 @@ TEST(LexiconTaggerTest, PunctuationBetweenWordsBreaksAPhrase) {
   EXPECT_EQ(Tags("human, security. Human. Security"), V{});
 }
 
+TEST(LexiconTaggerTest, QuotationMarksAroundAWordDoNotBreakAPhrase) {
+  const V both = {"hs.approach:human security\" approach", "hs.concept:human security\" approach"};
+  EXPECT_EQ(Tags("a \"human security\" approach"), both);
+  EXPECT_EQ(Tags("a \u201chuman security\u201d approach"),
+            (V{"hs.approach:human security\u201d approach", "hs.concept:human security\u201d approach"}));
+  EXPECT_EQ(Tags("une approche de \u00absécurité humaine\u00bb"), V{"hs.concept:sécurité humaine"});
+  // Single quotes are apostrophes too: they still end a phrase.
+  EXPECT_EQ(Tags("a 'human security' approach"), V{"hs.concept:human security"});
+}
+
 TEST(LexiconTaggerTest, PunctuationThatTheTermHasIsAllowed) {
   EXPECT_EQ(Tags("women, peace and security; women peace and security"),
             (V{"topic.women_peace_security:women, peace and security",
