@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -70,7 +71,7 @@ TEST(DefinitionTest, RunsAfterTheAbbreviationsAndIsListed) {
     if (p.kind == "tagger") taggers.push_back(p.id + "@" + p.version);
   }
   EXPECT_EQ(taggers, (std::vector<std::string>{"lexicon@1.0.0", "abbreviations@1.0.0",
-                                               "definitions@1.0.0"}));
+                                               "definitions@1.1.0"}));
   const auto tool = ToolJson(Rules());
   bool listed = false;
   for (const auto& p : tool["plugins"]) listed = listed || p["id"] == "definitions";
@@ -226,6 +227,36 @@ TEST(DefinitionTest, CanBeSwitchedOff) {
   ASSERT_TRUE(p);
   for (const auto& info : p->plugins()) EXPECT_NE(info.id, "definitions");
   EXPECT_TRUE(Definitions(*p, testing::ReadAll(DataDir() + "/quotes.txt")).empty());
+}
+
+// `expand` as one expansion for all languages (the older form) still reads
+// "HS" as "human security"; an empty map of expansions is refused.
+TEST(DefinitionTest, ExpandAsOneExpansionAndEmptyExpansions) {
+  const auto path = testing::TempPath("definitions_one_expansion.yaml");
+  auto write = [&](const std::string& expand) {
+    std::ofstream(path) << "definitions: hstag-definitions/1\n"
+                           "version: 1.0.0\n"
+                           "expand:\n"
+                           "  hs.concept: "
+                        << expand
+                        << "\n"
+                           "items:\n"
+                           "  - id: definition.barcelona_2004\n"
+                           "    wordings: [\"Human security refers to freedom for individuals\"]\n";
+  };
+  const std::string options = R"({"definitions": ")" + path.string() + "\"}";
+  write("human security");
+  auto one = Make("pipeline.yaml", {{"definitions", options}});
+  ASSERT_TRUE(one);
+  const auto defs =
+      Definitions(*one, "On Human Security (HS). HS refers to freedom for individuals.");
+  ASSERT_EQ(defs.size(), 1u);
+  EXPECT_DOUBLE_EQ(defs[0].score, 1.0);
+  write("{}");
+  auto empty = Create("pipeline.yaml", {{"definitions", options}});
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.error().find("empty expansion for hs.concept"), std::string::npos)
+      << empty.error();
 }
 
 // The CCOE info sheet quotes five of the six definitions (GA 66/290 twice);
