@@ -16,7 +16,13 @@
 // the file's `expand` map counts as the expansion's words unless it already
 // has them: "HS", tagged hs.concept by the abbreviation plugin after "Human
 // Security (HS)", reads as "human security". So this plugin runs after the
-// abbreviation plugin.
+// abbreviation plugin. A concept may have one expansion per language
+// ({en: human security, fr: sécurité humaine}): a span that holds the words
+// of any of them stays as it is ("sécurité humaine" is not rewritten as
+// "human security", which would break the French wordings' shingles), and
+// one that holds none reads as the expansion of its language (the token's
+// segment's, else the document's), else as the first one listed ("SH" after
+// "sécurité humaine (SH)" in a French text reads as "sécurité humaine").
 //
 // Matching. A shingle is k consecutive words (option `shingle`, default 3).
 // Every document shingle is looked up in an index of the wordings' shingles.
@@ -50,6 +56,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -86,6 +93,7 @@ struct Wording {
 
 struct Expansion {
   std::string concept_id;
+  std::string lang;                // BCP 47 primary subtag, lower case; "" for any
   std::vector<std::string> words;  // normalized
 };
 
@@ -272,6 +280,13 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     return x ^ (x >> 31);
   }
 
+  // "fr" of "fr-CA", lower case.
+  static std::string PrimaryLanguage(std::string_view bcp47) {
+    std::string s(bcp47.substr(0, bcp47.find_first_of("-_")));
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+  }
+
   static bool Skipped(const hstag_token_v1& t) {
     return (t.flags & HSTAG_TOKEN_URL) ||
            ((t.flags & HSTAG_TOKEN_NUMBER) && !(t.flags & HSTAG_TOKEN_LETTER));
@@ -325,13 +340,32 @@ class DefinitionTagger : public hstag::sdk::Tagger {
         }
         equivalents_[from[0]] = to[0];
       }
+      // concept: words, or concept: {lang: words, ...} (the first is the default).
       for (const auto& kv : root["expand"]) {
-        Expansion e;
-        e.concept_id = kv.first.as<std::string>();
-        e.words = AnalyzeWords(host, kv.second.as<std::string>(), path);
-        if (e.words.empty()) throw std::runtime_error(path + ": empty expansion for " + e.concept_id);
-        for (const auto& w : e.words) WordId(w);
-        expansions_.push_back(std::move(e));
+        const std::string concept_id = kv.first.as<std::string>();
+        std::vector<std::pair<std::string, std::string>> by_lang;
+        if (kv.second.IsMap()) {
+          for (const auto& lw : kv.second) {
+            std::string lang = lw.first.as<std::string>();
+            std::transform(lang.begin(), lang.end(), lang.begin(),
+                           [](unsigned char c) { return std::tolower(c); });
+            by_lang.emplace_back(std::move(lang), lw.second.as<std::string>());
+          }
+        } else {
+          by_lang.emplace_back("", kv.second.as<std::string>());
+        }
+        if (by_lang.empty()) throw std::runtime_error(path + ": empty expansion for " + concept_id);
+        for (auto& [lang, words] : by_lang) {
+          Expansion e;
+          e.concept_id = concept_id;
+          e.lang = std::move(lang);
+          e.words = AnalyzeWords(host, words, path);
+          if (e.words.empty()) {
+            throw std::runtime_error(path + ": empty expansion for " + concept_id);
+          }
+          for (const auto& w : e.words) WordId(w);
+          expansions_.push_back(std::move(e));
+        }
       }
       for (const auto& item : root["items"]) {
         DefinitionItem d;
@@ -384,16 +418,25 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     std::vector<bool> inside(n, false);
     for (const auto& a : text.prior()) {
       const std::string_view concept_id = a.concept_id;
-      for (size_t e = 0; e < expansions_.size(); ++e) {
+      if (std::none_of(expansions_.begin(), expansions_.end(),
+                       [&](const Expansion& e) { return e.concept_id == concept_id; })) {
+        continue;
+      }
+      const size_t first = static_cast<size_t>(
+          std::partition_point(tokens.begin(), tokens.end(),
+                               [&](const hstag_token_v1& t) { return t.source_end <= a.start; }) -
+          tokens.begin());
+      size_t last = first;
+      while (last < n && tokens[last].source_start < a.end) ++last;
+      if (first == last || inside[first] || expand_at[first] >= 0) continue;
+      // The concept's expansion for the span's language, else its first; none
+      // when the span already has the words of one of them (or more: "human
+      // security approach").
+      int32_t chosen = -1, fallback = -1;
+      bool has_words = false;
+      std::string lang;
+      for (size_t e = 0; e < expansions_.size() && !has_words; ++e) {
         if (expansions_[e].concept_id != concept_id) continue;
-        const size_t first = static_cast<size_t>(
-            std::partition_point(tokens.begin(), tokens.end(),
-                                 [&](const hstag_token_v1& t) { return t.source_end <= a.start; }) -
-            tokens.begin());
-        size_t last = first;
-        while (last < n && tokens[last].source_start < a.end) ++last;
-        if (first == last || inside[first] || expand_at[first] >= 0) continue;
-        // Already the expansion's words (or more: "human security approach")?
         size_t found = 0;
         for (const auto& w : expansions_[e].words) {
           for (size_t t = first; t < last; ++t) {
@@ -403,11 +446,17 @@ class DefinitionTagger : public hstag::sdk::Tagger {
             }
           }
         }
-        if (found == expansions_[e].words.size()) continue;
-        expand_at[first] = static_cast<int32_t>(e);
-        expand_end[first] = static_cast<uint32_t>(last);
-        for (size_t t = first + 1; t < last; ++t) inside[t] = true;
+        has_words = found == expansions_[e].words.size();
+        if (fallback < 0) {
+          fallback = static_cast<int32_t>(e);
+          lang = PrimaryLanguage(text.Language(tokens[first]));
+        }
+        if (chosen < 0 && expansions_[e].lang == lang) chosen = static_cast<int32_t>(e);
       }
+      if (has_words || fallback < 0) continue;
+      expand_at[first] = chosen >= 0 ? chosen : fallback;
+      expand_end[first] = static_cast<uint32_t>(last);
+      for (size_t t = first + 1; t < last; ++t) inside[t] = true;
     }
     std::vector<Word> words;
     words.reserve(n);
@@ -453,7 +502,7 @@ class DefinitionTagger : public hstag::sdk::Tagger {
 
 }  // namespace
 
-HSTAG_TAGGER_PLUGIN(DefinitionTagger, "definitions", "1.0.0",
+HSTAG_TAGGER_PLUGIN(DefinitionTagger, "definitions", "1.1.0",
                     "Passages aligned with the canonical definitions of human security "
                     "(word shingle containment)",
                     "")

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -70,7 +71,7 @@ TEST(DefinitionTest, RunsAfterTheAbbreviationsAndIsListed) {
     if (p.kind == "tagger") taggers.push_back(p.id + "@" + p.version);
   }
   EXPECT_EQ(taggers, (std::vector<std::string>{"lexicon@1.0.0", "abbreviations@1.0.0",
-                                               "definitions@1.0.0"}));
+                                               "definitions@1.1.0"}));
   const auto tool = ToolJson(Rules());
   bool listed = false;
   for (const auto& p : tool["plugins"]) listed = listed || p["id"] == "definitions";
@@ -226,6 +227,173 @@ TEST(DefinitionTest, CanBeSwitchedOff) {
   ASSERT_TRUE(p);
   for (const auto& info : p->plugins()) EXPECT_NE(info.id, "definitions");
   EXPECT_TRUE(Definitions(*p, testing::ReadAll(DataDir() + "/quotes.txt")).empty());
+}
+
+// French and Spanish: the wordings of lexicons/definitions.yaml that UN pages
+// quote, with and without the French and Spanish cues (which tag "sécurité
+// humaine" and "seguridad humana" as hs.concept before this plugin runs).
+const Pipeline& RulesFrEs() {
+  static const std::unique_ptr<Pipeline> p = Make("pipeline_fr_es.yaml");
+  return *p;
+}
+
+struct Quote {
+  std::string before, quote, after;
+  std::string text() const { return before + quote + after; }
+};
+
+// A quote in running text aligns with GA 66/290, covers most of the quote
+// and nothing around it, whatever typographic apostrophes and quotation marks
+// it has.
+TEST(DefinitionTest, FrenchAndSpanishQuotesAlign) {
+  const std::vector<Quote> quotes = {
+      {"Dans sa résolution 66/290, l’Assemblée générale rappelle que « ",
+       "les êtres humains ont le droit de vivre libres et dans la dignité, à l’abri de la "
+       "pauvreté et du désespoir",
+       " ». Le débat se poursuit."},
+      {"Pour l’Assemblée générale, « ",
+       "la sécurité humaine a pour objet d’aider les États Membres à cerner les problèmes "
+       "communs et généralisés qui compromettent la survie, les moyens de subsistance et la "
+       "dignité de leurs populations et à y remédier",
+       " ». Le rapport le rappelle."},
+      {"Según se señala en la resolución 66/290 de la Asamblea General, «",
+       "la seguridad humana es un enfoque que ayuda a los Estados Miembros a determinar y "
+       "superar las dificultades generalizadas e intersectoriales que afectan a la "
+       "supervivencia, los medios de subsistencia y la dignidad de sus ciudadanos",
+       "». El informe lo recuerda."},
+      {"En la resolución se exigen «",
+       "respuestas centradas en las personas, exhaustivas, adaptadas a cada contexto y "
+       "orientadas a la prevención que refuercen la protección y el empoderamiento de todas "
+       "las personas",
+       "». Nada más."},
+  };
+  for (const Pipeline* p : {&Rules(), &RulesFrEs()}) {
+    for (const auto& q : quotes) {
+      const std::string text = q.text();
+      const auto defs = Definitions(*p, text);
+      ASSERT_EQ(defs.size(), 1u) << text;
+      EXPECT_EQ(defs[0].concept_id, "definition.unga_66_290") << text;
+      EXPECT_EQ(defs[0].rule, "definition:definition.unga_66_290");
+      EXPECT_DOUBLE_EQ(defs[0].score, 1.0) << text;
+      EXPECT_GE(defs[0].start, q.before.size()) << text;
+      EXPECT_LE(defs[0].end, q.before.size() + q.quote.size()) << text;
+      EXPECT_GE(defs[0].end - defs[0].start, q.quote.size() * 3 / 4) << text;
+    }
+  }
+}
+
+// A close paraphrase (words left out, changed or spelt otherwise, "Etats"
+// without its accent) aligns, with a lower score.
+TEST(DefinitionTest, FrenchAndSpanishParaphrasesAlign) {
+  for (const std::string text : {
+           "Selon l'ONU, la sécurité humaine aide les Etats Membres à cerner les problèmes "
+           "communs et généralisés qui compromettent la survie, les moyens de subsistance et la "
+           "dignité des populations.",
+           "Tous les êtres humains ont le droit de vivre libres et dans la dignité, à l'abri de "
+           "la pauvreté.",
+           "La seguridad humana es un enfoque que ayuda a los Estados a determinar y superar las "
+           "dificultades generalizadas que afectan a la supervivencia, los medios de "
+           "subsistencia y la dignidad de la población.",
+       }) {
+    const auto defs = Definitions(RulesFrEs(), text);
+    ASSERT_EQ(defs.size(), 1u) << text;
+    EXPECT_EQ(defs[0].concept_id, "definition.unga_66_290") << text;
+    EXPECT_GE(defs[0].score, 0.5) << text;
+    EXPECT_LT(defs[0].score, 1.0) << text;
+  }
+}
+
+// Passages about human security that share phrases with the wordings but
+// quote none of them align with nothing.
+TEST(DefinitionTest, FrenchAndSpanishNearMissesDoNotAlign) {
+  for (const std::string text : {
+           "La sécurité humaine est une approche centrée sur les personnes : elle vise à "
+           "protéger les populations à l'abri de la peur et du besoin.",
+           "Les États Membres ont débattu de la sécurité humaine, de la survie et de la dignité "
+           "de leurs populations lors de la session.",
+           "Le rapport rappelle que la pauvreté et le désespoir menacent la dignité des êtres "
+           "humains.",
+           "La seguridad humana es un enfoque centrado en las personas que protege a las "
+           "comunidades frente a la pobreza y la desesperación.",
+           "Los Estados Miembros debatieron sobre la seguridad humana y la dignidad de sus "
+           "ciudadanos, y sobre los medios de subsistencia.",
+           "La Comisión de Seguridad Humana publicó su informe en 2003: proteger a las personas "
+           "es la esencia de la seguridad humana.",
+       }) {
+    for (const Pipeline* p : {&Rules(), &RulesFrEs()}) {
+      EXPECT_TRUE(Definitions(*p, text).empty()) << text;
+    }
+  }
+}
+
+// "sécurité humaine", tagged hs.concept by the French cues, is not rewritten
+// as "human security" (the expansion of hs.concept in English): the quote
+// scores as it does without the French cues. And "SH", after "sécurité
+// humaine (SH)" in a French text, reads as "sécurité humaine"; "SH" in a
+// Spanish text as "seguridad humana".
+TEST(DefinitionTest, ExpansionsFollowTheLanguage) {
+  const std::string fr =
+      "La sécurité humaine a pour objet d'aider les États Membres à cerner les problèmes "
+      "communs et généralisés qui compromettent la survie, les moyens de subsistance et la "
+      "dignité de leurs populations et à y remédier.";
+  const auto with_cues = Definitions(RulesFrEs(), fr);
+  ASSERT_EQ(with_cues.size(), 1u);
+  EXPECT_DOUBLE_EQ(with_cues[0].score, 1.0);
+  EXPECT_EQ(with_cues[0].start, 0u);
+
+  const std::string fr_sh =
+      "Le présent rapport porte sur la sécurité humaine (SH) et sur la façon dont les États "
+      "la mettent en œuvre dans leurs politiques. Selon l'Assemblée générale, la SH a pour "
+      "objet d'aider les États Membres à cerner les problèmes communs et généralisés qui "
+      "compromettent la survie, les moyens de subsistance et la dignité de leurs populations "
+      "et à y remédier.";
+  const auto sh = Definitions(RulesFrEs(), fr_sh);
+  ASSERT_EQ(sh.size(), 1u);
+  EXPECT_EQ(sh[0].concept_id, "definition.unga_66_290");
+  EXPECT_EQ(sh[0].start, fr_sh.find("la SH a pour"));
+  EXPECT_DOUBLE_EQ(sh[0].score, 1.0);
+
+  const std::string es_sh =
+      "El presente informe trata de la seguridad humana (SH) y de la forma en que los Estados "
+      "la aplican en sus políticas. Según la Asamblea General, la SH es un enfoque que ayuda "
+      "a los Estados Miembros a determinar y superar las dificultades generalizadas e "
+      "intersectoriales que afectan a la supervivencia, los medios de subsistencia y la "
+      "dignidad de sus ciudadanos.";
+  const auto es = Definitions(RulesFrEs(), es_sh);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].concept_id, "definition.unga_66_290");
+  EXPECT_EQ(es[0].start, es_sh.find("la SH es"));
+  EXPECT_DOUBLE_EQ(es[0].score, 1.0);
+}
+
+// `expand` as one expansion for all languages (the older form) still reads
+// "HS" as "human security"; an empty map of expansions is refused.
+TEST(DefinitionTest, ExpandAsOneExpansionAndEmptyExpansions) {
+  const auto path = testing::TempPath("definitions_one_expansion.yaml");
+  auto write = [&](const std::string& expand) {
+    std::ofstream(path) << "definitions: hstag-definitions/1\n"
+                           "version: 1.0.0\n"
+                           "expand:\n"
+                           "  hs.concept: "
+                        << expand
+                        << "\n"
+                           "items:\n"
+                           "  - id: definition.barcelona_2004\n"
+                           "    wordings: [\"Human security refers to freedom for individuals\"]\n";
+  };
+  const std::string options = R"({"definitions": ")" + path.string() + "\"}";
+  write("human security");
+  auto one = Make("pipeline.yaml", {{"definitions", options}});
+  ASSERT_TRUE(one);
+  const auto defs =
+      Definitions(*one, "On Human Security (HS). HS refers to freedom for individuals.");
+  ASSERT_EQ(defs.size(), 1u);
+  EXPECT_DOUBLE_EQ(defs[0].score, 1.0);
+  write("{}");
+  auto empty = Create("pipeline.yaml", {{"definitions", options}});
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.error().find("empty expansion for hs.concept"), std::string::npos)
+      << empty.error();
 }
 
 // The CCOE info sheet quotes five of the six definitions (GA 66/290 twice);
