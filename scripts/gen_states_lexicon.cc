@@ -46,6 +46,18 @@ struct Cue {
   std::string form;       // for bare forms: the language of the form ("en", "fr"...), else empty
 };
 
+// Whether a cue applies to `lang` (its lang is one code or "fr, de").
+bool HasLang(const Cue& c, const std::string& lang) {
+  size_t at = 0;
+  while (at <= c.lang.size()) {
+    const size_t comma = c.lang.find(", ", at);
+    if (c.lang.substr(at, comma == std::string::npos ? std::string::npos : comma - at) == lang) return true;
+    if (comma == std::string::npos) break;
+    at = comma + 2;
+  }
+  return false;
+}
+
 std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> out;
   std::string cur;
@@ -295,7 +307,27 @@ int main(int argc, char** argv) {
     auto add = [&](Cue c) {
       c.term = Trim(c.term);
       if (c.term.empty()) return;
-      if (!keys.insert(Key(c.term)).second) return;
+      if (!keys.insert(Key(c.term)).second) {
+        // The same name in another language ("Irak" in French, Spanish and
+        // German): one cue with both languages.
+        // A name given again in another case in the same language ("Reino
+        // unido", as machine-cased texts write "Reino Unido"): the name in
+        // any case.
+        for (Cue& o : cues) {
+          if (Key(o.term) == Key(c.term) && o.lang == c.lang && !o.lang.empty() && o.exact &&
+              !c.exact && o.condition == c.condition) {
+            o.exact = false;
+          }
+        }
+        for (Cue& o : cues) {
+          if (Key(o.term) == Key(c.term) && o.term == c.term && !o.lang.empty() &&
+              !c.lang.empty() && o.exact == c.exact && o.condition == c.condition &&
+              !HasLang(o, c.lang)) {
+            o.lang += ", " + c.lang;
+          }
+        }
+        return;
+      }
       cues.push_back(c);
     };
     std::string label;
@@ -353,7 +385,7 @@ int main(int argc, char** argv) {
     auto covered = [&](const Cue& n) {
       for (const Cue& c : cues) {
         if (Key(c.term) != Key(n.term)) continue;
-        if (!c.lang.empty() && c.lang != n.lang) continue;
+        if (!c.lang.empty() && !HasLang(c, n.lang)) continue;
         if (c.exact && c.term != n.term) continue;
         return true;
       }
@@ -465,7 +497,9 @@ int main(int argc, char** argv) {
       } else {
         std::cout << "      - {term: " << Quote(c.term);
         if (c.exact) std::cout << ", case: exact";
-        if (!c.lang.empty()) std::cout << ", lang: " << c.lang;
+        if (!c.lang.empty()) {
+          std::cout << ", lang: " << (c.lang.find(',') == std::string::npos ? c.lang : "[" + c.lang + "]");
+        }
         if (!c.condition.empty()) std::cout << ", " << c.condition;
         std::cout << "}\n";
       }
