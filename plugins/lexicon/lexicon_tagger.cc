@@ -136,7 +136,14 @@ bool FunctionWord(std::string_view norm) {
       "this", "that", "these", "those", "all",  "other", "such", "any",  "some", "each",
       "every", "no",  "more", "most", "of",   "to",    "in",   "for",  "on",   "by",
       "with", "from", "at",   "as",   "le",   "la",    "les",  "des",  "du",   "de",
-      "el",   "los",  "las",  "der",  "die",  "das",   "den",  "dem"};
+      "el",   "los",  "las",  "der",  "die",  "das",   "den",  "dem",
+      // French, Spanish, German articles and prepositions ("hors mariage,
+      // sans enfants" is no "mariage d'enfants")
+      "un", "une", "au", "aux", "à", "en", "dans", "sans", "avec", "pour", "par", "sur",
+      "contre", "hors", "entre", "chez", "vers", "ce", "cette", "ces", "leur", "leurs",
+      "una", "unos", "unas", "al", "del", "a", "sin", "con", "para", "por", "sobre", "contra",
+      "hacia", "su", "sus", "ein", "eine", "einer", "eines", "einem", "einen", "im", "am",
+      "auf", "aus", "bei", "zu", "zum", "zur", "vom", "ohne", "mit", "für", "durch", "gegen"};
   return kWords.count(norm) > 0;
 }
 
@@ -188,6 +195,16 @@ bool IsJoiner(std::string_view gap, bool quotes) {
       }
     }
     if (!mark) return false;
+  }
+  return true;
+}
+
+// True when a gap is an elided word and its apostrophe ("l'", "d'", "qu'",
+// "dell'"), as the analyzer leaves it before the word it was written with.
+bool IsElision(std::string_view gap) {
+  if (gap.size() < 2 || gap.size() > 7 || gap.back() != '\'') return false;
+  for (size_t i = 0; i + 1 < gap.size(); ++i) {
+    if (gap[i] < 'a' || gap[i] > 'z') return false;
   }
   return true;
 }
@@ -745,12 +762,16 @@ class LexiconTagger : public hstag::sdk::Tagger {
     MembersAt(text, node, m.concept_idx, groups_[m.concept_idx], c.first, y + 1, out);
   }
 
-  // True when only white space, hyphens or emphasis marks stand between tokens a and b.
+  // True when only white space, hyphens or emphasis marks stand between
+  // tokens a and b, or an elided article or preposition that the analyzer
+  // took off b ("protection de l'individu": "l'" stands between "de" and
+  // "individu").
   static bool Joined(const TextView& text, uint32_t a, uint32_t b) {
     const auto tokens = text.tokens();
     if (PlainGap(text.norm(), tokens[a].norm_end, tokens[b].norm_start)) return true;
-    return IsJoiner(hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start),
-                    /*quotes=*/false);
+    const std::string gap =
+        hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start);
+    return IsJoiner(gap, /*quotes=*/false) || IsElision(gap);
   }
 
   // Whether the conditions of `cond` on the text hold for the match `c`:
