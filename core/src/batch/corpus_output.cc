@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <map>
 
@@ -247,11 +248,13 @@ void CorpusRows::End() {
   references_ += !boilerplate && references;  // (in both: counted as boilerplate)
   a[9] = boilerplate ? "true" : "false";
   a[10] = references ? "true" : "false";
-  std::vector<std::string> row;
-  row.reserve(15);
-  row.push_back(doc_.path);
-  for (size_t k = 0; k < kAnnotationFields.size(); ++k) row.push_back(std::move(a[k]));
-  AppendCsvRow(row, &annotations_csv_);
+  // Written field by field: the fields keep their buffers for the next one.
+  AppendCsvField(doc_.path, &annotations_csv_);
+  for (size_t k = 0; k < kAnnotationFields.size(); ++k) {
+    annotations_csv_.push_back(',');
+    AppendCsvField(a[k], &annotations_csv_);
+  }
+  annotations_csv_.push_back('\n');
 }
 
 void CorpusRows::BeginObject() { Begin(true); }
@@ -268,9 +271,9 @@ void CorpusRows::Scalar(Write&& write, Text&& text, double number) {
   switch (f.role) {
     case Role::kSource:
       if (f.key == "path") {
-        doc_.path = text();
+        text(&doc_.path);
       } else if (f.key == "sha256") {
-        doc_.sha256 = text();
+        text(&doc_.sha256);
       } else if (f.key == "bytes") {
         doc_.bytes = static_cast<uint64_t>(number);
       }
@@ -279,15 +282,22 @@ void CorpusRows::Scalar(Write&& write, Text&& text, double number) {
       if (f.key == "words") words_ = number;
       return;
     case Role::kAnnotation:
-      if (const int k = AnnotationField(f.key); k >= 0) annotation_[k] = text();
+      if (const int k = AnnotationField(f.key); k >= 0) text(&annotation_[k]);
       return;
     case Role::kConcept: {
       const int at = f.key == "total" ? 0 : f.key == "explicit" ? 1 : f.key == "indicator" ? 2 : -1;
-      if (at >= 0) concepts_.back().second[at] = {text(), number};
+      if (at >= 0) {
+        text(&concepts_.back().second[at].text);
+        concepts_.back().second[at].value = number;
+      }
       return;
     }
     case Role::kError:
-      if (f.key == "message") doc_.error += (doc_.error.empty() ? "" : "; ") + text();
+      if (f.key == "message") {
+        std::string message;
+        text(&message);
+        doc_.error += (doc_.error.empty() ? "" : "; ") + message;
+      }
       return;
     case Role::kWarnings:
       doc_.warned = true;
@@ -300,25 +310,39 @@ void CorpusRows::Scalar(Write&& write, Text&& text, double number) {
   }
 }
 
+// A scalar's text is assigned to where a row keeps it (`text(&field)`),
+// which keeps its buffer from one document or annotation to the next.
+namespace {
+
+template <typename Integer>
+void AssignNumber(Integer n, std::string* to) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  to->assign(buf, r.ptr);
+}
+
+}  // namespace
+
 void CorpusRows::String(std::string_view v) {
-  Scalar([&](JsonSink& s) { s.String(v); }, [&] { return std::string(v); }, 0);
+  Scalar([&](JsonSink& s) { s.String(v); }, [&](std::string* to) { to->assign(v); }, 0);
 }
 void CorpusRows::Uint(uint64_t n) {
-  Scalar([&](JsonSink& s) { s.Uint(n); }, [&] { return std::to_string(n); },
+  Scalar([&](JsonSink& s) { s.Uint(n); }, [&](std::string* to) { AssignNumber(n, to); },
          static_cast<double>(n));
 }
 void CorpusRows::Int(int64_t n) {
-  Scalar([&](JsonSink& s) { s.Int(n); }, [&] { return std::to_string(n); },
+  Scalar([&](JsonSink& s) { s.Int(n); }, [&](std::string* to) { AssignNumber(n, to); },
          static_cast<double>(n));
 }
 void CorpusRows::Double(double x) {
-  Scalar([&](JsonSink& s) { s.Double(x); }, [&] { return Fixed4(x); }, x);
+  Scalar([&](JsonSink& s) { s.Double(x); }, [&](std::string* to) { *to = Fixed4(x); }, x);
 }
 void CorpusRows::Bool(bool b) {
-  Scalar([&](JsonSink& s) { s.Bool(b); }, [&] { return std::string(b ? "true" : "false"); }, b);
+  Scalar([&](JsonSink& s) { s.Bool(b); }, [&](std::string* to) { to->assign(b ? "true" : "false"); },
+         b);
 }
 void CorpusRows::Null() {
-  Scalar([](JsonSink& s) { s.Null(); }, [] { return std::string(); }, 0);
+  Scalar([](JsonSink& s) { s.Null(); }, [](std::string* to) { to->clear(); }, 0);
 }
 
 CorpusLines CorpusRows::Take() {

@@ -3,22 +3,40 @@
 
 namespace hstag {
 
+namespace {
+
+// Whether a field needs quotes: a comma, a quote, a line break, or space at
+// either end. One pass over the bytes (the sentences of annotations.csv make
+// most of what a batch run writes).
+bool NeedsQuotes(std::string_view f) {
+  if (!f.empty() && (f.front() == ' ' || f.back() == ' ')) return true;
+  bool special = false;
+  for (const char c : f) special |= c == ',' || c == '"' || c == '\n' || c == '\r';
+  return special;
+}
+
+}  // namespace
+
+void AppendCsvField(std::string_view f, std::string* out) {
+  if (!NeedsQuotes(f)) {
+    out->append(f);
+    return;
+  }
+  out->push_back('"');
+  // Each quote doubled: the text between quotes goes in whole.
+  for (size_t q = f.find('"'); q != std::string_view::npos; q = f.find('"')) {
+    out->append(f.substr(0, q + 1));
+    out->push_back('"');
+    f.remove_prefix(q + 1);
+  }
+  out->append(f);
+  out->push_back('"');
+}
+
 void AppendCsvRow(const std::vector<std::string>& fields, std::string* out) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) out->push_back(',');
-    const std::string& f = fields[i];
-    const bool quote = f.find_first_of(",\"\r\n") != std::string::npos ||
-                       (!f.empty() && (f.front() == ' ' || f.back() == ' '));
-    if (!quote) {
-      out->append(f);
-      continue;
-    }
-    out->push_back('"');
-    for (char c : f) {
-      if (c == '"') out->push_back('"');
-      out->push_back(c);
-    }
-    out->push_back('"');
+    AppendCsvField(fields[i], out);
   }
   out->push_back('\n');
 }

@@ -16,6 +16,9 @@
 
 namespace hstag {
 
+// Appends one field, quoted as needed (no separator).
+void AppendCsvField(std::string_view field, std::string* out);
+
 // Appends one row (fields quoted as needed) and a line feed to *out.
 void AppendCsvRow(const std::vector<std::string>& fields, std::string* out);
 
