@@ -3,6 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
+#include <string>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace hstag::common {
 
@@ -40,6 +45,41 @@ bool GlobMatch(std::string_view p, std::string_view w) {
   }
   while (pi < p.size() && p[pi] == '*') ++pi;
   return pi == p.size();
+}
+
+bool Capitalised(std::string_view surface) {
+  if (surface.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(surface.data(), i, static_cast<int32_t>(surface.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+bool NameHead(std::string_view norm, bool before) {
+  if (before && norm == "policy") return false;
+  static const std::set<std::string, std::less<>> kWords = {
+      // English
+      "network", "networks", "unit", "fund", "funds", "commission", "committee", "council",
+      "convention", "conventions", "agreement", "treaty", "protocol", "declaration",
+      "act", "panel", "conference", "summit", "forum", "symposium", "workshop", "seminar",
+      "congress", "programme", "program", "project", "initiative", "office", "agency",
+      "organization", "organisation", "centre", "center", "institute", "association", "society",
+      "foundation", "trust", "facility", "board", "secretariat", "ministry", "department",
+      "bank", "union", "authority", "court", "tribunal", "mission", "group", "friends",
+      "alliance", "coalition", "partnership", "campaign", "course", "force", "handbook",
+      "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
+      "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
+      "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
+      "mechanism", "command", "system", "register",
+      "consortium", "collective", "observatory", "taskforce", "directorate",
+      "plan", "strategy", "policy", "month", "week", "training", "memorandum",
+      // French, Spanish, German
+      "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut",
+      "rapport", "red", "fondo", "comisión", "consejo", "convención", "acuerdo", "tratado",
+      "programa", "oficina", "organización", "centro", "instituto", "informe", "netzwerk",
+      "kommission", "ausschuss", "rat", "abkommen", "vertrag", "programm", "büro", "zentrum",
+      "bericht", "stiftung"};
+  return kWords.count(norm) > 0;
 }
 
 }  // namespace hstag::common

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The rules of a lexicon cue that taggers apply when they match it in a
-// document (lexicons/README.md): in which languages it applies, and which
-// words a glob matches. The lexicon tagger and the abbreviation tagger both
-// apply them, so both say the same.
+// document (lexicons/README.md): in which languages it applies, which words
+// a glob matches, and which words head a name. The lexicon tagger and the
+// abbreviation tagger both apply them, so both say the same.
 //
 // Thread safety: pure functions.
 #ifndef HSTAG_PLUGINS_COMMON_LEXICON_MATCH_H_
@@ -22,6 +22,17 @@ bool LanguageMatches(std::string_view lang, const std::vector<std::string>& lang
 
 // True when `word` matches the glob `pattern` (`*`: any run of characters).
 bool GlobMatch(std::string_view pattern, std::string_view word);
+
+// True when the word as written starts with an upper-case or title-case letter.
+bool Capitalised(std::string_view surface);
+
+// True when a word (case-folded) heads the names of organizations,
+// programmes, units, publications, plans, series and events (codebook
+// §10.1): a capitalised run of words holding one is a name. `before`: the
+// word stands before the match; "Policy" heads a name only after it ("the
+// NATO WPS Policy"; the heading "Policy Framework for Food Security" names
+// no policy).
+bool NameHead(std::string_view norm, bool before = false);
 
 }  // namespace hstag::common
 

@@ -209,14 +209,6 @@ bool IsElision(std::string_view gap) {
   return true;
 }
 
-// True when the word as written starts with an upper-case or title-case letter.
-bool Capitalised(std::string_view surface) {
-  if (surface.empty()) return false;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(surface.data(), i, static_cast<int32_t>(surface.size()), c);
-  return c >= 0 && (u_isupper(c) || u_istitle(c));
-}
 
 // Lower-case words that a capitalised name holds between capitalised words
 // ("Office for the Coordination of Humanitarian Affairs").
@@ -227,32 +219,6 @@ bool NameConnector(std::string_view norm) {
   return kWords.count(norm) > 0;
 }
 
-// Words that head the names of organizations, programmes, units,
-// publications, series and events (codebook §10.1), case-folded.
-bool NameHead(std::string_view norm) {
-  static const std::set<std::string, std::less<>> kWords = {
-      // English
-      "network", "networks", "unit", "fund", "funds", "commission", "committee", "council",
-      "convention", "conventions", "agreement", "treaty", "protocol", "declaration",
-      "act", "panel", "conference", "summit", "forum", "symposium", "workshop", "seminar",
-      "congress", "programme", "program", "project", "initiative", "office", "agency",
-      "organization", "organisation", "centre", "center", "institute", "association", "society",
-      "foundation", "trust", "facility", "board", "secretariat", "ministry", "department",
-      "bank", "union", "authority", "court", "tribunal", "mission", "group", "friends",
-      "alliance", "coalition", "partnership", "campaign", "course", "force", "handbook",
-      "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
-      "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
-      "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
-      "mechanism", "command", "system", "register",
-      "consortium", "collective", "observatory", "taskforce", "directorate",
-      // French, Spanish, German
-      "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut",
-      "rapport", "red", "fondo", "comisión", "consejo", "convención", "acuerdo", "tratado",
-      "programa", "oficina", "organización", "centro", "instituto", "informe", "netzwerk",
-      "kommission", "ausschuss", "rat", "abkommen", "vertrag", "programm", "büro", "zentrum",
-      "bericht", "stiftung"};
-  return kWords.count(norm) > 0;
-}
 
 bool WordIn(const std::vector<std::string>& list, std::string_view w) {
   for (const auto& x : list) {
@@ -857,21 +823,24 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // it count ("UN Framework Convention"; "the Charter of the United Nations"
   // is the UN's). A capitalised heading or caption is no name ("Table 13:
   // Urbanization and Urban Poverty"), nor is "Japan's Human Security policy".
-  // The match's first word must be capitalised and, but for an actor's
-  // acronym, not in capitals (an acronym is no sign of a name: "WPS Agenda").
+  // The match's first word must be capitalised. An acronym's capitals are no
+  // sign of a name before it, but a name's words after it still make one
+  // ("the 2023 WPS Strategy", "the NATO WPS Policy"; not "the WPS agenda").
   bool InsideName(const TextView& text, const Candidate& c) const {
     const auto tokens = text.tokens();
     const bool actor = concepts_[patterns_[c.pattern].concept_idx].section == "actor";
     const std::string_view first = text.Surface(tokens[c.first]);
-    if (!Capitalised(first) ||
-        (!actor && std::none_of(first.begin() + 1, first.end(),
-                                [](char ch) { return ch >= 'a' && ch <= 'z'; }))) {
-      return false;
-    }
+    if (!hstag::common::Capitalised(first)) return false;
+    const bool acronym = !actor && std::none_of(first.begin() + 1, first.end(),
+                                                [](char ch) { return ch >= 'a' && ch <= 'z'; });
     const uint32_t sentence = tokens[c.first].sentence;
-    auto joined = [&](uint32_t a, uint32_t b) { return Joined(text, a, b); };
+    // A slash joins the words of a name too ("HIV/AIDS Strategy").
+    auto joined = [&](uint32_t a, uint32_t b) {
+      return Joined(text, a, b) ||
+             hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start) == "/";
+    };
     auto capital = [&](uint32_t k) {
-      return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) && Capitalised(text.Surface(tokens[k]));
+      return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) && hstag::common::Capitalised(text.Surface(tokens[k]));
     };
     auto connector = [&](uint32_t k) {
       return !capital(k) && NameConnector(text.Norm(tokens[k]));
@@ -882,17 +851,17 @@ class LexiconTagger : public hstag::sdk::Tagger {
       uint32_t j = k;
       while (in_sentence(j) && connector(j) && in_sentence(j + 1) && joined(j, j + 1)) ++j;
       if (!in_sentence(j) || !capital(j)) break;
-      if (NameHead(text.Norm(tokens[j]))) return true;
+      if (hstag::common::NameHead(text.Norm(tokens[j]))) return true;
       k = j + 1;
     }
     // Before it, the same; but an actor's name after its connector is the
     // actor ("the Charter of the United Nations", "King Abdullah of Jordan").
-    if (actor) return false;
+    if (actor || acronym) return false;
     for (uint32_t k = c.first; k > 0 && in_sentence(k - 1) && joined(k - 1, k);) {
       uint32_t j = k - 1;
       while (j > 0 && connector(j) && in_sentence(j - 1) && joined(j - 1, j)) --j;
       if (!capital(j)) break;
-      if (NameHead(text.Norm(tokens[j]))) return true;
+      if (hstag::common::NameHead(text.Norm(tokens[j]), /*before=*/true)) return true;
       k = j;
     }
     return false;

@@ -216,6 +216,23 @@ TEST(AbbreviationTest, ShortFormTheDocumentDoesNotDefineStaysUntagged) {
   for (const auto& a : r.annotations) EXPECT_NE(a.concept_id, "hs.concept");
 }
 
+// A short form that the head of a name follows is a word of that name
+// (codebook §10.1): "the 2023 TIP Report" names a publication.
+TEST(AbbreviationTest, AShortFormInsideANameIsNotTagged) {
+  const std::string text =
+      "Trafficking in Persons (TIP) is a crime. The 2023 TIP Report ranks countries. TIP harms "
+      "millions.";
+  const AnalysisResult r = Rules().RunBytes(text, "t.txt");
+  std::vector<uint32_t> starts;
+  for (const auto& a : FromPlugin(r, "abbreviations")) {
+    if (a.concept_id == "topic.human_trafficking") starts.push_back(a.start);
+  }
+  const uint32_t report = static_cast<uint32_t>(text.find("TIP Report"));
+  const uint32_t harms = static_cast<uint32_t>(text.find("TIP harms"));
+  EXPECT_EQ(std::count(starts.begin(), starts.end(), report), 0);
+  EXPECT_EQ(std::count(starts.begin(), starts.end(), harms), 1);
+}
+
 TEST(AbbreviationTest, LongFormTheLexiconDoesNotKnowDefinesNothing) {
   const AnalysisResult r = Rules().RunBytes(
       "The European Security Strategy (ESS) was adopted in 2003. The ESS names threats.", "t.txt");
@@ -378,11 +395,12 @@ TEST(AbbreviationTest, CcoeInfoSheetEveryHsAfterTheDefinition) {
   ASSERT_NE(def, std::string::npos);
   std::set<uint32_t> expected;
   for (uint32_t p : WholeWords(bytes, "HS", def)) {
-    if (!InUrl(bytes, p)) expected.insert(p);
+    // "the Journal of HS Studies" is a publication's name (codebook §10.1).
+    if (!InUrl(bytes, p) && bytes.compare(p, 10, "HS Studies") != 0) expected.insert(p);
   }
-  // Every "HS" is hs.concept: alone, or inside a phrase of the approach
-  // cues, whose `also` brings hs.concept. Inside an actor's name it is the
-  // actor as well.
+  // Every other "HS" is hs.concept: alone, or inside a phrase of the
+  // approach cues, whose `also` brings hs.concept. Inside an actor's name it
+  // is the actor as well.
   std::set<uint32_t> tagged;
   std::map<std::string, std::set<std::string>> phrases;  // phrase -> concepts
   for (const auto& a : FromPlugin(r, "abbreviations")) {
