@@ -202,9 +202,10 @@ case "$mode" in
     job=${job%%;*}
     task=${job}_$K
     docs=$HSTAG_OUT/shard-$K
-    # Until task K has written its first document (squeue once a second).
+    # Until task K has finished its first document: its JSON and its
+    # journal line (squeue once a second).
     for ((t = 0; ; t++)); do
-      [ "$(docs_in "$docs")" -gt 0 ] && break
+      grep -q '"relative"' "$docs/state.journal.jsonl" 2>/dev/null && break
       if ((t % 20 == 0)); then
         ((SECONDS < 120)) || fail "task $task wrote no document in 120 s; $(job_logs)"
         gone "$task" && fail "task $task ended before it wrote a document; $(job_logs)"
@@ -216,9 +217,15 @@ case "$mode" in
     scancel "$task"
     wait_gone "$task" 60
     partial=$(docs_in "$docs")
+    # What the run promises to keep: the documents of its journal. A
+    # document whose JSON was written but not yet its journal line when the
+    # task was killed is analysed again (its JSON may be cut short).
+    [ -f "$docs/state.journal.jsonl" ] || fail "the cancelled task left no state.journal.jsonl"
+    journaled=$(grep -c '"relative"' "$docs/state.journal.jsonl" || true)
     grep -q "CANCELLED" "$work"/logs/hstag-"${job}"_"$K".out ||
       fail "task $task's log does not say it was cancelled: $(job_logs)"
-    say "task $task cancelled while running, with $partial document(s) in its docs/ (at $SECONDS s)"
+    say "task $task cancelled while running, with $partial document(s) in its docs/, $journaled in its journal (at $SECONDS s)"
+    [ "$journaled" -le "$partial" ] || fail "the journal has $journaled documents, docs/ only $partial"
     wait_gone "$job" 180
     say "the other tasks done at $SECONDS s"
     for ((k = 1; k <= tasks; k++)); do
@@ -231,11 +238,11 @@ case "$mode" in
     skipped=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["counts"]["skipped"])' "$docs/run.json")
     say "task $K again ($(cat "$work/sbatch.log")): $whole documents in its shard, $skipped of them kept from the cancelled run (at $SECONDS s)"
     [ "$whole" = "$in_k" ] || fail "shard $K has $whole documents, not $in_k"
-    if [ "$partial" -eq 0 ] || [ "$partial" -ge "$whole" ]; then
-      fail "task $K was not cancelled mid-run: $partial of its $whole documents were done"
+    if [ "$journaled" -eq 0 ] || [ "$partial" -ge "$whole" ]; then
+      fail "task $K was not cancelled mid-run: $journaled of its $whole documents were done"
     fi
-    [ "$skipped" = "$partial" ] ||
-      fail "--resume kept $skipped documents of the cancelled task, which had done $partial"
+    [ "$skipped" = "$journaled" ] ||
+      fail "--resume kept $skipped documents of the cancelled task, whose journal had $journaled"
     ;;
 esac
 
