@@ -182,6 +182,10 @@ int AnnotationField(std::string_view key) {
 
 void CorpusRows::Key(std::string_view key) {
   Frame& f = open_.back();
+  if (f.role == Role::kAnnotation) {
+    f.field = AnnotationField(key);
+    return;  // an annotation's members go to no corpus line and no errors value
+  }
   f.key = key;
   if (f.role == Role::kTop) {
     using R = Role;
@@ -282,7 +286,7 @@ void CorpusRows::Scalar(Write&& write, Text&& text, double number) {
       if (f.key == "words") words_ = number;
       return;
     case Role::kAnnotation:
-      if (const int k = AnnotationField(f.key); k >= 0) text(&annotation_[k]);
+      if (f.field >= 0) text(&annotation_[f.field]);
       return;
     case Role::kConcept: {
       const int at = f.key == "total" ? 0 : f.key == "explicit" ? 1 : f.key == "indicator" ? 2 : -1;

@@ -97,6 +97,7 @@ class CorpusRows final : public JsonSink {
     bool member_corpus, member_errors;  // and those of its current member
     Role member = Role::kOther;  // what its current member opens, if a container
     std::string key;  // its current member's key
+    int field = -1;   // in an annotation: the key's column of annotations.csv
   };
   template <typename Write, typename Text>
   void Scalar(Write&& write, Text&& text, double number);
