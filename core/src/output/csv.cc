@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output/csv.h"
 
+#include <cstring>
+
 namespace hstag {
 
 namespace {
@@ -9,10 +11,12 @@ namespace {
 // either end. One pass over the bytes (the sentences of annotations.csv make
 // most of what a batch run writes).
 bool NeedsQuotes(std::string_view f) {
-  if (!f.empty() && (f.front() == ' ' || f.back() == ' ')) return true;
-  bool special = false;
-  for (const char c : f) special |= c == ',' || c == '"' || c == '\n' || c == '\r';
-  return special;
+  if (f.empty()) return false;
+  if (f.front() == ' ' || f.back() == ' ') return true;
+  for (const char c : {',', '"', '\n', '\r'}) {
+    if (std::memchr(f.data(), c, f.size())) return true;  // memchr: SIMD, one pass a byte
+  }
+  return false;
 }
 
 }  // namespace
