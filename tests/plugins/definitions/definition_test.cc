@@ -341,29 +341,27 @@ TEST(DefinitionTest, ExpansionsFollowTheLanguage) {
   EXPECT_DOUBLE_EQ(with_cues[0].score, 1.0);
   EXPECT_EQ(with_cues[0].start, 0u);
 
+  // "SH" defined in the text, then the quote with "SH" for "sécurité
+  // humaine" / "seguridad humana": aligned from "la SH".
   const std::string fr_sh =
       "Le présent rapport porte sur la sécurité humaine (SH) et sur la façon dont les États "
       "la mettent en œuvre dans leurs politiques. Selon l'Assemblée générale, la SH a pour "
       "objet d'aider les États Membres à cerner les problèmes communs et généralisés qui "
       "compromettent la survie, les moyens de subsistance et la dignité de leurs populations "
       "et à y remédier.";
-  const auto sh = Definitions(RulesFrEs(), fr_sh);
-  ASSERT_EQ(sh.size(), 1u);
-  EXPECT_EQ(sh[0].concept_id, "definition.unga_66_290");
-  EXPECT_EQ(sh[0].start, fr_sh.find("la SH a pour"));
-  EXPECT_DOUBLE_EQ(sh[0].score, 1.0);
-
   const std::string es_sh =
       "El presente informe trata de la seguridad humana (SH) y de la forma en que los Estados "
       "la aplican en sus políticas. Según la Asamblea General, la SH es un enfoque que ayuda "
       "a los Estados Miembros a determinar y superar las dificultades generalizadas e "
       "intersectoriales que afectan a la supervivencia, los medios de subsistencia y la "
       "dignidad de sus ciudadanos.";
-  const auto es = Definitions(RulesFrEs(), es_sh);
-  ASSERT_EQ(es.size(), 1u);
-  EXPECT_EQ(es[0].concept_id, "definition.unga_66_290");
-  EXPECT_EQ(es[0].start, es_sh.find("la SH es"));
-  EXPECT_DOUBLE_EQ(es[0].score, 1.0);
+  for (const auto& [text, from] : {std::pair{fr_sh, "la SH a pour"}, std::pair{es_sh, "la SH es"}}) {
+    const auto found = Definitions(RulesFrEs(), text);
+    ASSERT_EQ(found.size(), 1u) << from;
+    EXPECT_EQ(found[0].concept_id, "definition.unga_66_290");
+    EXPECT_EQ(found[0].start, text.find(from));
+    EXPECT_DOUBLE_EQ(found[0].score, 1.0);
+  }
 }
 
 // `expand` as one expansion for all languages (the older form) still reads
