@@ -67,6 +67,7 @@
 #include <vector>
 
 #include "common/flat_table.h"
+#include "common/lexicon_match.h"
 #include "common/options.h"
 #include "hstag/plugin.h"
 
@@ -280,13 +281,6 @@ class DefinitionTagger : public hstag::sdk::Tagger {
     return x ^ (x >> 31);
   }
 
-  // "fr" of "fr-CA", lower case.
-  static std::string PrimaryLanguage(std::string_view bcp47) {
-    std::string s(bcp47.substr(0, bcp47.find_first_of("-_")));
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-  }
-
   static bool Skipped(const hstag_token_v1& t) {
     return (t.flags & HSTAG_TOKEN_URL) ||
            ((t.flags & HSTAG_TOKEN_NUMBER) && !(t.flags & HSTAG_TOKEN_LETTER));
@@ -434,7 +428,7 @@ class DefinitionTagger : public hstag::sdk::Tagger {
       // security approach").
       int32_t chosen = -1, fallback = -1;
       bool has_words = false;
-      std::string lang;
+      std::string_view lang;  // the span's (BCP 47), "" when unknown
       for (size_t e = 0; e < expansions_.size() && !has_words; ++e) {
         if (expansions_[e].concept_id != concept_id) continue;
         size_t found = 0;
@@ -449,9 +443,12 @@ class DefinitionTagger : public hstag::sdk::Tagger {
         has_words = found == expansions_[e].words.size();
         if (fallback < 0) {
           fallback = static_cast<int32_t>(e);
-          lang = PrimaryLanguage(text.Language(tokens[first]));
+          lang = text.Language(tokens[first]);
         }
-        if (chosen < 0 && expansions_[e].lang == lang) chosen = static_cast<int32_t>(e);
+        if (chosen < 0 && !lang.empty() &&
+            hstag::common::LanguageMatches(lang, {expansions_[e].lang})) {
+          chosen = static_cast<int32_t>(e);
+        }
       }
       if (has_words || fallback < 0) continue;
       expand_at[first] = chosen >= 0 ? chosen : fallback;
