@@ -51,7 +51,8 @@ bool HasLang(const Cue& c, const std::string& lang) {
   size_t at = 0;
   while (at <= c.lang.size()) {
     const size_t comma = c.lang.find(", ", at);
-    if (c.lang.substr(at, comma == std::string::npos ? std::string::npos : comma - at) == lang) return true;
+    if (c.lang.substr(at, comma == std::string::npos ? std::string::npos : comma - at) == lang)
+      return true;
     if (comma == std::string::npos) break;
     at = comma + 2;
   }
@@ -498,7 +499,8 @@ int main(int argc, char** argv) {
         std::cout << "      - {term: " << Quote(c.term);
         if (c.exact) std::cout << ", case: exact";
         if (!c.lang.empty()) {
-          std::cout << ", lang: " << (c.lang.find(',') == std::string::npos ? c.lang : "[" + c.lang + "]");
+          std::cout << ", lang: "
+                    << (c.lang.find(',') == std::string::npos ? c.lang : "[" + c.lang + "]");
         }
         if (!c.condition.empty()) std::cout << ", " << c.condition;
         std::cout << "}\n";

@@ -326,8 +326,9 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
       // (codebook §10.1): "the 2023 TIP Report", "Trafficking in Persons (TIP)
       // Report", "the WPS Strategy".
       if (const size_t next = i + words; next < n && tokens[next].sentence == tokens[i].sentence) {
-        const std::string_view gap = surface.substr(
-            tokens[next - 1].surface_end, tokens[next].surface_start - tokens[next - 1].surface_end);
+        const std::string_view gap =
+            surface.substr(tokens[next - 1].surface_end,
+                           tokens[next].surface_start - tokens[next - 1].surface_end);
         if (gap.find_first_not_of(" )") == std::string_view::npos &&
             hstag::common::Capitalised(text.Surface(tokens[next])) &&
             hstag::common::NameHead(text.Norm(tokens[next]))) {

@@ -44,8 +44,8 @@
 #include <algorithm>
 #include <memory>
 #include <set>
-#include <stdexcept>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -132,18 +132,17 @@ bool Conjunction(std::string_view norm) {
 // determiners, pronouns and prepositions ("interconnected, and the threats").
 bool FunctionWord(std::string_view norm) {
   static const std::set<std::string, std::less<>> kWords = {
-      "the",  "a",    "an",   "its",  "their", "our",   "his",  "her",  "my",   "your",
-      "this", "that", "these", "those", "all",  "other", "such", "any",  "some", "each",
-      "every", "no",  "more", "most", "of",   "to",    "in",   "for",  "on",   "by",
-      "with", "from", "at",   "as",   "le",   "la",    "les",  "des",  "du",   "de",
-      "el",   "los",  "las",  "der",  "die",  "das",   "den",  "dem",
+      "the", "a", "an", "its", "their", "our", "his", "her", "my", "your", "this", "that", "these",
+      "those", "all", "other", "such", "any", "some", "each", "every", "no", "more", "most", "of",
+      "to", "in", "for", "on", "by", "with", "from", "at", "as", "le", "la", "les", "des", "du",
+      "de", "el", "los", "las", "der", "die", "das", "den", "dem",
       // French, Spanish, German articles and prepositions ("hors mariage,
       // sans enfants" is no "mariage d'enfants")
-      "un", "une", "au", "aux", "à", "en", "dans", "sans", "avec", "pour", "par", "sur",
-      "contre", "hors", "entre", "chez", "vers", "ce", "cette", "ces", "leur", "leurs",
-      "una", "unos", "unas", "al", "del", "a", "sin", "con", "para", "por", "sobre", "contra",
-      "hacia", "su", "sus", "ein", "eine", "einer", "eines", "einem", "einen", "im", "am",
-      "auf", "aus", "bei", "zu", "zum", "zur", "vom", "ohne", "mit", "für", "durch", "gegen"};
+      "un", "une", "au", "aux", "à", "en", "dans", "sans", "avec", "pour", "par", "sur", "contre",
+      "hors", "entre", "chez", "vers", "ce", "cette", "ces", "leur", "leurs", "una", "unos", "unas",
+      "al", "del", "a", "sin", "con", "para", "por", "sobre", "contra", "hacia", "su", "sus", "ein",
+      "eine", "einer", "eines", "einem", "einen", "im", "am", "auf", "aus", "bei", "zu", "zum",
+      "zur", "vom", "ohne", "mit", "für", "durch", "gegen"};
   return kWords.count(norm) > 0;
 }
 
@@ -177,9 +176,9 @@ bool PlainGap(std::string_view norm, uint32_t from, uint32_t to) {
 // of the region).
 bool IsJoiner(std::string_view gap, bool quotes) {
   static constexpr std::string_view kMarks[] = {
-      "\xE2\x80\x90", "\xE2\x80\x91",                  // hyphens
-      "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",  // “ ” „
-      "\xC2\xAB",     "\xC2\xBB",                      // « »
+      "\xE2\x80\x90", "\xE2\x80\x91",                                   // hyphens
+      "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",                   // “ ” „
+      "\xC2\xAB",     "\xC2\xBB",                                       // « »
       "\xE3\x80\x8C", "\xE3\x80\x8D", "\xE3\x80\x8E", "\xE3\x80\x8F"};  // 「 」 『 』
   for (size_t i = 0; i < gap.size();) {
     if (gap[i] == '-' || gap[i] == '*' || gap[i] == '_' || (quotes && gap[i] == '"')) {
@@ -209,7 +208,6 @@ bool IsElision(std::string_view gap) {
   return true;
 }
 
-
 // Lower-case words that a capitalised name holds between capitalised words
 // ("Office for the Coordination of Humanitarian Affairs").
 bool NameConnector(std::string_view norm) {
@@ -218,7 +216,6 @@ bool NameConnector(std::string_view norm) {
       "pour", "del", "para", "los", "las", "für", "der", "die", "das", "von", "zur", "zum"};
   return kWords.count(norm) > 0;
 }
-
 
 bool WordIn(const std::vector<std::string>& list, std::string_view w) {
   for (const auto& x : list) {
@@ -840,7 +837,8 @@ class LexiconTagger : public hstag::sdk::Tagger {
              hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start) == "/";
     };
     auto capital = [&](uint32_t k) {
-      return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) && hstag::common::Capitalised(text.Surface(tokens[k]));
+      return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) &&
+             hstag::common::Capitalised(text.Surface(tokens[k]));
     };
     auto connector = [&](uint32_t k) {
       return !capital(k) && NameConnector(text.Norm(tokens[k]));

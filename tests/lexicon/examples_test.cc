@@ -63,7 +63,8 @@ std::vector<std::string> Fields(const std::string& line) {
 std::vector<fs::path> ExampleFiles() {
   std::vector<fs::path> files;
   const char* other = std::getenv("HSTAG_EXAMPLES_DIR");
-  const fs::path dir = other && *other ? fs::path(other) : fs::path(SourceDir()) / "tests/lexicon/examples";
+  const fs::path dir =
+      other && *other ? fs::path(other) : fs::path(SourceDir()) / "tests/lexicon/examples";
   for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() == ".tsv") files.push_back(e.path());
   }
@@ -86,8 +87,9 @@ TEST_P(CueExamplesTest, EveryLineHolds) {
     const std::vector<std::string> f = Fields(line);
     const std::string where = file.filename().string() + ":" + std::to_string(line_no);
     ASSERT_GE(f.size(), 2u) << where << ": a text, a TAB and at least one expectation";
-    const std::string html = "<!DOCTYPE html><html lang=\"" + lang + "\"><head><title>t</title></head><body><p>" +
-                             Escaped(f[0]) + "</p></body></html>";
+    const std::string html = "<!DOCTYPE html><html lang=\"" + lang +
+                             "\"><head><title>t</title></head><body><p>" + Escaped(f[0]) +
+                             "</p></body></html>";
     const AnalysisResult r = DefaultPipeline().RunBytes(html, "example.html");
     ASSERT_TRUE(r.doc.errors.empty()) << where;
     std::string found;

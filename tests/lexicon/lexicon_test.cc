@@ -42,8 +42,9 @@ TEST(LexiconTaggerTest, PunctuationBetweenWordsBreaksAPhrase) {
 TEST(LexiconTaggerTest, QuotationMarksAroundAWordDoNotBreakAPhrase) {
   const V both = {"hs.approach:human security\" approach", "hs.concept:human security\" approach"};
   EXPECT_EQ(Tags("a \"human security\" approach"), both);
-  EXPECT_EQ(Tags("a \u201chuman security\u201d approach"),
-            (V{"hs.approach:human security\u201d approach", "hs.concept:human security\u201d approach"}));
+  EXPECT_EQ(
+      Tags("a \u201chuman security\u201d approach"),
+      (V{"hs.approach:human security\u201d approach", "hs.concept:human security\u201d approach"}));
   EXPECT_EQ(Tags("une approche de \u00absécurité humaine\u00bb"), V{"hs.concept:sécurité humaine"});
   // Single quotes are apostrophes too: they still end a phrase.
   EXPECT_EQ(Tags("a 'human security' approach"), V{"hs.concept:human security"});
@@ -150,7 +151,8 @@ TEST(LexiconLoaderTest, AnExtendingLexiconAddsCuesToTheConceptsOfAnother) {
   auto p = Pipeline::Create(o);
   ASSERT_TRUE(p.ok()) << p.error();
   EXPECT_EQ((*p)->concepts().size(), 1u);  // defined once
-  AnalysisResult r = (*p)->RunBytes("<html lang=\"es\"><p>la seguridad humana</p></html>", "t.html");
+  AnalysisResult r =
+      (*p)->RunBytes("<html lang=\"es\"><p>la seguridad humana</p></html>", "t.html");
   ASSERT_EQ(r.annotations.size(), 1u);
   EXPECT_EQ(r.annotations[0].concept_id, "hs.concept");
   EXPECT_EQ(r.annotations[0].rule, "base.xx:9");
@@ -164,12 +166,21 @@ TEST(LexiconLoaderTest, AnExtendingLexiconAddsCuesToTheConceptsOfAnother) {
   EXPECT_EQ(s.message(),
             "base.xx.yaml: extends `base`, which is not loaded before it (list it after that "
             "lexicon, or add it with --add-lexicon)");
-  { std::ofstream(dir + "/unknown.yaml") << "lexicon: u\nextends: base\nconcepts:\n  - id: hs.other\n    explicit: [x]\n"; }
-  std::vector<Lexicon> unknown = {lexicons[0], LoadLexicon(dir + "/unknown.yaml", "unknown.yaml").value()};
+  {
+    std::ofstream(dir + "/unknown.yaml")
+        << "lexicon: u\nextends: base\nconcepts:\n  - id: hs.other\n    explicit: [x]\n";
+  }
+  std::vector<Lexicon> unknown = {lexicons[0],
+                                  LoadLexicon(dir + "/unknown.yaml", "unknown.yaml").value()};
   s = LinkLexicons(&unknown);
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.message(), "unknown.yaml:4: concept `hs.other` is not a concept of `base` (base.yaml), which this lexicon extends");
-  { std::ofstream(dir + "/label.yaml") << "lexicon: l\nextends: base\nconcepts:\n  - id: hs.concept\n    label: again\n    explicit: [x]\n"; }
+  EXPECT_EQ(s.message(),
+            "unknown.yaml:4: concept `hs.other` is not a concept of `base` (base.yaml), which this "
+            "lexicon extends");
+  {
+    std::ofstream(dir + "/label.yaml") << "lexicon: l\nextends: base\nconcepts:\n  - id: "
+                                          "hs.concept\n    label: again\n    explicit: [x]\n";
+  }
   auto label = LoadLexicon(dir + "/label.yaml", "label.yaml");
   ASSERT_FALSE(label.ok());
   EXPECT_EQ(label.error(),

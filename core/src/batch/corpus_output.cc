@@ -342,8 +342,8 @@ void CorpusRows::Double(double x) {
   Scalar([&](JsonSink& s) { s.Double(x); }, [&](std::string* to) { *to = Fixed4(x); }, x);
 }
 void CorpusRows::Bool(bool b) {
-  Scalar([&](JsonSink& s) { s.Bool(b); }, [&](std::string* to) { to->assign(b ? "true" : "false"); },
-         b);
+  Scalar([&](JsonSink& s) { s.Bool(b); },
+         [&](std::string* to) { to->assign(b ? "true" : "false"); }, b);
 }
 void CorpusRows::Null() {
   Scalar([](JsonSink& s) { s.Null(); }, [](std::string* to) { to->clear(); }, 0);

@@ -78,8 +78,8 @@ std::string ToCbor(const Lexicon& lex) {
     concepts.push_back({c.id, c.label, c.section, c.parent, c.type, c.description, c.matched_by,
                         c.line, c.overlap_group, CuesJson(c.cues), CuesJson(c.excludes)});
   }
-  const nlohmann::json j = {lex.format, lex.name,   lex.version, lex.description,
-                            lex.sha256, concepts,   lex.extends};
+  const nlohmann::json j = {lex.format, lex.name, lex.version, lex.description,
+                            lex.sha256, concepts, lex.extends};
   const std::vector<uint8_t> bytes = nlohmann::json::to_cbor(j);
   return std::string(bytes.begin(), bytes.end());
 }

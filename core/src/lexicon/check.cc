@@ -46,7 +46,8 @@ void CheckDefinition(const Concept& c, const Problem& problem) {
     if (std::find(std::begin(codebook::kActorTypes), std::end(codebook::kActorTypes), c.type) ==
         std::end(codebook::kActorTypes)) {
       std::string known;
-      for (std::string_view t : codebook::kActorTypes) known += (known.empty() ? "" : ", ") + std::string(t);
+      for (std::string_view t : codebook::kActorTypes)
+        known += (known.empty() ? "" : ", ") + std::string(t);
       problem(c.line, "actor `" + c.id + "` has " +
                           (c.type.empty() ? std::string("no type") : "type `" + c.type + "`") +
                           "; its type is one of " + known);

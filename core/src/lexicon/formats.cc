@@ -436,7 +436,8 @@ Result<Lexicon> ParseLexicon(const std::string& path, const std::string& display
     if (root["description"]) lex.description = Scalar(root["description"], "description");
     if (root["extends"]) lex.extends = Scalar(root["extends"], "extends");
     if (lex.name.empty()) throw LexiconError(root, "no `lexicon` name");
-    if (lex.extends == lex.name) throw LexiconError(root["extends"], "a lexicon cannot extend itself");
+    if (lex.extends == lex.name)
+      throw LexiconError(root["extends"], "a lexicon cannot extend itself");
     CueDefaults defaults;
     defaults.langs = Langs(root["lang"]);
     const YAML::Node concepts = root["concepts"];

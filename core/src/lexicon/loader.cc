@@ -20,7 +20,8 @@ Status LinkLexicons(std::vector<Lexicon>* lexicons) {
     if (lex.extends.empty()) continue;
     const Lexicon* base = nullptr;
     for (size_t j = 0; j < i && !base; ++j) {
-      if ((*lexicons)[j].name == lex.extends && (*lexicons)[j].extends.empty()) base = &(*lexicons)[j];
+      if ((*lexicons)[j].name == lex.extends && (*lexicons)[j].extends.empty())
+        base = &(*lexicons)[j];
     }
     if (!base) {
       return Status::Error(lex.display + ": extends `" + lex.extends +

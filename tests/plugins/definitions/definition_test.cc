@@ -355,7 +355,8 @@ TEST(DefinitionTest, ExpansionsFollowTheLanguage) {
       "a los Estados Miembros a determinar y superar las dificultades generalizadas e "
       "intersectoriales que afectan a la supervivencia, los medios de subsistencia y la "
       "dignidad de sus ciudadanos.";
-  for (const auto& [text, from] : {std::pair{fr_sh, "la SH a pour"}, std::pair{es_sh, "la SH es"}}) {
+  for (const auto& [text, from] :
+       {std::pair{fr_sh, "la SH a pour"}, std::pair{es_sh, "la SH es"}}) {
     const auto found = Definitions(RulesFrEs(), text);
     ASSERT_EQ(found.size(), 1u) << from;
     EXPECT_EQ(found[0].concept_id, "definition.unga_66_290");
