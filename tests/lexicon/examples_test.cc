@@ -10,19 +10,17 @@
 // (a match of it with exactly those words) or `-concept.id` (no match of it).
 // Lines starting with # are comments. A file is what a language's cues are
 // checked by: each cue of lexicons/hs.<lang>.yaml has a line that matches and,
-// where a near miss exists, one that must not. $HSTAG_EXAMPLES_DIR, when
-// set, is read instead of this checkout's folder (with $HSTAG_DATA_DIR, a
-// build checks the lexicons and examples of another checkout).
+// where a near miss exists, one that must not.
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "hstag/pipeline.h"
+#include "report/html.h"
 #include "test_support.h"
 
 namespace hstag {
@@ -31,22 +29,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::DefaultPipeline;
 using testing::SourceDir;
-
-std::string Escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::vector<std::string> Fields(const std::string& line) {
   std::vector<std::string> out;
@@ -62,10 +44,7 @@ std::vector<std::string> Fields(const std::string& line) {
 
 std::vector<fs::path> ExampleFiles() {
   std::vector<fs::path> files;
-  const char* other = std::getenv("HSTAG_EXAMPLES_DIR");
-  const fs::path dir =
-      other && *other ? fs::path(other) : fs::path(SourceDir()) / "tests/lexicon/examples";
-  for (const auto& e : fs::directory_iterator(dir)) {
+  for (const auto& e : fs::directory_iterator(fs::path(SourceDir()) / "tests/lexicon/examples")) {
     if (e.path().extension() == ".tsv") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
@@ -88,7 +67,7 @@ TEST_P(CueExamplesTest, EveryLineHolds) {
     const std::string where = file.filename().string() + ":" + std::to_string(line_no);
     ASSERT_GE(f.size(), 2u) << where << ": a text, a TAB and at least one expectation";
     const std::string html = "<!DOCTYPE html><html lang=\"" + lang +
-                             "\"><head><title>t</title></head><body><p>" + Escaped(f[0]) +
+                             "\"><head><title>t</title></head><body><p>" + HtmlEscape(f[0]) +
                              "</p></body></html>";
     const AnalysisResult r = DefaultPipeline().RunBytes(html, "example.html");
     ASSERT_TRUE(r.doc.errors.empty()) << where;
