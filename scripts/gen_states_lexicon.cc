@@ -491,6 +491,11 @@ int main(int argc, char** argv) {
               << "\n";
     std::string note = Trim(f[12]);
     if (!note.empty()) std::cout << "    # " << note << "\n";
+    // Inside the name of another entity the state's name is that entity's
+    // (codebook §10.1): "the Honduran Red Cross", "the Sudan Regional
+    // Refugee Response Plan"; its own organs stay the state's (the tagger
+    // leaves them out of a state's name heads).
+    std::cout << "    veto: {in: [name]}\n";
     std::cout << "    explicit:\n";
     for (const Cue& c : cues) {
       if (c.lang.empty() && !c.exact && c.condition.empty()) {
@@ -502,7 +507,11 @@ int main(int argc, char** argv) {
           std::cout << ", lang: "
                     << (c.lang.find(',') == std::string::npos ? c.lang : "[" + c.lang + "]");
         }
-        if (!c.condition.empty()) std::cout << ", " << c.condition;
+        if (c.condition.rfind("veto: {", 0) == 0) {
+          std::cout << ", veto: {in: [name], " << c.condition.substr(7);
+        } else if (!c.condition.empty()) {
+          std::cout << ", " << c.condition;
+        }
         std::cout << "}\n";
       }
     }

@@ -70,7 +70,7 @@ bool NameHead(std::string_view norm, bool before) {
       "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
-      "mechanism", "command", "system", "register", "entity",
+      "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       "plan", "strategy", "policy", "month", "week", "training", "memorandum",
       // French, Spanish, German

@@ -219,6 +219,20 @@ bool NameConnector(std::string_view norm) {
   return kWords.count(norm) > 0;
 }
 
+// A word that heads the name of an entity other than a state, where it
+// follows the state's name: NameHead, less the heads of a state's own organs
+// ("Japan International Cooperation Agency", "the Sudanese Armed Forces",
+// "the British Ministry of Defence" are the state's), and with the national
+// societies of the Red Cross and Red Crescent ("the Honduran Red Cross").
+bool StateNameHead(std::string_view norm) {
+  static const std::set<std::string, std::less<>> kOrgans = {
+      "agency", "authority", "bank", "board", "command", "commission", "committee",
+      "council", "court", "department", "directorate", "force", "mission", "ministry",
+      "office", "secretariat", "tribunal", "unit", "system", "register"};
+  if (norm == "cross" || norm == "crescent") return true;
+  return kOrgans.count(norm) == 0 && hstag::common::NameHead(norm);
+}
+
 bool WordIn(const std::vector<std::string>& list, std::string_view w) {
   for (const auto& x : list) {
     if (x.find('*') == std::string::npos ? x == w : hstag::common::GlobMatch(x, w)) return true;
@@ -822,13 +836,20 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // it count ("UN Framework Convention"; "the Charter of the United Nations"
   // is the UN's). A capitalised heading or caption is no name ("Table 13:
   // Urbanization and Urban Poverty"), nor is "Japan's Human Security policy".
-  // The match's first word must be capitalised. An acronym's capitals are no
+  // A state's own organs are the state's ("the British Ministry of Defence":
+  // StateNameHead). The match's first word must be capitalised. An acronym's capitals are no
   // sign of a name before it, but a name's words after it still make one
   // ("the 2023 WPS Strategy", "the NATO WPS Policy"; not "the WPS agenda").
   bool InsideName(const TextView& text, const Candidate& c) const {
     const auto tokens = text.tokens();
-    const bool actor = concepts_[patterns_[c.pattern].concept_idx].section == "actor";
-    const std::string_view first = text.Surface(tokens[c.first]);
+    const ConceptRef& ref = concepts_[patterns_[c.pattern].concept_idx];
+    const bool actor = ref.section == "actor";
+    const bool state = ref.id.rfind("actor.state.", 0) == 0;
+    // An actor's name may start with an article ("the Sudan").
+    const uint32_t lead = actor && c.last - c.first > 1 && text.Norm(tokens[c.first]) == "the"
+                              ? c.first + 1
+                              : c.first;
+    const std::string_view first = text.Surface(tokens[lead]);
     if (!hstag::common::Capitalised(first)) return false;
     const bool acronym = !actor && std::none_of(first.begin() + 1, first.end(),
                                                 [](char ch) { return ch >= 'a' && ch <= 'z'; });
@@ -851,7 +872,8 @@ class LexiconTagger : public hstag::sdk::Tagger {
       uint32_t j = k;
       while (in_sentence(j) && connector(j) && in_sentence(j + 1) && joined(j, j + 1)) ++j;
       if (!in_sentence(j) || !capital(j)) break;
-      if (hstag::common::NameHead(text.Norm(tokens[j]))) return true;
+      const std::string_view norm = text.Norm(tokens[j]);
+      if (state ? StateNameHead(norm) : hstag::common::NameHead(norm)) return true;
       k = j + 1;
     }
     // Before it, the same; but an actor's name after its connector is the
