@@ -56,7 +56,7 @@ bool Capitalised(std::string_view surface) {
 }
 
 bool NameHead(std::string_view norm, bool before) {
-  if (before && norm == "policy") return false;
+  if (before && (norm == "policy" || norm == "framework")) return false;
   static const std::set<std::string, std::less<>> kWords = {
       // English
       "network", "networks", "unit", "fund", "funds", "commission", "committee", "council",
@@ -70,7 +70,7 @@ bool NameHead(std::string_view norm, bool before) {
       "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
-      "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster",
+      "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster", "framework",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       "plan", "strategy", "policy", "month", "week", "training", "memorandum",
       // French, Spanish, German

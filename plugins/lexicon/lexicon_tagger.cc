@@ -879,7 +879,15 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // Before it, the same; but an actor's name after its connector is the
     // actor ("the Charter of the United Nations", "King Abdullah of Jordan").
     if (actor || acronym) return false;
-    for (uint32_t k = c.first; k > 0 && in_sentence(k - 1) && joined(k - 1, k);) {
+    // A possessive belongs to its word ("Commission on Strengthening
+    // America's Health Security").
+    auto possessive = [&](uint32_t a, uint32_t b) {
+      std::string gap = hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start);
+      while (!gap.empty() && gap.back() == ' ') gap.pop_back();
+      return gap == "'s" || gap == "\u2019s";
+    };
+    for (uint32_t k = c.first;
+         k > 0 && in_sentence(k - 1) && (joined(k - 1, k) || possessive(k - 1, k));) {
       uint32_t j = k - 1;
       while (j > 0 && connector(j) && in_sentence(j - 1) && joined(j - 1, j)) --j;
       if (!capital(j)) break;
