@@ -44,6 +44,7 @@ struct Cue {
   bool exact = false;
   std::string condition;  // "veto: {...}" / "context: {...}" (YAML flow mapping), or empty
   std::string form;       // for bare forms: the language of the form ("en", "fr"...), else empty
+  bool fold = false;      // case: fold against the acronym rule ("EE.UU." written "Ee.uu.")
 };
 
 // Whether a cue applies to `lang` (its lang is one code or "fr, de").
@@ -315,9 +316,13 @@ int main(int argc, char** argv) {
         // unido", as machine-cased texts write "Reino Unido"): the name in
         // any case.
         for (Cue& o : cues) {
-          if (Key(o.term) == Key(c.term) && o.lang == c.lang && !o.lang.empty() && o.exact &&
-              !c.exact && o.condition == c.condition) {
-            o.exact = false;
+          if (Key(o.term) == Key(c.term) && o.lang == c.lang && !o.lang.empty() && !c.exact &&
+              o.condition == c.condition) {
+            if (o.exact) {
+              o.exact = false;
+            } else if (o.term != c.term) {
+              o.fold = true;  // against the acronym rule: "EE.UU." also as "Ee.uu."
+            }
           }
         }
         for (Cue& o : cues) {
@@ -498,11 +503,12 @@ int main(int argc, char** argv) {
     std::cout << "    veto: {in: [name]}\n";
     std::cout << "    explicit:\n";
     for (const Cue& c : cues) {
-      if (c.lang.empty() && !c.exact && c.condition.empty()) {
+      if (c.lang.empty() && !c.exact && !c.fold && c.condition.empty()) {
         std::cout << "      - " << Quote(c.term) << "\n";
       } else {
         std::cout << "      - {term: " << Quote(c.term);
         if (c.exact) std::cout << ", case: exact";
+        if (c.fold) std::cout << ", case: fold";
         if (!c.lang.empty()) {
           std::cout << ", lang: "
                     << (c.lang.find(',') == std::string::npos ? c.lang : "[" + c.lang + "]");

@@ -71,6 +71,7 @@ bool NameHead(std::string_view norm, bool before) {
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
       "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster", "framework",
+      "church",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       "plan", "strategy", "policy", "month", "week", "training", "memorandum",
       // French, Spanish, German
