@@ -122,6 +122,16 @@ struct Candidate {
   bool coordinated = false;  // found by Coordinated(), not by the cue's own words
 };
 
+// Modifiers that make a compound of the word after them ("public health",
+// "global health", "mental health"): that word is no member of a
+// coordination before a shared head.
+bool BindingModifier(std::string_view w) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "public", "global", "human", "mental", "animal", "reproductive", "primary", "maternal",
+      "planetary", "basic", "sexual", "occupational"};
+  return kWords.count(w) > 0;
+}
+
 // Words that join coordinated members ("food and health insecurity").
 bool Conjunction(std::string_view norm) {
   return norm == "and" || norm == "or" || norm == "nor" || norm == "et" || norm == "ou" ||
@@ -695,6 +705,14 @@ class LexiconTagger : public hstag::sdk::Tagger {
           break;
         }
         if ((tokens[x].flags & HSTAG_TOKEN_NUMBER) || FunctionWord(text.Norm(tokens[x]))) break;
+        // A member is one word: one bound to a modifier before it is a
+        // phrase that does not share the head ("public health, food
+        // security").
+        if (x >= 1 && same(x - 1) &&
+            PlainGap(text.norm(), tokens[x - 1].norm_end, tokens[x].norm_start) &&
+            BindingModifier(text.Norm(tokens[x - 1]))) {
+          break;
+        }
         MembersAt(text, Step(text, Step(text, 0, x), h), skip, UINT32_MAX, x, h + 1, out);
         at = x;
       }
@@ -753,6 +771,15 @@ class LexiconTagger : public hstag::sdk::Tagger {
     return IsJoiner(gap, /*quotes=*/false) || IsElision(gap);
   }
 
+  // True when a possessive 's stands between tokens a and b ("women's
+  // rights"): the phrase goes on.
+  static bool Possessive(const TextView& text, uint32_t a, uint32_t b) {
+    const auto tokens = text.tokens();
+    std::string gap = hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start);
+    while (!gap.empty() && gap.back() == ' ') gap.pop_back();
+    return gap == "'s" || gap == "\u2019s";
+  }
+
   // Whether the conditions of `cond` on the text hold for the match `c`:
   // all of those set (`all`), or any of them.
   bool LocalHolds(const TextView& text, const Condition& cond, const Candidate& c, bool all) const {
@@ -778,12 +805,18 @@ class LexiconTagger : public hstag::sdk::Tagger {
     auto phrase = [&](const std::vector<std::string>& list, int dir) {
       if (dir < 0) {
         for (uint32_t k = c.first, n = 0; k-- > 0 && n < cond.within; ++n) {
-          if (tokens[k].sentence != sentence || !Joined(text, k, k + 1)) break;
+          if (tokens[k].sentence != sentence ||
+              !(Joined(text, k, k + 1) || Possessive(text, k, k + 1))) {
+            break;
+          }
           if (WordIn(list, text.Norm(tokens[k]))) return true;
         }
       } else {
         for (uint32_t k = c.last, n = 0; k < tokens.size() && n < cond.within; ++k, ++n) {
-          if (tokens[k].sentence != sentence || !Joined(text, k - 1, k)) break;
+          if (tokens[k].sentence != sentence ||
+              !(Joined(text, k - 1, k) || Possessive(text, k - 1, k))) {
+            break;
+          }
           if (WordIn(list, text.Norm(tokens[k]))) return true;
         }
       }
@@ -840,6 +873,27 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // StateNameHead). The match's first word must be capitalised. An acronym's capitals are no
   // sign of a name before it, but a name's words after it still make one
   // ("the 2023 WPS Strategy", "the NATO WPS Policy"; not "the WPS agenda").
+  // Whether the words before `first` are a post's title that the match
+  // completes in lower case: "Special Rapporteur on trafficking in persons",
+  // "Independent Expert on ... ", "Special Representative ... for children
+  // and armed conflict" (a post's name, codebook §10.1).
+  static bool PostMandate(const TextView& text, uint32_t first) {
+    const auto tokens = text.tokens();
+    uint32_t k = first;
+    int connectors = 0;
+    while (k > 0 && tokens[k - 1].sentence == tokens[first].sentence && connectors < 2 &&
+           (text.Norm(tokens[k - 1]) == "on" || text.Norm(tokens[k - 1]) == "for" ||
+            text.Norm(tokens[k - 1]) == "the")) {
+      --k;
+      ++connectors;
+    }
+    if (connectors == 0 || k == 0 || tokens[k - 1].sentence != tokens[first].sentence) return false;
+    const std::string_view head = text.Norm(tokens[k - 1]);
+    return hstag::common::Capitalised(text.Surface(tokens[k - 1])) &&
+           (head == "rapporteur" || head == "representative" || head == "envoy" ||
+            head == "expert" || head == "adviser" || head == "advisor" || head == "rapporteurs");
+  }
+
   bool InsideName(const TextView& text, const Candidate& c) const {
     const auto tokens = text.tokens();
     const ConceptRef& ref = concepts_[patterns_[c.pattern].concept_idx];
@@ -850,7 +904,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
                               ? c.first + 1
                               : c.first;
     const std::string_view first = text.Surface(tokens[lead]);
-    if (!hstag::common::Capitalised(first)) return false;
+    if (!hstag::common::Capitalised(first)) return PostMandate(text, c.first);
     const bool acronym = !actor && std::none_of(first.begin() + 1, first.end(),
                                                 [](char ch) { return ch >= 'a' && ch <= 'z'; });
     const uint32_t sentence = tokens[c.first].sentence;
@@ -881,13 +935,8 @@ class LexiconTagger : public hstag::sdk::Tagger {
     if (actor || acronym) return false;
     // A possessive belongs to its word ("Commission on Strengthening
     // America's Health Security").
-    auto possessive = [&](uint32_t a, uint32_t b) {
-      std::string gap = hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start);
-      while (!gap.empty() && gap.back() == ' ') gap.pop_back();
-      return gap == "'s" || gap == "\u2019s";
-    };
     for (uint32_t k = c.first;
-         k > 0 && in_sentence(k - 1) && (joined(k - 1, k) || possessive(k - 1, k));) {
+         k > 0 && in_sentence(k - 1) && (joined(k - 1, k) || Possessive(text, k - 1, k));) {
       uint32_t j = k - 1;
       while (j > 0 && connector(j) && in_sentence(j - 1) && joined(j - 1, j)) --j;
       if (!capital(j)) break;
