@@ -127,8 +127,8 @@ struct Candidate {
 // coordination before a shared head.
 bool BindingModifier(std::string_view w) {
   static const std::set<std::string, std::less<>> kWords = {
-      "public", "global", "human", "mental", "animal", "reproductive", "primary", "maternal",
-      "planetary", "basic", "sexual", "occupational"};
+      "public",  "global",   "human",     "mental", "animal", "reproductive",
+      "primary", "maternal", "planetary", "basic",  "sexual", "occupational"};
   return kWords.count(w) > 0;
 }
 
@@ -223,9 +223,9 @@ bool IsElision(std::string_view gap) {
 // the Prevention of Sexual Harassment and Sexual Exploitation and Abuse").
 bool NameConnector(std::string_view norm) {
   static const std::set<std::string, std::less<>> kWords = {
-      "of",  "for", "on",  "the", "in",  "to",  "against", "and", "de",  "des", "du",  "la",
-      "le",  "les", "et",  "pour", "del", "para", "los",   "las", "y",   "für", "der", "die",
-      "das", "und", "von", "zur", "zum"};
+      "of", "for", "on",  "the", "in",  "to",   "against", "and",  "de",  "des",
+      "du", "la",  "le",  "les", "et",  "pour", "del",     "para", "los", "las",
+      "y",  "für", "der", "die", "das", "und",  "von",     "zur",  "zum"};
   return kWords.count(norm) > 0;
 }
 
@@ -236,9 +236,9 @@ bool NameConnector(std::string_view norm) {
 // societies of the Red Cross and Red Crescent ("the Honduran Red Cross").
 bool StateNameHead(std::string_view norm) {
   static const std::set<std::string, std::less<>> kOrgans = {
-      "agency", "authority", "bank", "board", "command", "commission", "committee",
-      "council", "court", "department", "directorate", "force", "mission", "ministry",
-      "office", "secretariat", "tribunal", "unit", "system", "register"};
+      "agency",  "authority",   "bank",       "board",       "command", "commission", "committee",
+      "council", "court",       "department", "directorate", "force",   "mission",    "ministry",
+      "office",  "secretariat", "tribunal",   "unit",        "system",  "register"};
   if (norm == "cross" || norm == "crescent") return true;
   return kOrgans.count(norm) == 0 && hstag::common::NameHead(norm);
 }
@@ -858,25 +858,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
     return all ? held == set : held > 0;
   }
 
-  // Whether the match is inside the name of an entity (codebook §10.1): a
-  // run of capitalised words around it, joined by lower-case connectors
-  // such as "of" or "for the" and by nothing else but spaces and hyphens,
-  // that holds, besides the match, a word that heads names of organizations,
-  // programmes, units, publications, series or events (NameHead: Network,
-  // Fund, Convention, Panel, Report, Index ...): "Human Security Network",
-  // "UN Trust Fund for Human Security", "Framework Convention on Climate
-  // Change", "FAO Food Security Indicators". For an actor only words after
-  // it count ("UN Framework Convention"; "the Charter of the United Nations"
-  // is the UN's). A capitalised heading or caption is no name ("Table 13:
-  // Urbanization and Urban Poverty"), nor is "Japan's Human Security policy".
-  // A state's own organs are the state's ("the British Ministry of Defence":
-  // StateNameHead). The match's first word must be capitalised. An acronym's capitals are no
-  // sign of a name before it, but a name's words after it still make one
-  // ("the 2023 WPS Strategy", "the NATO WPS Policy"; not "the WPS agenda").
   // Whether the words before `first` are a post's title that the match
-  // completes in lower case: "Special Rapporteur on trafficking in persons",
-  // "Independent Expert on ... ", "Special Representative ... for children
-  // and armed conflict" (a post's name, codebook §10.1).
+  // completes in lower case ("the Special Rapporteur on trafficking in
+  // persons", "the Independent Expert on the situation of human rights"): a
+  // post's name (codebook §10.1).
   static bool PostMandate(const TextView& text, uint32_t first) {
     const auto tokens = text.tokens();
     uint32_t k = first;
@@ -891,9 +876,26 @@ class LexiconTagger : public hstag::sdk::Tagger {
     const std::string_view head = text.Norm(tokens[k - 1]);
     return hstag::common::Capitalised(text.Surface(tokens[k - 1])) &&
            (head == "rapporteur" || head == "representative" || head == "envoy" ||
-            head == "expert" || head == "adviser" || head == "advisor" || head == "rapporteurs");
+            head == "expert" || head == "adviser" || head == "advisor");
   }
 
+  // Whether the match is inside the name of an entity (codebook §10.1): a
+  // run of capitalised words around it, joined by lower-case connectors
+  // such as "of" or "for the" and by nothing else but spaces and hyphens,
+  // that holds, besides the match, a word that heads names of organizations,
+  // programmes, units, publications, series or events (NameHead: Network,
+  // Fund, Convention, Panel, Report, Index ...): "Human Security Network",
+  // "UN Trust Fund for Human Security", "Framework Convention on Climate
+  // Change", "FAO Food Security Indicators". For an actor only words after
+  // it count ("UN Framework Convention"; "the Charter of the United Nations"
+  // is the UN's). A capitalised heading or caption is no name ("Table 13:
+  // Urbanization and Urban Poverty"), nor is "Japan's Human Security policy".
+  // A state's own organs are the state's ("the British Ministry of Defence":
+  // StateNameHead). The match's first word must be capitalised, or the
+  // match must complete a post's title (PostMandate). An acronym's capitals
+  // are no sign of a name before it, but a name's words after it still make
+  // one ("the 2023 WPS Strategy", "the NATO WPS Policy"; not "the WPS
+  // agenda").
   bool InsideName(const TextView& text, const Candidate& c) const {
     const auto tokens = text.tokens();
     const ConceptRef& ref = concepts_[patterns_[c.pattern].concept_idx];
