@@ -282,6 +282,26 @@ TEST(DefinitionTest, FrenchAndSpanishQuotesAlign) {
   }
 }
 
+// The Commission on Human Security's key sentence as Spanish texts quote it
+// aligns with CHS 2003, and not with GA 66/290.
+TEST(DefinitionTest, SpanishQuoteOfTheCommissionAligns) {
+  const Quote q{"La Comisión de Seguridad Humana define la seguridad humana como la «",
+                "protección del núcleo vital de todas las vidas humanas de forma que se mejoren "
+                "las libertades humanas y la realización de las personas",
+                "». El informe lo desarrolla."};
+  const std::string text = q.text();
+  const auto defs = Definitions(RulesFrEs(), text);
+  ASSERT_EQ(defs.size(), 1u) << text;
+  EXPECT_EQ(defs[0].concept_id, "definition.chs_2003") << text;
+  EXPECT_DOUBLE_EQ(defs[0].score, 1.0) << text;
+  EXPECT_GE(defs[0].start, q.before.size()) << text;
+  EXPECT_LE(defs[0].end, q.before.size() + q.quote.size()) << text;
+  // Its words about freedoms alone are no quote.
+  EXPECT_TRUE(Definitions(RulesFrEs(),
+                          "La seguridad humana mejora las libertades humanas de las personas.")
+                  .empty());
+}
+
 // A close paraphrase (words left out, changed or spelt otherwise, "Etats"
 // without its accent) aligns, with a lower score.
 TEST(DefinitionTest, FrenchAndSpanishParaphrasesAlign) {
