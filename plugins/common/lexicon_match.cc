@@ -70,8 +70,8 @@ bool NameHead(std::string_view norm, bool before) {
       "report", "journal", "review", "series", "index", "indicators", "portal", "blog",
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
-      "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster", "framework",
-      "church",
+      "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster",
+      "framework", "hotline", "church", "checklist", "toolkit",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       "plan", "strategy", "policy", "month", "week", "training", "memorandum",
       // French, Spanish, German
