@@ -225,6 +225,24 @@ TEST(EvalTest, SampleCanBeCappedPerFamily) {
   EXPECT_GT(state_concepts.size(), 1u);  // drawn across the family's concepts
 }
 
+// Matches that the counts leave out are not drawn: a title in a reference
+// list is not; a citation there, which counts, is.
+TEST(EvalTest, SampleDrawsTheCitationsOfAReferenceListNotItsTitles) {
+  const fs::path doc = Write("with_references.txt",
+                             "The Council met on famine.\n\nReferences\n\n"
+                             "FAO (2009). Food security in crisis. Rome: FAO, 12(3), 4-5.\n"
+                             "WFP (2010). Famine and General Assembly resolution 66/290. Rome, "
+                             "7(2), 1-9.\n"
+                             "IFAD (2011). Rural poverty report. Rome: IFAD, 3(1), 2-8.\n");
+  const auto inputs = Walk({doc.string()}, {}).inputs;
+  auto rows = ParseCsv(DrawSample(DefaultPipeline(), inputs, {10, false, 7}, 1));
+  ASSERT_TRUE(rows.ok());
+  std::map<std::string, int> drawn;
+  for (size_t i = 1; i < rows->size(); ++i) ++drawn[(*rows)[i][2]];
+  EXPECT_EQ(drawn["citation.un_resolution"], 1);
+  EXPECT_EQ(drawn["dimension.food"], 1);  // the body's famine, not the list's
+}
+
 testing::CommandResult Hstag(const std::string& args) {
   return RunCommand("cd " + Quote(SourceDir()) + " && " + Binary() + " " + args + " 2>&1");
 }

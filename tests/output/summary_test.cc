@@ -119,6 +119,28 @@ TEST(SummaryTest, MatchesInAReferenceListAreCountedApart) {
   }
 }
 
+// A reference list's citations are the document's own: they count with the
+// body's (and keep their flag), while the titles around them count apart.
+TEST(SummaryTest, CitationsInAReferenceListCountWithTheBody) {
+  const Analysed x = Text(
+      "The Council acted on food security.\n\nReferences\n\n"
+      "FAO (2009). Food security in crisis. Rome: Food and Agriculture Organization, 12(3), 4-5.\n"
+      "WFP (2010). Famine and General Assembly resolution 66/290. Rome, 7(2), 1-9.\n"
+      "IFAD (2011). Rural poverty report. Rome: IFAD, 3(1), 2-8.\n");
+  ASSERT_EQ(x.r.doc.segments.size(), 2u);
+  ASSERT_TRUE(x.r.doc.segments[1].references);
+  bool flagged = false;
+  for (const auto& a : x.r.annotations) {
+    if (a.concept_id == "citation.un_resolution") flagged = x.r.doc.segments[a.segment].references;
+  }
+  EXPECT_TRUE(flagged);
+  const json& cite = x.s["concepts"]["citation.un_resolution"];
+  EXPECT_EQ(cite["total"], 1);
+  EXPECT_FALSE(cite.contains("references"));
+  EXPECT_FALSE(cite["first"].is_null());
+  EXPECT_EQ(x.s["concepts"]["dimension.food"]["references"], 2);
+}
+
 TEST(SummaryTest, PagesAndFirstOccurrenceInAPdf) {
   const Analysed x = File("samples/pdf/running_heads.pdf");
   ASSERT_GT(x.r.doc.pages, 1u);

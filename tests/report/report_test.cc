@@ -181,6 +181,11 @@ TEST(DocumentReport, MatchesInAReferenceListAreFaded) {
       "<mark class=\"c-actor e\"( id=\"m[0-9]+\")? "
       "title=\"actor.human_security_network \\(explicit\\)\">");
   EXPECT_TRUE(std::regex_search(html, body));
+  // A citation in the list counts with the body's, and is not faded.
+  const std::regex citation(
+      "<mark class=\"c-citation e\"( id=\"m[0-9]+\")? "
+      "title=\"citation.un_resolution \\(explicit\\)\">");
+  EXPECT_TRUE(std::regex_search(html, citation));
   EXPECT_NE(html.find("Faded, counted apart: in a reference list."), std::string::npos);
   EXPECT_NE(html.find("mark.bp,mark.rf{opacity:.7}"), std::string::npos);
   // A document without one says nothing of it.

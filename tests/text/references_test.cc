@@ -244,6 +244,133 @@ TEST(MarkReferences, NotesOfCitationsCountNotesOfProseDoNot) {
   EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + prose)), "");
 }
 
+TEST(ReferenceNotes, NoteNumbersAndTheirNearMisses) {
+  using references::NoteNumber;
+  EXPECT_EQ(NoteNumber("25 IOM, Flow Monitoring Points"), 25);
+  EXPECT_EQ(NoteNumber("  3 See A/66/763, para. 4."), 3);
+  EXPECT_EQ(NoteNumber("108 \xE2\x80\x9C"
+                       "Satellite maps\xE2\x80\x9D."),
+            108);
+  for (const char* t :
+       {"25. Decides to remain seized of the matter", "15 per cent of the people",
+        "2023 saw more floods", "13 November 2024 (S/2024/817).", "12 March 2025",
+        "3 M\xC3\xA4rz 2020", "0 Introduction", "1234 Main Street", "25IOM", "IOM 25", "25"}) {
+    EXPECT_EQ(NoteNumber(t), -1) << t;
+  }
+}
+
+TEST(ReferenceNotes, WhatCitesLikeANote) {
+  using references::CitesLikeANote;
+  EXPECT_TRUE(CitesLikeANote("26 Ravenstone Consult, Captive commodities,\n(March 2023)."));
+  EXPECT_TRUE(CitesLikeANote("28 IOM, The Southern Dream (Nairobi, 2023)."));
+  EXPECT_TRUE(CitesLikeANote("27 Ibid."));
+  EXPECT_TRUE(CitesLikeANote("4 See https://www.unodc.org/report."));
+  EXPECT_FALSE(CitesLikeANote("3 The term refers to a short-term gambling programme."));
+  EXPECT_FALSE(CitesLikeANote("2 Afghanistan 2019 2020 14 23"));  // a bare year
+}
+
+// A page that ends with its footnotes, without a title (a PDF page).
+const char kPageBody[] =
+    "Migrants on the Eastern Route are exposed to abuse and to forced labour, and\n"
+    "many are held for ransom on the way.12 Most of them travel with smugglers.13";
+const char kPageNotes[] =
+    "12 IOM, Flow Monitoring Points: Migrant Arrivals and Yemeni\n"
+    "Returns from Saudi Arabia in December 2019, (January 2020).\n"
+    "13 Ravenstone Consult, Captive commodities: Commodification,\n"
+    "exploitation and missingness of Ethiopian irregular migrants,\n"
+    "(March 2023).\n"
+    "14 The term refers to the route through Djibouti and Yemen.";
+
+TEST(MarkReferences, APagesNotesAreFlagged) {
+  const Document d = Marked(std::vector<Part>{
+      {std::string(kPageBody) + "\n" + kPageNotes, 7},
+      {"105", 7, 0, "", true},
+      {kPageBody, 8},
+  });
+  ExpectCovering(d);
+  EXPECT_EQ(Flagged(d), kPageNotes);  // the note of prose among them too
+  EXPECT_EQ(Unflagged(d), std::string(kPageBody) + " | " + kPageBody);
+  // Page notes are a PDF's: the same lines in a plain text are not.
+  EXPECT_EQ(Flagged(Marked(std::string(kPageBody) + "\n" + kPageNotes)), "");
+}
+
+TEST(MarkReferences, WhatEndsAPageButIsNoNotes) {
+  const std::vector<std::string> near_misses = {
+      // paragraphs numbered with full stops (a resolution's)
+      "12. Recalls its resolution 1325 (2000) of 31 October 2000;\n"
+      "13. Requests the Secretary-General to report (S/2024/384);",
+      // a numbered table: no citation
+      "1 Afghanistan 2019 14 23\n2 Albania 2019 12 45\n3 Algeria 2020 9 31",
+      // notes of prose only
+      "3 The term is used as the Commission used it.\n4 The figures are rounded.",
+      // dates at the starts of lines, in sequence
+      "12 March 2025\nOriginal: English\nof resolution 1701 (2006) since the report of\n"
+      "13 November 2024 (S/2024/817). Exchanges of fire continued.",
+      // a page's only note, too long for one
+      "9 See IOM (Geneva, 2023): the\nroute\nruns\nfrom\nthe\nHorn\nof\nAfrica\nto\nYemen",
+  };
+  for (const std::string& notes : near_misses) {
+    const Document d = Marked(std::vector<Part>{{std::string(kPageBody) + "\n" + notes, 3}});
+    EXPECT_EQ(Flagged(d), "") << notes;
+  }
+}
+
+TEST(MarkReferences, APagesNotesAreNumberedInSequence) {
+  // Read up from the page's end: note 9, then "5 ...", out of sequence, is
+  // a line of the page's body.
+  const Document d = Marked(std::vector<Part>{
+      {std::string(kPageBody) + "\n5 UNDP reported on it (New York, 1994).\n9 Ibid.", 3}});
+  EXPECT_EQ(Flagged(d), "9 Ibid.");
+}
+
+TEST(MarkReferences, ANotesSectionRunsOnThroughALongNoteOfProse) {
+  std::string prose =
+      "44 See IOM, ILO and Walk Free, \xE2\x80\x9CNo Escape\xE2\x80\x9D. In detail,";
+  for (int k = 0; k < 12; ++k) prose += "\nthose who had lived in a village that had been attacked";
+  const std::string notes =
+      "Endnotes\n\n"
+      "38 UNODC, Global Report on Trafficking in Persons 2018, p. 31.\n"
+      "39 Ibid., p. 34.\n"
+      "40 OHCHR, Desperate and Dangerous (Geneva, 2018).\n"
+      "41 IOM, The Southern Dream (Nairobi, 2023).\n"
+      "42 Ibid., p. 12.\n"
+      "43 UNODC, Global Report on Trafficking in Persons 2020, p. 31.\n" +
+      prose +
+      ".\n45 OHCHR, Desperate and Dangerous (Geneva, 2018).\n"
+      "46 Ibid.";
+  EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + notes)), notes);
+  // Out of a notes section, the same lines of prose end a list.
+  std::string list =
+      "References\n\n"
+      "UNODC (2018). Global Report on Trafficking in Persons. Vienna: UNODC.\n"
+      "OHCHR (2018). Desperate and Dangerous. Geneva: OHCHR.\n"
+      "IOM (2023). The Southern Dream. Nairobi: IOM.\n"
+      "UNODC (2020). Global Report on Trafficking in Persons. Vienna: UNODC.\n"
+      "ILO (2022). Global Estimates of Modern Slavery. Geneva: ILO.\n"
+      "UNHCR (2021). Global Trends. Geneva: UNHCR.";
+  const Document d = Marked(std::string(kBody) + "\n\n" + list + "\n\n" + prose);
+  EXPECT_EQ(Flagged(d), list);
+}
+
+TEST(MarkReferences, LabelsAloneInAColumnBeforeTheirEntries) {
+  // Two columns read one after the other: the labels, then the entries.
+  const std::string list =
+      "References\n\n1.\n\n2.\n\n3.\n\n4.\n\n5.\n\n6.\n\n7.\n\n8.\n\n9.\n\n"
+      "Core components for infection prevention and control programmes. Geneva:\n"
+      "World Health Organization; 2009 (http://www.who.int/csr/resources/, accessed 2016).\n"
+      "Zingg W, Holmes A, Dettenkofer M. Hospital organisation, management, and structure\n"
+      "for prevention of health-care-associated infection. Lancet Infect Dis. 2015;15(2):212-24.";
+  EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + list)), list);
+  // Under a notes title, labels alone over notes of prose are no citations.
+  const std::string notes =
+      "Notes\n\n8.\n\nThe RPF contingent in Kigali also rescued threatened civilians.\n\n9.\n\n"
+      "For instance, when the plane was shot down, WFP had 9,000 tonnes of food.\n\n10.\n\n"
+      "In Ngara, some 2,000 were accommodated in Burigi camp.\n\n11.\n\n"
+      "The Russian emergency response organization.\n\n12.\n\n"
+      "A small pontoon ferry operated across the Ruhuhu River.";
+  EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + notes)), "");
+}
+
 TEST(MarkReferences, ALabelAloneOnItsLineStartsAnEntry) {
   const std::string list =
       "REFERENCES\n1)\nEnvironmentally Sound Technologies for Wastewater Management. An\n"

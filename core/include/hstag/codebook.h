@@ -36,6 +36,7 @@ inline constexpr Section kSections[] = {
 inline constexpr std::string_view kActorSection = "actor";
 inline constexpr std::string_view kApproachSection = "approach";
 inline constexpr std::string_view kPrincipleSection = "principle";
+inline constexpr std::string_view kCitationSection = "citation";
 
 // The section of a concept ID by its prefix ("pillar.x" -> "pillar",
 // "hs.concept" -> "concept"); empty for an ID outside the codebook (no
@@ -47,6 +48,15 @@ constexpr std::string_view SectionOf(std::string_view id) {
     if (id.substr(0, dot) == s.prefix) return s.id;
   }
   return {};
+}
+
+// Whether a match of concept `id` in a reference list or a page's notes
+// counts apart from the body's (§10.1: a title or series name in a reference
+// list is no mention by the document). Citations count with the body's: a
+// reference list's or a note's citations are the document's own (they keep
+// their `references` flag).
+constexpr bool CountedApartInReferences(std::string_view id) {
+  return SectionOf(id) != kCitationSection;
 }
 
 struct Freedom {

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 
+#include "hstag/codebook.h"
 #include "output/csv.h"
 #include "util/util.h"
 
@@ -249,7 +250,8 @@ void CorpusRows::End() {
   const bool references = a[10] == "true";
   ++annotations_;
   boilerplate_ += boilerplate;
-  references_ += !boilerplate && references;  // (in both: counted as boilerplate)
+  // (In both: counted as boilerplate. A citation counts with the body's.)
+  references_ += !boilerplate && references && codebook::CountedApartInReferences(a[0]);
   a[9] = boilerplate ? "true" : "false";
   a[10] = references ? "true" : "false";
   // Written field by field: the fields keep their buffers for the next one.

@@ -189,8 +189,8 @@ namespace {
 
 // Up to `per_key` matches per concept (or per family), uniformly over what
 // is added (reservoir sampling with a seeded generator), as the sample's CSV
-// rows. Matches in boilerplate or in a reference list, which the counts
-// leave out, are not drawn.
+// rows. Matches that the counts leave out (in boilerplate, or in a
+// reference list but for citations) are not drawn.
 class Reservoirs {
  public:
   Reservoirs(const SampleOptions& o) : per_key_(o.per_key), by_family_(o.by_family), rng_(o.seed) {}
@@ -200,7 +200,9 @@ class Reservoirs {
     const Document& d = r.doc;
     for (const auto& a : r.annotations) {
       if (a.segment < d.segments.size() &&
-          (d.segments[a.segment].boilerplate || d.segments[a.segment].references)) {
+          (d.segments[a.segment].boilerplate ||
+           (d.segments[a.segment].references &&
+            codebook::CountedApartInReferences(a.concept_id)))) {
         continue;
       }
       Reservoir& res = reservoirs_[by_family_ ? FamilyOf(a.concept_id, StrengthName(a.strength), a.rule)

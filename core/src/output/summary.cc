@@ -97,16 +97,18 @@ class Summarizer {
   bool Boiler(const Annotation& a) const {
     return a.segment < r_.doc.segments.size() && r_.doc.segments[a.segment].boilerplate;
   }
-  // In a reference list (and not in boilerplate, which counts first).
+  // In a reference list, and counted apart there (not a citation; not in
+  // boilerplate, which counts first).
   bool InReferences(const Annotation& a) const {
     return a.segment < r_.doc.segments.size() && r_.doc.segments[a.segment].references &&
-           !r_.doc.segments[a.segment].boilerplate;
+           !r_.doc.segments[a.segment].boilerplate &&
+           codebook::CountedApartInReferences(a.concept_id);
   }
   // Counted apart: in boilerplate or in a reference list.
   bool Apart(const Annotation& a) const {
     if (a.segment >= r_.doc.segments.size()) return false;
     const Segment& s = r_.doc.segments[a.segment];
-    return s.boilerplate || s.references;
+    return s.boilerplate || (s.references && codebook::CountedApartInReferences(a.concept_id));
   }
   const Segment* SegmentOf(const Annotation& a) const {
     return a.segment < r_.doc.segments.size() ? &r_.doc.segments[a.segment] : nullptr;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hstag/codebook.h"
 #include "report/html.h"
 #include "report/report.h"
 #include "report/style.h"
@@ -401,7 +402,8 @@ class DocumentReport {
         const std::string strength = Str(anns[i], "strength");
         is_explicit = is_explicit || strength == "explicit";
         boiler = boiler && flag(i, "boilerplate");
-        refs = refs && flag(i, "references");
+        refs = refs && flag(i, "references") &&
+               codebook::CountedApartInReferences(Str(anns[i], "concept"));
         title += (title.empty() ? "" : "\n") + Str(anns[i], "concept") + " (" + strength + ")";
       }
       // Faded: in boilerplate, or in a reference list (counted apart).

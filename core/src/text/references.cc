@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,8 @@ constexpr size_t kYearReach = 160;     // an entry's year, from its start
 constexpr size_t kTestLines = 12;      // lines of content the test reads
 constexpr size_t kTestReach = 400;     // lines (blank ones too) it looks through
 constexpr size_t kProseBytes = 400;    // prose that ends a section, in a row
+constexpr size_t kNoteLines = 40;      // the lines of a page's note, at most
+constexpr size_t kLoneNoteLines = 8;   // ... of a page's only note
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
@@ -339,8 +342,10 @@ Title TitleOf(std::string_view line) {
   return Title::kNone;
 }
 
-bool HasSignal(std::string_view s) {
-  if (AnyYear(s, kNpos, [](size_t, size_t) { return true; })) return true;
+namespace {
+
+// A reference signal other than a bare year (HasSignal's list).
+bool HasSignalBesidesYear(std::string_view s) {
   static constexpr std::string_view kParts[] = {"doi:",        "doi.org",       "DOI",
                                                 "http://",     "https://",      "www.",
                                                 "et al",       "Ibid",          "ibid",
@@ -361,6 +366,12 @@ bool HasSignal(std::string_view s) {
     if (NumberedBy(s, w)) return true;
   }
   return HasVolumeIssue(s) || HasVolumePages(s) || HasPageRange(s) || HasInitials(s, 2);
+}
+
+}  // namespace
+
+bool HasSignal(std::string_view s) {
+  return AnyYear(s, kNpos, [](size_t, size_t) { return true; }) || HasSignalBesidesYear(s);
 }
 
 namespace {
@@ -437,6 +448,37 @@ bool StartsBackMatter(std::string_view line) {
     if (f.starts_with(w) && (f.size() == w.size() || !IsLetter(f[w.size()]))) return true;
   }
   return false;
+}
+
+int NoteNumber(std::string_view line) {
+  const std::string_view t = Trim(line);
+  size_t i = 0;
+  while (i < t.size() && IsDigit(t[i])) ++i;
+  if (i == 0 || i > 3 || t[0] == '0' || i >= t.size() || t[i] != ' ') return -1;
+  const std::string_view body = Trim(t.substr(i));
+  if (!StartsUpper(body) && !StartsQuote(body)) return -1;
+  // A date: "13 November 2024", "12 März".
+  static constexpr std::string_view kMonths[] = {
+      "January",   "February", "March",       "April",    "May",  "June", "July",    "August",
+      "September", "October",  "November",    "December", "Jan",  "Feb",  "Mar",     "Apr",
+      "Jun",       "Jul",      "Aug",         "Sep",      "Sept", "Oct",  "Nov",     "Dec",
+      "Januar",    "Februar",  "M\xC3\xA4rz", "Mai",      "Juni", "Juli", "Oktober", "Dezember"};
+  for (std::string_view m : kMonths) {
+    if (body.starts_with(m) && (body.size() == m.size() || !IsLetter(body[m.size()]))) return -1;
+  }
+  int n = 0;
+  for (size_t k = 0; k < i; ++k) n = n * 10 + (t[k] - '0');
+  return n;
+}
+
+bool CitesLikeANote(std::string_view note) {
+  if (HasReferenceYear(note, kNpos) || HasSignalBesidesYear(note)) return true;
+  // A date in parentheses: "(March 2023)", "(Nairobi, 2023)".
+  return AnyYear(note, kNpos, [&](size_t b, size_t e) {
+    if (e >= note.size() || note[e] != ')') return false;
+    const size_t open = note.rfind('(', b);
+    return open != kNpos && b - open <= 24 && note.find(')', open) == e;
+  });
 }
 
 }  // namespace references
@@ -528,6 +570,22 @@ class Finder {
  public:
   explicit Finder(const Document& d) : d_(d), lines_(Lines(d)) {}
 
+  // The byte ranges of the note blocks that end pages, in order.
+  std::vector<std::pair<uint32_t, uint32_t>> Footnotes() const {
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    for (size_t end = lines_.size(); end > 0;) {
+      const uint32_t page = d_.segments[lines_[end - 1].seg].page;
+      size_t first = end;
+      while (first > 0 && d_.segments[lines_[first - 1].seg].page == page) --first;
+      if (page != 0) {
+        if (const auto r = PageNotes(first, end)) ranges.push_back(*r);
+      }
+      end = first;
+    }
+    std::reverse(ranges.begin(), ranges.end());
+    return ranges;
+  }
+
   // The byte ranges of the sections, in order, apart.
   std::vector<std::pair<uint32_t, uint32_t>> Sections() {
     std::vector<std::pair<uint32_t, uint32_t>> ranges;
@@ -574,17 +632,19 @@ class Finder {
       }
       return element.empty() || Under(PathOf(s), element);
     };
-    if (!ReadsAsReferences(i + 1, in_scope)) return 0;
+    const bool notes = references::TitleOf(View(title)) == Title::kNotes;
+    if (!ReadsAsReferences(i + 1, in_scope, /*strict=*/true, /*labels_cite=*/!notes)) return 0;
     size_t end = i + 1;
     while (end < lines_.size() && in_scope(end)) ++end;
-    return level ? end : EndOfList(i + 1, end);
+    return level ? end : EndOfList(i + 1, end, notes);
   }
 
   // The test: the first lines of content after a title read as a list of
   // references (references.h). Not `strict`: inside a section, after what
   // may be a heading, the first entry may come later.
   template <typename Scope>
-  bool ReadsAsReferences(size_t from, const Scope& in_scope, bool strict = true) const {
+  bool ReadsAsReferences(size_t from, const Scope& in_scope, bool strict = true,
+                         bool labels_cite = false) const {
     size_t n = 0, entries = 0, signals = 0, first = references::kNpos;
     for (size_t k = from; k < lines_.size() && k < from + references::kTestReach &&
                           n < references::kTestLines && in_scope(k);
@@ -598,7 +658,9 @@ class Finder {
         if (first == references::kNpos) first = n;
         ++entries;
       }
-      signals += references::StartsEntry(t) || references::HasSignal(t);
+      // (Under a references title, labels alone, a column of them read
+      // before their entries', count as signals; notes may be prose.)
+      signals += references::StartsEntry(t) || references::HasSignal(t) || (labels_cite && entry);
       ++n;
     }
     if (!strict) return entries >= 2 || (entries == 1 && 2 * signals >= n);
@@ -627,13 +689,19 @@ class Finder {
 
   // Where a list that may run to `to` ends: at back matter, at a heading
   // over something else, or before prose.
-  size_t EndOfList(size_t from, size_t to) const {
+  // In a notes section (`notes`), the lines of a numbered note are no prose
+  // that ends it: a note of commentary runs on, kNoteLines lines at most.
+  size_t EndOfList(size_t from, size_t to, bool notes) const {
     size_t run = references::kNpos, run_bytes = 0;
+    size_t in_note = references::kNpos;  // lines of content since a note's start
     for (size_t k = from; k < to; ++k) {
       if (!lines_[k].content) continue;
       const std::string_view t = Trim(View(lines_[k]));
+      if (notes && references::NoteNumber(t) >= 0) in_note = 0;
+      const bool noted =
+          notes && in_note != references::kNpos && in_note++ < references::kNoteLines;
       const bool signal = references::TitleOf(t) != Title::kNone || references::IsLabel(t) ||
-                          references::StartsEntry(t) || references::HasSignal(t);
+                          references::StartsEntry(t) || references::HasSignal(t) || noted;
       if (signal) {
         run = references::kNpos;
         run_bytes = 0;
@@ -658,6 +726,44 @@ class Finder {
       }
     }
     return to;
+  }
+
+  // The note block that ends the page of lines [first, end), if any: read
+  // up from the page's last line, notes numbered in sequence (each note
+  // number one less than the one below it), each of at most kNoteLines lines
+  // (kLoneNoteLines when it is the page's only note); half of them at least,
+  // and one at least, cite like a reference.
+  std::optional<std::pair<uint32_t, uint32_t>> PageNotes(size_t first, size_t end) const {
+    size_t top = references::kNpos, last = references::kNpos;
+    size_t note_end = end;  // the line after the note being read
+    size_t lines = 0;       // lines of content since the note below
+    int number = -1;        // the number of the note below
+    size_t notes = 0, cites = 0, longest = 0;
+    for (size_t k = end; k-- > first;) {
+      if (!lines_[k].content) continue;
+      if (last == references::kNpos) last = k;
+      const int n = references::NoteNumber(View(lines_[k]));
+      if (n < 0 || (number >= 0 && n != number - 1)) {  // a line of the note below
+        if (++lines > references::kNoteLines) break;
+        continue;
+      }
+      const std::string_view note = std::string_view(d_.text).substr(
+          lines_[k].start, lines_[note_end - 1].end - lines_[k].start);
+      ++notes;
+      cites += references::CitesLikeANote(note);
+      longest = std::max(longest, lines + 1);
+      top = k;
+      number = n;
+      note_end = k;
+      lines = 0;
+    }
+    if (top == references::kNpos || cites == 0 || 2 * cites < notes ||
+        (notes == 1 && longest > references::kLoneNoteLines)) {
+      return std::nullopt;
+    }
+    const Line& t = lines_[top];
+    const uint32_t from = t.start + static_cast<uint32_t>(View(t).find_first_not_of(" \t\r\v"));
+    return std::pair{from, lines_[last].end};
   }
 
   const Document& d_;
@@ -736,8 +842,29 @@ bool HasTitle(const Document& d) {
 }  // namespace
 
 void MarkReferences(Document* doc) {
-  if (doc->segments.empty() || !HasTitle(*doc)) return;
-  const auto ranges = Finder(*doc).Sections();
+  if (doc->segments.empty()) return;
+  const bool titled = HasTitle(*doc);
+  const bool paged = std::any_of(doc->segments.begin(), doc->segments.end(),
+                                 [](const Segment& s) { return s.page != 0 && !s.boilerplate; });
+  if (!titled && !paged) return;
+  Finder finder(*doc);
+  std::vector<std::pair<uint32_t, uint32_t>> ranges;
+  if (titled) ranges = finder.Sections();
+  if (paged) {
+    const auto notes = finder.Footnotes();
+    ranges.insert(ranges.end(), notes.begin(), notes.end());
+    std::sort(ranges.begin(), ranges.end());
+    // (A page's notes inside a notes section: one range.)
+    std::vector<std::pair<uint32_t, uint32_t>> merged;
+    for (const auto& r : ranges) {
+      if (!merged.empty() && r.first <= merged.back().second) {
+        merged.back().second = std::max(merged.back().second, r.second);
+      } else {
+        merged.push_back(r);
+      }
+    }
+    ranges = std::move(merged);
+  }
   if (!ranges.empty()) Apply(doc, ranges);
 }
 

@@ -27,14 +27,14 @@
 // references: of its first 12 lines of content (blank lines, page numbers,
 // boilerplate and running titles left out), one of the first three starts
 // an entry, and either at least 3 start one and a third carry a reference
-// signal, or (a short list) a quarter start one and half carry a signal.
-// An entry starts with a capitalized word (an author, an organization), an
-// opening quote or a dash for the same author again ("———. 2011b."), after an
-// optional label ("[3]", "3.", "3"), and has a year in reference form in its
-// first 160 bytes: "(2003)", or after a comma or full stop and before a full
-// stop, colon, comma or parenthesis (", 2003:", ". 2003."), or before ";"
-// and a volume (". 2010;303(3)"); "Forthcoming", "n.d." and "in press" stand
-// for a year. Or it has a label and a signal. A line of citations in a row
+// signal (under a references title, a label alone counts as one: a column
+// of labels read before their entries'), or (a short list) a quarter start one and half carry a
+// signal. An entry starts with a capitalized word (an author, an organization), an opening quote or
+// a dash for the same author again ("———. 2011b."), after an optional label ("[3]", "3.", "3"), and
+// has a year in reference form in its first 160 bytes: "(2003)", or after a comma or full stop and
+// before a full stop, colon, comma or parenthesis (", 2003:", ". 2003."), or before ";" and a
+// volume (". 2010;303(3)"); "Forthcoming", "n.d." and "in press" stand for a year. Or it has a
+// label and a signal. A line of citations in a row
 // ("Savelieva et al., 2000; Peterson et al., 2002", a table's cell) starts
 // none. A label alone on its line ("12)") starts an entry too. Signals: a
 // year, a DOI or URL, "pp.", "p. 5", "vol. 3", "no. 3", "12(3)", "37:60-68",
@@ -64,7 +64,9 @@
 //         list, "Official documents" over more entries does not;
 //       * prose: 400 bytes of content in a row without an entry start or a
 //         signal end the section at its first line (or at the first
-//         paragraph that starts in it).
+//         paragraph that starts in it); in a notes section, the lines of a
+//         numbered note ("44 See IOM, ...", and its next 40 lines at most)
+//         are no prose.
 //   A further title inside a section continues it (a running "References"
 //   on each page of a long list).
 // A section's boilerplate segments (running headers, page numbers) stay
@@ -82,9 +84,30 @@
 // its matches are still written and shown, only counted apart); 400 bytes of
 // prose end it, as they end any list.
 //
-// A run of entries without a title is not flagged: body text can hold such
-// runs (a list of sources in a paragraph), and a greyed body paragraph is
-// worse than an entry counted.
+// Page notes. A page of a PDF (a segment with a page number) often ends
+// with its footnotes, without a title. Read up from the page's last line,
+// the page ends with notes when its last lines are notes numbered in
+// sequence, each note's number one less than the next one's: a line that
+// starts a note is a number (1 to 999, no leading zero, no full stop after
+// it: "25. Decides" numbers a paragraph) then a space and a capital or an
+// opening quote ("25 IOM, Flow Monitoring Points ..."), but no month ("13
+// November 2024 (S/2024/817)" is a date); the lines below it
+// up to the next note (40 at most) are its own. The notes read so far are
+// a block when at least one of them, and at least half, cite like a
+// reference: a signal besides a bare year, a year in reference form, or a
+// date in parentheses ("(March 2023)", "(Nairobi, 2023)"). A page's only
+// note must be short (8 lines at most). The block, from its first note to
+// the page's end, is flagged like a notes section; notes of prose among
+// citations with it. A numbered table (numbers with no citation) and a
+// page's paragraphs numbered with full stops are no notes.
+//
+// A run of entries without a title is not flagged otherwise: body text can
+// hold such runs (a list of sources in a paragraph), and a greyed body
+// paragraph is worse than an entry counted.
+//
+// Citations. Matches in flagged segments carry the flag; the summary counts
+// them apart, but for citations (codebook::CountedApartInReferences): a
+// reference list's and a note's citations are the document's own.
 //
 // Thread safety: pure functions.
 #ifndef HSTAG_TEXT_REFERENCES_H_
@@ -112,6 +135,15 @@ bool StartsEntry(std::string_view line);
 bool HasSignal(std::string_view line);
 // Whether `line` is a short line that starts back matter (an annex, ...).
 bool StartsBackMatter(std::string_view line);
+// The number of the note that `line` starts ("25 IOM, Flow Monitoring
+// Points ..."): 1 to 999, without a leading zero, then a space and a capital
+// or an opening quote, not a month; -1 for none ("25. Decides", "15 per
+// cent", "2023 saw", "13 November 2024").
+int NoteNumber(std::string_view line);
+// Whether the text of a note reads as a reference: a reference signal other
+// than a bare year, a year in reference form, or a date in parentheses
+// ("(March 2023)", "(Nairobi, 2023)").
+bool CitesLikeANote(std::string_view note);
 
 }  // namespace references
 }  // namespace hstag
