@@ -723,10 +723,13 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // of a coordination that share the match's head before them, where a
   // member repeats the word before it ("freedom from want as well as from
   // fear") or, in languages that put the head first, without it ("sécurité
-  // alimentaire et sanitaire"). Each member is a match of its own cue, over
+  // alimentaire et sanitaire"), and there lists closed by a conjunction
+  // ("sécurité économique, alimentaire et sanitaire"). Each member is a
+  // match of its own cue, over
   // the whole phrase (marked `coordinated`), in the match's overlap group.
   // (Members before a shared head: SharedHeads.)
-  void Coordinated(const TextView& text, const Candidate& c, std::vector<Candidate>* out) const {
+  // (`c` is a copy: it may be an element of *out, which the members grow.)
+  void Coordinated(const TextView& text, const Candidate c, std::vector<Candidate>* out) const {
     const Pattern& m = patterns_[c.pattern];
     if (c.coordinated || m.exclude || c.last - c.first < 2) return;
     if (concepts_[m.concept_idx].section == "actor") return;
@@ -739,6 +742,43 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // After: "<match> and [w] Y" where w is the match's word before its last.
     uint32_t k = c.last;
     if (!same(k)) return;
+    auto prefix = [&] {  // the node of the match's words before its last
+      uint32_t node = 0;
+      for (uint32_t j = c.first; j + 1 < c.last && (j == c.first || node != EdgeTable::kNone); ++j) {
+        node = Step(text, node, j);
+      }
+      return node;
+    };
+    // Head first, a list of one-word members: "<match>, Y1, Y2 and Y3" ("la
+    // sécurité environnementale, économique, alimentaire et politique"),
+    // closed by a conjunction.
+    if (HeadFirst(m.langs) && gap(c.last - 1) == ",") {
+      std::vector<uint32_t> ys;
+      bool closed = false;
+      for (uint32_t j = c.last; same(j) && ys.size() < 8; ++j) {
+        const std::string_view w = text.Norm(tokens[j]);
+        if ((tokens[j].flags & HSTAG_TOKEN_NUMBER) || Conjunction(w) || FunctionWord(w)) break;
+        ys.push_back(j);
+        if (!same(j + 2)) break;
+        const std::string g = gap(j);
+        if ((g.empty() || g == ",") && Conjunction(text.Norm(tokens[j + 1])) &&
+            gap(j + 1).empty() && !FunctionWord(text.Norm(tokens[j + 2]))) {
+          ys.push_back(j + 2);
+          closed = true;
+          break;
+        }
+        if (g != ",") break;
+      }
+      if (!closed) return;
+      const uint32_t node = prefix();
+      for (uint32_t y : ys) {
+        if (node != EdgeTable::kNone) {
+          MembersAt(text, Step(text, node, y), m.concept_idx, groups_[m.concept_idx], c.first,
+                    y + 1, out);
+        }
+      }
+      return;
+    }
     if (Conjunction(text.Norm(tokens[k]))) {
       ++k;
     } else if (text.Norm(tokens[k]) == "as" && same(k + 2) && text.Norm(tokens[k + 1]) == "well" &&
@@ -751,10 +791,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     const bool repeats = same(k + 1) && text.Norm(tokens[k]) == text.Norm(tokens[c.last - 2]);
     if (!repeats && !HeadFirst(m.langs)) return;
     const uint32_t y = repeats ? k + 1 : k;
-    uint32_t node = 0;
-    for (uint32_t j = c.first; j + 1 < c.last && (j == c.first || node != EdgeTable::kNone); ++j) {
-      node = Step(text, node, j);
-    }
+    uint32_t node = prefix();
     if (node != EdgeTable::kNone) node = Step(text, node, y);
     MembersAt(text, node, m.concept_idx, groups_[m.concept_idx], c.first, y + 1, out);
   }
