@@ -220,12 +220,14 @@ bool IsElision(std::string_view gap) {
 
 // Lower-case words that a capitalised name holds between capitalised words
 // ("Office for the Coordination of Humanitarian Affairs", "Task Force on
-// the Prevention of Sexual Harassment and Sexual Exploitation and Abuse").
+// the Prevention of Sexual Harassment and Sexual Exploitation and Abuse",
+// "Comité contra la Tortura", "Plan Nacional contra la Violencia").
 bool NameConnector(std::string_view norm) {
   static const std::set<std::string, std::less<>> kWords = {
-      "of", "for", "on",  "the", "in",  "to",   "against", "and",  "de",  "des",
-      "du", "la",  "le",  "les", "et",  "pour", "del",     "para", "los", "las",
-      "y",  "für", "der", "die", "das", "und",  "von",     "zur",  "zum"};
+      "of",     "for",  "on",   "the", "in",   "to",  "against", "and",  "de",   "des",
+      "du",     "la",   "le",   "les", "et",   "pour", "del",    "para", "los",  "las",
+      "y",      "für",  "der",  "die", "das",  "und", "von",     "zur",  "zum",  "contra",
+      "contre", "sobre", "sur", "gegen", "über"};
   return kWords.count(norm) > 0;
 }
 
