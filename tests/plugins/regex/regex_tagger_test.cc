@@ -155,6 +155,14 @@ const Row kDocuments[] = {
     {"S/PV.8649", {"S/PV.8649 => S/PV.8649"}},
     {"E/CN.4/1998/53", {"E/CN.4/1998/53 => E/CN.4/1998/53"}},
     {"E/2019/68", {"E/2019/68 => E/2019/68"}},
+    // The human rights treaty bodies.
+    {"(CAT/C/PER/CO/7).", {"CAT/C/PER/CO/7 => CAT/C/PER/CO/7"}},
+    {"CAT/C/SR.1096", {"CAT/C/SR.1096 => CAT/C/SR.1096"}},
+    {"CRC/C/SLV/CO/5-6", {"CRC/C/SLV/CO/5-6 => CRC/C/SLV/CO/5-6"}},
+    {"CRC/C/3/Add.9", {"CRC/C/3/Add.9 => CRC/C/3/Add.9"}},
+    {"CCPR/C/GC/36", {"CCPR/C/GC/36 => CCPR/C/GC/36"}},
+    {"E/C.12/URY/CO/5", {"E/C.12/URY/CO/5 => E/C.12/URY/CO/5"}},
+    {"CEDAW/C/COL/CO/9", {"CEDAW/C/COL/CO/9 => CEDAW/C/COL/CO/9"}},
 };
 
 // ------------------------------------------------------------- near misses
@@ -165,6 +173,8 @@ const char* const kNearMisses[] = {
     "three quarters (3/4) of the members",
     "the A/C was broken",
     "S/he said so",
+    "the CAT/C series",
+    "a CRC/Children report",
     "the 1994/95 budget",
     "section 3/2 applies",
     "call +41 22 917 12 34 or 212/963-1234",
