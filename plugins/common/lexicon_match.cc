@@ -56,7 +56,10 @@ bool Capitalised(std::string_view surface) {
 }
 
 bool NameHead(std::string_view norm, bool before) {
-  if (before && (norm == "policy" || norm == "framework")) return false;
+  if (before && (norm == "policy" || norm == "framework" || norm == "sector" || norm == "rules" ||
+                 norm == "guidelines" || norm == "principles" || norm == "standards")) {
+    return false;
+  }
   static const std::set<std::string, std::less<>> kWords = {
       // English
       "network", "networks", "unit", "fund", "funds", "commission", "committee", "council",
@@ -71,7 +74,8 @@ bool NameHead(std::string_view norm, bool before) {
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
       "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster",
-      "framework", "hotline", "church", "checklist", "toolkit",
+      "framework", "hotline", "church", "checklist", "toolkit", "sector", "rules", "guidelines",
+      "principles", "standards",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       "plan", "strategy", "policy", "month", "week", "training", "memorandum",
       // French, Spanish, German

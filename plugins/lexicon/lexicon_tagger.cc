@@ -962,8 +962,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
       return !capital(k) && NameConnector(text.Norm(tokens[k]));
     };
     auto in_sentence = [&](uint32_t k) { return k < tokens.size() && tokens[k].sentence == sentence; };
-    // After the match: capitalised words, and connectors followed by one.
-    for (uint32_t k = c.last; in_sentence(k) && joined(k - 1, k);) {
+    // After the match: capitalised words, and connectors followed by one; a
+    // possessive past the match joins its word ("United Nations Children's
+    // Fund"), one right after it is the match's own ("the UN's Food and
+    // Agriculture Organization" names the UN).
+    for (uint32_t k = c.last;
+         in_sentence(k) && (joined(k - 1, k) || (k > c.last && Possessive(text, k - 1, k)));) {
       uint32_t j = k;
       while (in_sentence(j) && connector(j) && in_sentence(j + 1) && joined(j, j + 1)) ++j;
       if (!in_sentence(j) || !capital(j)) break;
