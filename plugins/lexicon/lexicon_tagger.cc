@@ -727,8 +727,8 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // fear") or, in languages that put the head first, without it ("sécurité
   // alimentaire et sanitaire"), and there lists closed by a conjunction
   // ("sécurité économique, alimentaire et sanitaire"). Each member is a
-  // match of its own cue, over
-  // the whole phrase (marked `coordinated`), in the match's overlap group.
+  // match of its own cue, over the whole phrase (marked `coordinated`), in
+  // the match's overlap group.
   // (Members before a shared head: SharedHeads.)
   // (`c` is a copy: it may be an element of *out, which the members grow.)
   void Coordinated(const TextView& text, const Candidate c, std::vector<Candidate>* out) const {
