@@ -57,7 +57,8 @@ bool Capitalised(std::string_view surface) {
 
 bool NameHead(std::string_view norm, bool before) {
   if (before && (norm == "policy" || norm == "framework" || norm == "sector" || norm == "rules" ||
-                 norm == "guidelines" || norm == "principles" || norm == "standards")) {
+                 norm == "guidelines" || norm == "principles" || norm == "standards" ||
+                 norm == "classification" || norm == "outlook")) {
     return false;
   }
   static const std::set<std::string, std::less<>> kWords = {
@@ -75,7 +76,7 @@ bool NameHead(std::string_view norm, bool before) {
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
       "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster",
       "framework", "hotline", "church", "checklist", "toolkit", "sector", "rules", "guidelines",
-      "principles", "standards",
+      "principles", "standards", "classification", "outlook",
       "consortium", "collective", "observatory", "taskforce", "directorate",
       "plan", "strategy", "policy", "month", "week", "training", "memorandum",
       // French, Spanish, German
