@@ -56,11 +56,12 @@ bool Capitalised(std::string_view surface) {
 }
 
 bool NameHead(std::string_view norm, bool before) {
-  if (before && (norm == "policy" || norm == "framework" || norm == "sector" || norm == "rules" ||
-                 norm == "guidelines" || norm == "principles" || norm == "standards" ||
-                 norm == "classification" || norm == "outlook")) {
-    return false;
-  }
+  // Heads of names only after the words they head: before them they are the
+  // common words of a heading ("Policy Framework for Food Security").
+  static const std::set<std::string, std::less<>> kAfterOnly = {
+      "policy", "framework", "sector", "rules", "guidelines", "principles", "standards",
+      "classification", "outlook"};
+  if (kAfterOnly.count(norm) > 0) return !before;
   static const std::set<std::string, std::less<>> kWords = {
       // English
       "network", "networks", "unit", "fund", "funds", "commission", "committee", "council",
@@ -75,10 +76,9 @@ bool NameHead(std::string_view norm, bool before) {
       "studies", "watch", "watchlist", "year", "decade", "day", "award", "prize", "platform",
       "secretary", "commissioner", "rapporteur", "envoy", "representative", "adviser", "advisor",
       "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster",
-      "framework", "hotline", "church", "checklist", "toolkit", "sector", "rules", "guidelines",
-      "principles", "standards", "classification", "outlook",
+      "hotline", "church", "checklist", "toolkit",
       "consortium", "collective", "observatory", "taskforce", "directorate",
-      "plan", "strategy", "policy", "month", "week", "training", "memorandum",
+      "plan", "strategy", "month", "week", "training", "memorandum",
       // French, Spanish, German
       "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut",
       "rapport", "red", "fondo", "comisión", "consejo", "convención", "acuerdo", "tratado",

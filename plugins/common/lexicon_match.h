@@ -29,10 +29,10 @@ bool Capitalised(std::string_view surface);
 // True when a word (case-folded) heads the names of organizations,
 // programmes, units, publications, plans, series and events (codebook
 // §10.1): a capitalised run of words holding one is a name. `before`: the
-// word stands before the match; "Policy" and "Framework" head a name only
-// after it ("the NATO WPS Policy", "the United Nations Development
-// Assistance Framework"; the heading "Policy Framework for Food Security"
-// names neither).
+// word stands before the match; "Policy", "Framework", "Sector", "Rules",
+// "Guidelines", "Principles", "Standards", "Classification" and "Outlook"
+// head a name only after it ("the NATO WPS Policy", "Food Security
+// Sector"; the heading "Policy Framework for Food Security" names neither).
 bool NameHead(std::string_view norm, bool before = false);
 
 }  // namespace hstag::common
