@@ -615,7 +615,9 @@ class Finder {
   // after the section; else 0.
   size_t Section(size_t i) const {
     const Line& title = lines_[i];
-    if (!title.content || references::TitleOf(View(title)) == Title::kNone) return 0;
+    if (!title.content) return 0;
+    const Title kind = references::TitleOf(View(title));
+    if (kind == Title::kNone) return 0;
     const Segment& seg = d_.segments[title.seg];
     const std::string_view whole = std::string_view(d_.text).substr(seg.start, seg.end - seg.start);
     const bool alone = Trim(whole).size() == Trim(View(title)).size();
@@ -632,7 +634,7 @@ class Finder {
       }
       return element.empty() || Under(PathOf(s), element);
     };
-    const bool notes = references::TitleOf(View(title)) == Title::kNotes;
+    const bool notes = kind == Title::kNotes;
     if (!ReadsAsReferences(i + 1, in_scope, /*strict=*/true, /*labels_cite=*/!notes)) return 0;
     size_t end = i + 1;
     while (end < lines_.size() && in_scope(end)) ++end;
