@@ -497,6 +497,100 @@ TEST(MarkReferences, SegmentsAnExtractorFlaggedStaySo) {
   EXPECT_TRUE(d.segments[0].references);
 }
 
+TEST(ReferenceSymbols, SymbolsAndTheirNearMisses) {
+  using references::Symbols;
+  using references::SymbolsOf;
+  for (const char* only : {"46/232", "61/230; 76/298", "68/15; 72/14;", "S-23/2", "ES-10/17",
+                           "1992/19", "A/RES/70/1", "76 (V)", "538 B (VI)", "1325 (2000)",
+                           "77/211 and 79/175", "  2024/3  "}) {
+    EXPECT_EQ(SymbolsOf(only), Symbols::kOnly) << only;
+  }
+  for (const char* leading : {"70/98; 78/85; 79/98 Question of Western Sahara",
+                              "62/134 Eliminating rape and other forms of sexual violence"}) {
+    EXPECT_EQ(SymbolsOf(leading), Symbols::kLeading) << leading;
+  }
+  for (const char* none : {"24.3\tThe programme falls under the leadership of the High Commissioner",
+                           "1996", "76", "HIV/AIDS", "A/80/6 (Sect. 24)", "2030 Agenda",
+                           "46/232x", "1/ see the annex", "Articles 33 and 99",
+                           "61/230; the Assembly decided", "COVID-19 response"}) {
+    EXPECT_EQ(SymbolsOf(none), Symbols::kNone) << none;
+  }
+}
+
+// A programme budget's legislative mandates, as a DOCX gives them (one
+// paragraph a segment).
+const std::vector<Part> kMandates = {
+    {"Legislative mandates", 0, 2},
+    {"24.11\tThe list below provides all mandates entrusted to the programme."},
+    {"General Assembly resolutions"},
+    {"48/141"},
+    {"High Commissioner for the promotion and protection of all human rights"},
+    {"57/300; 58/269"},
+    {"Strengthening of the United Nations: an agenda for further change"},
+    {"62/134"},
+    {"Eliminating rape and other forms of sexual violence in all their manifestations"},
+    {"Security Council resolutions"},
+    {"1325 (2000)"},
+    {"1820 (2008)"},
+    {"Agreed conclusions of the Commission on the Status of Women"},
+    {"1996"},
+    {"Women and the media"},
+    {"Deliverables"},
+    {"24.12\tThe table below lists all deliverables of the programme."},
+};
+
+TEST(MarkReferences, AListOfInstrumentsIsFlagged) {
+  const Document d = Marked(kMandates);
+  ExpectCovering(d);
+  EXPECT_EQ(Flagged(d),
+            "48/141 | High Commissioner for the promotion and protection of all human rights | "
+            "57/300; 58/269 | Strengthening of the United Nations: an agenda for further change | "
+            "62/134 | Eliminating rape and other forms of sexual violence in all their "
+            "manifestations | Security Council resolutions | 1325 (2000) | 1820 (2008) | "
+            "Agreed conclusions of the Commission on the Status of Women | 1996 | "
+            "Women and the media");
+  // Its title and the prose around it are the body's.
+  EXPECT_EQ(Unflagged(d),
+            "Legislative mandates | 24.11\tThe list below provides all mandates entrusted to the "
+            "programme. | General Assembly resolutions | Deliverables | 24.12\tThe table below "
+            "lists all deliverables of the programme.");
+}
+
+TEST(MarkReferences, AListOfInstrumentsAsAPdfPageHasIt) {
+  // Titles broken over lines, a title on its symbols' line, symbols over two lines.
+  const std::string page =
+      "General Assembly resolutions\n46/232\n\nRevitalization of the United Nations\n"
+      "Secretariat\n\n57/296\n\nCauses of conflict and the promotion of\ndurable peace and "
+      "sustainable development\nin Africa\n\n68/15; 72/14;\n75/22; 79/81\n\n"
+      "70/98; 78/85; 79/98 Question of Western Sahara\n\n"
+      "Deliverables\nThe table below lists all deliverables, by category.";
+  const Document d = Marked(std::vector<Part>{{page, 4}});
+  const std::string flagged = Flagged(d);
+  EXPECT_TRUE(flagged.starts_with("46/232")) << flagged;
+  EXPECT_TRUE(flagged.ends_with("Question of Western Sahara")) << flagged;
+  EXPECT_EQ(Unflagged(d).find("Revitalization"), std::string::npos);
+}
+
+TEST(MarkReferences, WhatIsNoListOfInstruments) {
+  const std::vector<std::vector<Part>> near_misses = {
+      // two entries only
+      {{"48/141"}, {"High Commissioner for the promotion of human rights"}, {"62/134"},
+       {"Eliminating rape and other forms of sexual violence"}},
+      // symbols before prose: sentences end with a full stop
+      {{"48/141"}, {"The Assembly created the post of High Commissioner in 1993."}, {"62/134"},
+       {"It condemned rape and other forms of sexual violence."}, {"64/289"},
+       {"It created UN-Women."}},
+      // a page's running symbols over its number ("2/4") and one heading
+      {{"A/79/847\nS/2025/204\n\n2/4\n\nAnnex to the letter dated 1 April 2025"},
+       {"I would like to draw your attention to the strikes."}},
+      // a paragraph that starts with a symbol and runs on
+      {{"61/230; 76/298 The Assembly asked for more, and then"}, {"it asked again"}},
+  };
+  for (const auto& parts : near_misses) {
+    EXPECT_EQ(Flagged(Marked(parts)), "") << parts[0].text;
+  }
+}
+
 TEST(MarkReferences, NoSegmentsNoText) {
   Document d;
   MarkReferences(&d);

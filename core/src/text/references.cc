@@ -20,6 +20,8 @@ constexpr size_t kTestReach = 400;     // lines (blank ones too) it looks throug
 constexpr size_t kProseBytes = 400;    // prose that ends a section, in a row
 constexpr size_t kNoteLines = 40;      // the lines of a page's note, at most
 constexpr size_t kLoneNoteLines = 8;   // ... of a page's only note
+constexpr size_t kTitleLines = 8;      // the lines of an instrument's title, at most
+constexpr size_t kTitleLineBytes = 320;  // ... each
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
@@ -286,7 +288,73 @@ bool IsPageNumber(std::string_view t) {
                      [](char c) { return std::string_view("ivxlcdm").find(c) != kNpos; });
 }
 
+// Roman numerals of a session ("VI") or a year ("2000") in parentheses at
+// the start of `s`: its length, else 0.
+size_t SessionLength(std::string_view s) {
+  if (s.size() < 3 || s[0] != '(') return 0;
+  size_t i = 1;
+  if (IsDigit(s[i])) {
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    if (i != 5) return 0;
+  } else {
+    while (i < s.size() && std::string_view("IVXL").find(s[i]) != kNpos) ++i;
+    if (i == 1) return 0;
+  }
+  return i < s.size() && s[i] == ')' ? i + 1 : 0;
+}
+
+// The length of a UN document symbol or resolution number at the start of
+// `s`, else 0: "46/232", "S-23/2", "ES-10/17", "1992/19", "A/RES/70/1", or a
+// number with its session or year, "76 (V)", "538 B (VI)", "1325 (2000)".
+size_t SymbolLength(std::string_view s) {
+  size_t i = 0;
+  bool digit_slash = false;  // a digit right after a slash
+  while (i < s.size() && (IsDigit(s[i]) || IsUpper(s[i]) || s[i] == '/' || s[i] == '-' ||
+                          s[i] == '.')) {
+    if (i > 0 && s[i - 1] == '/' && IsDigit(s[i])) digit_slash = true;
+    ++i;
+  }
+  while (i > 0 && (s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '/')) --i;
+  if (i == 0 || (i < s.size() && IsLower(s[i]))) return 0;
+  if (digit_slash) return i;
+  // A number alone, then its session or year.
+  if (!std::all_of(s.begin(), s.begin() + static_cast<long>(i), IsDigit) || i > 4) return 0;
+  size_t j = i;
+  if (j + 2 < s.size() && s[j] == ' ' && IsUpper(s[j + 1]) && s[j + 2] == ' ') j += 2;  // "538 B"
+  if (j + 1 < s.size() && s[j] == ' ') {
+    if (const size_t n = SessionLength(s.substr(j + 1))) return j + 1 + n;
+  }
+  return 0;
+}
+
 }  // namespace
+
+Symbols SymbolsOf(std::string_view line) {
+  const std::string_view t = Trim(line);
+  size_t i = SymbolLength(t);
+  if (i == 0) return Symbols::kNone;
+  // Symbols apart ("; ", ", ", " and "), then the end or the title.
+  for (;;) {
+    size_t j = i;
+    if (j < t.size() && (t[j] == ';' || t[j] == ',')) ++j;
+    const bool separated = j > i;
+    while (j < t.size() && t[j] == ' ') ++j;
+    if (j == t.size()) return Symbols::kOnly;
+    if (j == i) return Symbols::kNone;  // "46/232x"
+    const std::string_view rest = t.substr(j);
+    if (!separated && rest.starts_with("and ")) {
+      const size_t n = SymbolLength(rest.substr(4));
+      if (n == 0) return Symbols::kNone;
+      i = j + 4 + n;
+      continue;
+    }
+    if (const size_t n = SymbolLength(rest)) {
+      i = j + n;
+      continue;
+    }
+    return StartsUpper(rest) || StartsQuote(rest) ? Symbols::kLeading : Symbols::kNone;
+  }
+}
 
 Title TitleOf(std::string_view line) {
   std::string_view t = Trim(line);
@@ -606,9 +674,101 @@ class Finder {
     return ranges;
   }
 
+
+  // The lists of instruments (references.h): runs of at least three
+  // entries, each a line of symbols and the title after it (two titles at
+  // least: a page's running symbols over its number, "A/79/847 S/2025/204
+  // 2/4", are none).
+  std::vector<std::pair<uint32_t, uint32_t>> InstrumentLists() const {
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    const size_t n = lines_.size();
+    for (size_t k = 0; k < n;) {
+      if (SymbolsAt(k, /*in_list=*/false) == references::Symbols::kNone) {
+        ++k;
+        continue;
+      }
+      size_t entries = 0, titled = 0, last = k, m = k;
+      for (;;) {
+        ++entries;
+        last = m;
+        // The title: the lines after the symbols (or from them, on the same
+        // line) up to a blank line or the next symbols; none when they run
+        // on like prose.
+        const bool leading = SymbolsAt(m, true) == references::Symbols::kLeading;
+        size_t t = leading ? m + 1 : Next(m + 1);
+        const size_t from = t;
+        bool title = leading;
+        while (t < n && lines_[t].content && (t == from || !lines_[t].block_start) &&
+               SymbolsAt(t, true) == references::Symbols::kNone) {
+          const std::string_view line = Trim(View(lines_[t]));
+          if (t - from == references::kTitleLines || line.size() > references::kTitleLineBytes ||
+              (t == from && !leading && !references::StartsUpper(line) &&
+               !references::StartsQuote(line))) {
+            title = false;
+            break;
+          }
+          title = true;
+          ++t;
+        }
+        if (title && t > from && Trim(View(lines_[t - 1])).ends_with('.')) title = false;
+        if (!leading && t == from && t < n && SymbolsAt(t, true) != references::Symbols::kNone) {
+          m = t;  // no title: the next symbols ("1325 (2000)", "1820 (2008)")
+          continue;
+        }
+        if (!title) break;
+        ++titled;
+        if (t > from) last = t - 1;
+        // The next entry, perhaps under a heading ("Security Council
+        // resolutions"): a line on its own before symbols.
+        size_t next = Next(t);
+        if (next < n && SymbolsAt(next, true) == references::Symbols::kNone) {
+          const std::string_view h = Trim(View(lines_[next]));
+          const size_t after = Next(next + 1);
+          if (!references::StartsUpper(h) || h.size() > 2 * references::kMaxTitleBytes ||
+              h.ends_with('.') ||
+              (next + 1 < n && lines_[next + 1].content && !lines_[next + 1].block_start) ||
+              after >= n ||
+              SymbolsAt(after, true) == references::Symbols::kNone) {
+            break;
+          }
+          next = after;
+        }
+        if (next >= n) break;
+        m = next;
+      }
+      if (entries >= 3 && titled >= 2) {
+        const Line& a = lines_[k];
+        ranges.emplace_back(a.start + static_cast<uint32_t>(View(a).find_first_not_of(" \t\r\v")),
+                            lines_[last].end);
+      }
+      k = last + 1;
+    }
+    return ranges;
+  }
  private:
   std::string_view View(const Line& l) const {
     return std::string_view(d_.text).substr(l.start, l.end - l.start);
+  }
+
+  // Line `k` as symbols: its content's, or, in a list, a year alone (the
+  // Commission on the Status of Women's agreed conclusions: "1996").
+  references::Symbols SymbolsAt(size_t k, bool in_list) const {
+    const std::string_view t = Trim(View(lines_[k]));
+    if (lines_[k].content) return references::SymbolsOf(t);
+    if (in_list && t.size() == 4 && std::all_of(t.begin(), t.end(), references::IsDigit) &&
+        (t.starts_with("19") || t.starts_with("20"))) {
+      return references::Symbols::kOnly;
+    }
+    return references::Symbols::kNone;
+  }
+
+  // The first line from `k` with content or symbols; lines_.size() if none.
+  size_t Next(size_t k) const {
+    while (k < lines_.size() && !lines_[k].content &&
+           SymbolsAt(k, true) == references::Symbols::kNone) {
+      ++k;
+    }
+    return k;
   }
 
   // When line `i` is a title that starts a section: the index of the line
@@ -826,48 +986,55 @@ void Apply(Document* d, const std::vector<std::pair<uint32_t, uint32_t>>& ranges
   d->segments = std::move(out);
 }
 
-// Whether some line of the document is a title (before its lines are listed).
-bool HasTitle(const Document& d) {
+// What the document's lines hold (before they are listed): a title, a line
+// of symbols.
+struct Scan {
+  bool title = false, symbols = false;
+};
+Scan ScanLines(const Document& d) {
+  Scan scan;
   const std::string_view text = d.text;
   for (const Segment& s : d.segments) {
     if (s.boilerplate || s.end > text.size() || s.start > s.end) continue;
     for (size_t i = s.start; i < s.end;) {
       size_t j = i;
       while (j < s.end && text[j] != '\n' && text[j] != '\f') ++j;
-      if (references::TitleOf(text.substr(i, j - i)) != Title::kNone) return true;
+      const std::string_view line = text.substr(i, j - i);
+      scan.title = scan.title || references::TitleOf(line) != Title::kNone;
+      scan.symbols = scan.symbols || references::SymbolsOf(line) != references::Symbols::kNone;
+      if (scan.title && scan.symbols) return scan;
       i = j + 1;
     }
   }
-  return false;
+  return scan;
 }
 
 }  // namespace
 
 void MarkReferences(Document* doc) {
   if (doc->segments.empty()) return;
-  const bool titled = HasTitle(*doc);
+  const Scan scan = ScanLines(*doc);
   const bool paged = std::any_of(doc->segments.begin(), doc->segments.end(),
                                  [](const Segment& s) { return s.page != 0 && !s.boilerplate; });
-  if (!titled && !paged) return;
+  if (!scan.title && !scan.symbols && !paged) return;
   Finder finder(*doc);
   std::vector<std::pair<uint32_t, uint32_t>> ranges;
-  if (titled) ranges = finder.Sections();
-  if (paged) {
-    const auto notes = finder.Footnotes();
-    ranges.insert(ranges.end(), notes.begin(), notes.end());
-    std::sort(ranges.begin(), ranges.end());
-    // (A page's notes inside a notes section: one range.)
-    std::vector<std::pair<uint32_t, uint32_t>> merged;
-    for (const auto& r : ranges) {
-      if (!merged.empty() && r.first <= merged.back().second) {
-        merged.back().second = std::max(merged.back().second, r.second);
-      } else {
-        merged.push_back(r);
-      }
-    }
-    ranges = std::move(merged);
+  if (scan.title) ranges = finder.Sections();
+  for (const auto& found : {paged ? finder.Footnotes() : decltype(ranges){},
+                            scan.symbols ? finder.InstrumentLists() : decltype(ranges){}}) {
+    ranges.insert(ranges.end(), found.begin(), found.end());
   }
-  if (!ranges.empty()) Apply(doc, ranges);
+  std::sort(ranges.begin(), ranges.end());
+  // (A page's notes inside a notes section, a list in one: one range.)
+  std::vector<std::pair<uint32_t, uint32_t>> merged;
+  for (const auto& r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, r.second);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  if (!merged.empty()) Apply(doc, merged);
 }
 
 }  // namespace hstag

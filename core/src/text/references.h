@@ -101,6 +101,19 @@
 // citations with it. A numbered table (numbers with no citation) and a
 // page's paragraphs numbered with full stops are no notes.
 //
+// Lists of instruments. A UN programme budget's legislative mandates (and
+// lists like them) give, for each instrument, a line of symbols (SymbolsOf:
+// "62/134", "57/300; 58/269", "1325 (2000)", "538 B (VI)", "S-23/2"; in a
+// list, a year alone, "1996", for agreed conclusions) and its title on the
+// lines after it, up to a blank line or a paragraph's end (or on the same
+// line: "70/98; 79/98 Question of Western Sahara"), at most 8 lines of
+// 320 bytes, its first line capitalized, its last not ending with a full
+// stop. Entries follow each other directly or across one line on its own
+// (a heading: "Security Council resolutions"). A run of at least three
+// entries, two of them with titles, is flagged from its first symbols to
+// its last title: the titles are names (codebook §10.1). A title that reads
+// as prose ends the run before it.
+//
 // A run of entries without a title is not flagged otherwise: body text can
 // hold such runs (a list of sources in a paragraph), and a greyed body
 // paragraph is worse than an entry counted.
@@ -133,6 +146,12 @@ Title TitleOf(std::string_view line);
 bool StartsEntry(std::string_view line);
 // Whether `line` carries a reference signal (entry starts do not always).
 bool HasSignal(std::string_view line);
+// Whether `line` is a list of UN document symbols or resolution numbers
+// ("61/230; 76/298", "S-23/2", "1325 (2000)", "538 B (VI)"), alone
+// (kOnly) or before a title on the same line (kLeading: "70/98; 79/98
+// Question of Western Sahara").
+enum class Symbols { kNone, kOnly, kLeading };
+Symbols SymbolsOf(std::string_view line);
 // Whether `line` is a short line that starts back matter (an annex, ...).
 bool StartsBackMatter(std::string_view line);
 // The number of the note that `line` starts ("25 IOM, Flow Monitoring
