@@ -120,6 +120,10 @@ struct Candidate {
   uint32_t pattern;
   uint32_t first, last;  // token range, half-open
   bool coordinated = false;  // found by Coordinated(), not by the cue's own words
+  // An actor's match vetoed inside a name: it yields nothing, but holds its
+  // words against the shorter matches of its group ("Republic of the Congo"
+  // in "... Mission in the Democratic Republic of the Congo").
+  bool named = false;
 };
 
 // Modifiers that make a compound of the word after them ("public health",
@@ -389,7 +393,16 @@ class LexiconTagger : public hstag::sdk::Tagger {
       return (p.context.Local() && !LocalHolds(text, p.context, c, /*all=*/true)) ||
              (p.veto.Local() && LocalHolds(text, p.veto, c, /*all=*/false));
     };
-    if (has_local_conditions_) std::erase_if(kept, refused_by_text);
+    if (has_local_conditions_) {
+      for (Candidate& c : kept) {
+        if (!refused_by_text(c)) continue;
+        const Pattern& p = patterns_[c.pattern];
+        c.named = concepts_[p.concept_idx].section == "actor" && (p.veto.in & HSTAG_IN_NAME) &&
+                  InsideName(text, c);
+        c.pattern = c.named ? c.pattern : UINT32_MAX;
+      }
+      std::erase_if(kept, [](const Candidate& c) { return c.pattern == UINT32_MAX; });
+    }
     // Longest match within an overlap group: candidates longest first, each
     // kept when none of its tokens is taken in its group yet.
     auto group = [&](const Candidate& c) { return groups_[patterns_[c.pattern].concept_idx]; };
@@ -410,7 +423,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
         for (uint32_t k = c.first; k < c.last && free; ++k) free = taken[k] != g;
         if (!free) continue;
         for (uint32_t k = c.first; k < c.last; ++k) taken[k] = g;
-        chosen.push_back(c);
+        if (!c.named) chosen.push_back(c);
       }
     }
     // Coordinated members that share the match's words.
@@ -976,8 +989,20 @@ class LexiconTagger : public hstag::sdk::Tagger {
       k = j + 1;
     }
     // Before it, the same; but an actor's name after its connector is the
-    // actor ("the Charter of the United Nations", "King Abdullah of Jordan").
-    if (actor || acronym) return false;
+    // actor ("the Charter of the United Nations", "King Abdullah of Jordan"),
+    // except a state's after a connector of place or subject, which ends the
+    // name of a body in or about it ("the United Nations Assistance Mission
+    // in Afghanistan", "the Committee on Missing Persons in Cyprus"; not in
+    // German, which capitalises every noun).
+    const std::string_view place = state ? PlaceConnector(text, c.first) : std::string_view();
+    if (acronym || (actor && place.empty())) return false;
+    // "in" a state ends the name of a mission or force there ("the United
+    // Nations Interim Force in Lebanon"), "for" or "on" it that of a post or
+    // a body for it ("the Special Envoy of the Secretary-General for
+    // Yemen"); other names are placed there ("the Noguchi Memorial Institute
+    // for Medical Research in Ghana") or are the state's own ("the National
+    // Action Plan for the United States of America").
+    const bool in = place == "in" || place == "en";
     // A possessive belongs to its word ("Commission on Strengthening
     // America's Health Security").
     for (uint32_t k = c.first;
@@ -985,10 +1010,43 @@ class LexiconTagger : public hstag::sdk::Tagger {
       uint32_t j = k - 1;
       while (j > 0 && connector(j) && in_sentence(j - 1) && joined(j - 1, j)) --j;
       if (!capital(j)) break;
-      if (hstag::common::NameHead(text.Norm(tokens[j]), /*before=*/true)) return true;
+      const std::string_view norm = text.Norm(tokens[j]);
+      if (place.empty() ? hstag::common::NameHead(norm, /*before=*/true)
+                        : MissionHead(norm) || (!in && PostHead(norm))) {
+        return true;
+      }
       k = j;
     }
     return false;
+  }
+
+  // The connector of place or subject ("in", "for", "on"; fr, es) before
+  // `first`, perhaps with "the" after it, in a segment not in German; empty
+  // if none.
+  static std::string_view PlaceConnector(const TextView& text, uint32_t first) {
+    static const std::set<std::string, std::less<>> kPlace = {"in",  "for",  "on",   "en",
+                                                              "pour", "sur", "para", "sobre"};
+    const auto tokens = text.tokens();
+    uint32_t k = first;
+    if (k > 0 && text.Norm(tokens[k - 1]) == "the") --k;
+    if (k == 0 || tokens[k - 1].sentence != tokens[first].sentence) return {};
+    if (text.Language(tokens[first]).substr(0, 2) == "de") return {};
+    const std::string_view norm = text.Norm(tokens[k - 1]);
+    return kPlace.count(norm) > 0 ? norm : std::string_view();
+  }
+
+  // The heads of the names of posts and bodies for a country.
+  static bool PostHead(std::string_view norm) {
+    static const std::set<std::string, std::less<>> kWords = {
+        "envoy",     "representative", "adviser",    "advisor",    "rapporteur", "expert",
+        "committee", "commission",     "envoyé",     "représentant", "enviado", "representante",
+        "comité",    "comisión"};
+    return kWords.count(norm) > 0;
+  }
+
+  // The heads of the names of missions and forces in a country.
+  static bool MissionHead(std::string_view norm) {
+    return norm == "mission" || norm == "operation" || norm == "force" || norm == "misión" || norm == "operación" || norm == "opération";
   }
 
   bool Accept(const TextView& text, const Pattern& p, size_t first, size_t last) const {
