@@ -78,7 +78,8 @@ bool NameHead(std::string_view norm, bool before) {
       "mechanism", "command", "system", "register", "entity", "lab", "labs", "cluster",
       "hotline", "church", "checklist", "toolkit",
       "consortium", "collective", "observatory", "taskforce", "directorate",
-      "plan", "strategy", "month", "week", "training", "memorandum",
+      "plan", "strategy", "month", "week", "training", "memorandum", "branch", "division",
+      "manual", "compact", "capability",
       // French, Spanish, German
       "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut",
       "rapport", "red", "fondo", "comisión", "consejo", "convención", "acuerdo", "tratado",
