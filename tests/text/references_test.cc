@@ -141,6 +141,7 @@ TEST(ReferenceEntries, AuthorYearAndNumberedStyles) {
            "12. Ibid., p. 22.",
            "\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94. 2011b. Energy for All. Paris: OECD.",
            "Himanshu. Forthcoming. Poverty and Food Security in India.",
+           "Baruch, Y. & Holtom, B. C. (2008, August). Survey response rate levels and trends",
        }) {
     EXPECT_TRUE(references::StartsEntry(e)) << e;
   }
@@ -150,6 +151,7 @@ TEST(ReferenceEntries, AuthorYearAndNumberedStyles) {
            "stressed freedom from fear (2003) and freedom from want.",
            "1. The term is used here as the Commission used it.",
            "2015 was the year the goals were adopted.",
+           "The Council met (2008, after the elections in Kenya and the violence that followed).",
        }) {
     EXPECT_FALSE(references::StartsEntry(e)) << e;
   }

@@ -158,7 +158,7 @@ bool AnyYear(std::string_view s, size_t reach, const F& f) {
   return false;
 }
 
-// A year as references give it: "(2003)", or after a comma or full stop and
+// A year as references give it: "(2003)", "(2008, August)", or after a comma or full stop and
 // before a full stop, colon, comma, parenthesis or the end (", 2003:",
 // ". 2003."), or before ";" and a volume (". 2010;303(3)"). Or what stands
 // for a year: "(forthcoming)", ". Forthcoming.", "(n.d.)", ", n.d.", "(in
@@ -175,7 +175,11 @@ bool HasReferenceYear(std::string_view s, size_t reach) {
   return AnyYear(s, reach, [&](size_t b, size_t e) {
     const char next = e < s.size() ? s[e] : '\0';
     if (next == ';') return e + 1 < s.size() && IsDigit(s[e + 1]);
-    if (b > 0 && s[b - 1] == '(') return next == ')';
+    if (b > 0 && s[b - 1] == '(') {
+      // "(2003)", or with the month or day after it: "(2008, August)".
+      const size_t close = s.find(')', e);
+      return next == ')' || (next == ',' && close != kNpos && close - e <= 16);
+    }
     if (b >= 2 && s[b - 1] == ' ' && (s[b - 2] == ',' || s[b - 2] == '.')) {
       return next == '\0' || next == '.' || next == ':' || next == ',' || next == ')';
     }

@@ -205,6 +205,10 @@ const char* const kNearMisses[] = {
     "resolutions 12/10 and 3/4",
     "in 2000 (A) the S/ X",
     "a draft resolution\n\n33. The Assembly",
+    // A journal's volume and issue or pages, not a resolution's number.
+    "UN peacekeeping works (Journal of Conflict Resolution 61(2):430-456).",
+    "The UN mission was studied in the Journal of Conflict Resolution 64, no. 5.",
+    "The UN mission was studied in the Journal of Conflict Resolution 57, 875-891.",
 };
 
 class Resolutions : public ::testing::TestWithParam<Row> {};
