@@ -31,8 +31,11 @@
 // with the long form's concept(s), the long form annotation's strength, rule
 // "abbreviation:<SF>", value = the long form as written and via = the
 // definition's offset, unless a token is in a URL or e-mail address or is
-// already covered by a prior annotation (a lexicon cue wins). This includes
-// the SF inside its own definition's parentheses.
+// already covered by a prior annotation (a lexicon cue wins). The SF in its
+// own definition is not: the long form there is the mention ("Human
+// Security (HS)" counts once). Nor is an SF inside a name (a name's head
+// after it: "the 2023 TIP Report", and in lower case "the TIP report", "the
+// TIP office", "the national TIP commission") or a code ("J/TIP").
 //
 // Which definition an occurrence takes:
 //   - the nearest definition of that SF at or before it;
@@ -182,6 +185,7 @@ struct Definition {
   std::string first_word;     // its first token's surface
   uint32_t n_tokens = 0;      // words of the short form
   uint32_t start = 0;         // source offset: `via`
+  uint32_t sf_at = 0;         // source offset of the short form in the definition
   std::vector<size_t> lf;     // prior annotations: the long form's concepts
   std::string meaning;        // sorted concept IDs
   std::string long_form;      // as written in the source text
@@ -237,7 +241,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
     for (size_t k = 0; k < prior.size(); ++k) by_end.emplace_back(prior[k].end, k);
     std::sort(by_end.begin(), by_end.end());
 
-    std::vector<Definition> defs;
+    std::vector<Definition> defs;  // in text order
     for (size_t p = surface.find('('); p != std::string_view::npos; p = surface.find('(', p + 1)) {
       // The parenthesised text: up to the closing parenthesis on the same line.
       size_t q = p + 1;
@@ -322,19 +326,38 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         words = m;
       }
       if (!chosen) continue;
+      // The short form in its definition: the long form is the mention.
+      if (std::any_of(defs.begin(), defs.end(),
+                      [&](const Definition& d) { return d.sf_at == tokens[i].source_start; })) {
+        i += words - 1;
+        continue;
+      }
       // A short form that a name's head follows is a word of that name
       // (codebook §10.1): "the 2023 TIP Report", "Trafficking in Persons (TIP)
-      // Report", "the WPS Strategy".
+      // Report", "the WPS Strategy"; in lower case too when the head names a
+      // publication or an office ("the TIP report", "the national TIP
+      // commission").
       if (const size_t next = i + words; next < n && tokens[next].sentence == tokens[i].sentence) {
         const std::string_view gap =
             surface.substr(tokens[next - 1].surface_end,
                            tokens[next].surface_start - tokens[next - 1].surface_end);
+        const std::string_view head = text.Norm(tokens[next]);
         if (gap.find_first_not_of(" )") == std::string_view::npos &&
-            hstag::common::Capitalised(text.Surface(tokens[next])) &&
-            hstag::common::NameHead(text.Norm(tokens[next]))) {
+            ((hstag::common::Capitalised(text.Surface(tokens[next])) &&
+              hstag::common::NameHead(head)) ||
+             LowerCaseHead(head))) {
           i += words - 1;
           continue;
         }
+      }
+      // A short form after a code's letters and a slash is part of the code
+      // ("J/TIP", "G/TIP": State Department offices).
+      if (i > 0 && tokens[i - 1].sentence == tokens[i].sentence &&
+          surface.substr(tokens[i - 1].surface_end,
+                         tokens[i].surface_start - tokens[i - 1].surface_end) == "/" &&
+          AllCapitals(text.Surface(tokens[i - 1]))) {
+        i += words - 1;
+        continue;
       }
       const std::string rule = "abbreviation:" + chosen->sf;
       hstag::sdk::Annotation a;
@@ -378,6 +401,14 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
   }
 
   static bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+  static bool AllCapitals(std::string_view w) {
+    return !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), IsUpper);
+  }
+  // Heads that name a publication or an office after a short form, in lower
+  // case too.
+  static bool LowerCaseHead(std::string_view norm) {
+    return norm == "report" || norm == "office" || norm == "commission" || norm == "committee";
+  }
 
   static size_t FirstTokenEndingAfter(std::span<const hstag_token_v1> tokens, uint32_t off) {
     return static_cast<size_t>(
@@ -560,6 +591,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
     d->first_word = std::string(text.Surface(tokens[first_in]));
     d->n_tokens = static_cast<uint32_t>(last_in - first_in);
     d->start = text.prior()[d->lf.front()].start;
+    d->sf_at = tokens[first_in].source_start;
     return true;
   }
 
@@ -581,6 +613,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
     d->first_word = d->sf;
     d->n_tokens = 1;
     d->start = tokens[before].source_start;
+    d->sf_at = d->start;
     return true;
   }
 
