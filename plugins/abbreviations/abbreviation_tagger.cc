@@ -35,7 +35,8 @@
 // own definition is not: the long form there is the mention ("Human
 // Security (HS)" counts once). Nor is an SF inside a name (a name's head
 // after it: "the 2023 TIP Report", and in lower case "the TIP report", "the
-// TIP office", "the national TIP commission") or a code ("J/TIP").
+// TIP office", "the national TIP commission"; but "the CHS report" is the
+// Commission's) or a code ("J/TIP").
 //
 // Which definition an occurrence takes:
 //   - the nearest definition of that SF at or before it;
@@ -342,10 +343,15 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
             surface.substr(tokens[next - 1].surface_end,
                            tokens[next].surface_start - tokens[next - 1].surface_end);
         const std::string_view head = text.Norm(tokens[next]);
+        // (An actor's short form before "report" is the actor's: "the CHS
+        // report".)
+        const bool actor = std::any_of(chosen->lf.begin(), chosen->lf.end(), [&](size_t k) {
+          return hstag::codebook::SectionOf(prior[k].concept_id) == "actor";
+        });
         if (gap.find_first_not_of(" )") == std::string_view::npos &&
             ((hstag::common::Capitalised(text.Surface(tokens[next])) &&
               hstag::common::NameHead(head)) ||
-             LowerCaseHead(head))) {
+             (!actor && LowerCaseHead(head)))) {
           i += words - 1;
           continue;
         }
