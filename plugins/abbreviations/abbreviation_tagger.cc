@@ -242,7 +242,7 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
     for (size_t k = 0; k < prior.size(); ++k) by_end.emplace_back(prior[k].end, k);
     std::sort(by_end.begin(), by_end.end());
 
-    std::vector<Definition> defs;  // in text order
+    std::vector<Definition> defs;
     for (size_t p = surface.find('('); p != std::string_view::npos; p = surface.find('(', p + 1)) {
       // The parenthesised text: up to the closing parenthesis on the same line.
       size_t q = p + 1;

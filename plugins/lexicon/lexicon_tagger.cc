@@ -1024,7 +1024,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // `first`, perhaps with "the" after it, in a segment not in German; empty
   // if none.
   static std::string_view PlaceConnector(const TextView& text, uint32_t first) {
-    static const std::set<std::string, std::less<>> kPlace = {"in",  "for",  "on",   "en",
+    static const std::set<std::string, std::less<>> kPlace = {"in",   "for", "on",   "en",
                                                               "pour", "sur", "para", "sobre"};
     const auto tokens = text.tokens();
     uint32_t k = first;
@@ -1038,15 +1038,16 @@ class LexiconTagger : public hstag::sdk::Tagger {
   // The heads of the names of posts and bodies for a country.
   static bool PostHead(std::string_view norm) {
     static const std::set<std::string, std::less<>> kWords = {
-        "envoy",     "representative", "adviser",    "advisor",    "rapporteur", "expert",
-        "committee", "commission",     "envoyé",     "représentant", "enviado", "representante",
-        "comité",    "comisión"};
+        "envoy",   "representative", "adviser",    "advisor", "rapporteur",
+        "expert",  "committee",      "commission", "envoyé",  "représentant",
+        "enviado", "representante",  "comité",     "comisión"};
     return kWords.count(norm) > 0;
   }
 
   // The heads of the names of missions and forces in a country.
   static bool MissionHead(std::string_view norm) {
-    return norm == "mission" || norm == "operation" || norm == "force" || norm == "misión" || norm == "operación" || norm == "opération";
+    return norm == "mission" || norm == "operation" || norm == "force" || norm == "misión" ||
+           norm == "operación" || norm == "opération";
   }
 
   bool Accept(const TextView& text, const Pattern& p, size_t first, size_t last) const {

@@ -502,19 +502,19 @@ TEST(MarkReferences, SegmentsAnExtractorFlaggedStaySo) {
 TEST(ReferenceSymbols, SymbolsAndTheirNearMisses) {
   using references::Symbols;
   using references::SymbolsOf;
-  for (const char* only : {"46/232", "61/230; 76/298", "68/15; 72/14;", "S-23/2", "ES-10/17",
-                           "1992/19", "A/RES/70/1", "76 (V)", "538 B (VI)", "1325 (2000)",
-                           "77/211 and 79/175", "  2024/3  "}) {
+  for (const char* only :
+       {"46/232", "61/230; 76/298", "68/15; 72/14;", "S-23/2", "ES-10/17", "1992/19", "A/RES/70/1",
+        "76 (V)", "538 B (VI)", "1325 (2000)", "77/211 and 79/175", "  2024/3  "}) {
     EXPECT_EQ(SymbolsOf(only), Symbols::kOnly) << only;
   }
   for (const char* leading : {"70/98; 78/85; 79/98 Question of Western Sahara",
                               "62/134 Eliminating rape and other forms of sexual violence"}) {
     EXPECT_EQ(SymbolsOf(leading), Symbols::kLeading) << leading;
   }
-  for (const char* none : {"24.3\tThe programme falls under the leadership of the High Commissioner",
-                           "1996", "76", "HIV/AIDS", "A/80/6 (Sect. 24)", "2030 Agenda",
-                           "46/232x", "1/ see the annex", "Articles 33 and 99",
-                           "61/230; the Assembly decided", "COVID-19 response"}) {
+  for (const char* none :
+       {"24.3\tThe programme falls under the leadership of the High Commissioner", "1996", "76",
+        "HIV/AIDS", "A/80/6 (Sect. 24)", "2030 Agenda", "46/232x", "1/ see the annex",
+        "Articles 33 and 99", "61/230; the Assembly decided", "COVID-19 response"}) {
     EXPECT_EQ(SymbolsOf(none), Symbols::kNone) << none;
   }
 }
@@ -576,11 +576,16 @@ TEST(MarkReferences, AListOfInstrumentsAsAPdfPageHasIt) {
 TEST(MarkReferences, WhatIsNoListOfInstruments) {
   const std::vector<std::vector<Part>> near_misses = {
       // two entries only
-      {{"48/141"}, {"High Commissioner for the promotion of human rights"}, {"62/134"},
+      {{"48/141"},
+       {"High Commissioner for the promotion of human rights"},
+       {"62/134"},
        {"Eliminating rape and other forms of sexual violence"}},
       // symbols before prose: sentences end with a full stop
-      {{"48/141"}, {"The Assembly created the post of High Commissioner in 1993."}, {"62/134"},
-       {"It condemned rape and other forms of sexual violence."}, {"64/289"},
+      {{"48/141"},
+       {"The Assembly created the post of High Commissioner in 1993."},
+       {"62/134"},
+       {"It condemned rape and other forms of sexual violence."},
+       {"64/289"},
        {"It created UN-Women."}},
       // a page's running symbols over its number ("2/4") and one heading
       {{"A/79/847\nS/2025/204\n\n2/4\n\nAnnex to the letter dated 1 April 2025"},

@@ -13,14 +13,14 @@ namespace references {
 namespace {
 
 constexpr size_t kNpos = std::string_view::npos;
-constexpr size_t kMaxTitleBytes = 60;  // a title, a back-matter heading
-constexpr size_t kYearReach = 160;     // an entry's year, from its start
-constexpr size_t kTestLines = 12;      // lines of content the test reads
-constexpr size_t kTestReach = 400;     // lines (blank ones too) it looks through
-constexpr size_t kProseBytes = 400;    // prose that ends a section, in a row
-constexpr size_t kNoteLines = 40;      // the lines of a page's note, at most
-constexpr size_t kLoneNoteLines = 8;   // ... of a page's only note
-constexpr size_t kTitleLines = 8;      // the lines of an instrument's title, at most
+constexpr size_t kMaxTitleBytes = 60;    // a title, a back-matter heading
+constexpr size_t kYearReach = 160;       // an entry's year, from its start
+constexpr size_t kTestLines = 12;        // lines of content the test reads
+constexpr size_t kTestReach = 400;       // lines (blank ones too) it looks through
+constexpr size_t kProseBytes = 400;      // prose that ends a section, in a row
+constexpr size_t kNoteLines = 40;        // the lines of a page's note, at most
+constexpr size_t kLoneNoteLines = 8;     // ... of a page's only note
+constexpr size_t kTitleLines = 8;        // the lines of an instrument's title, at most
 constexpr size_t kTitleLineBytes = 320;  // ... each
 
 bool IsSpace(char c) {
@@ -313,8 +313,8 @@ size_t SessionLength(std::string_view s) {
 size_t SymbolLength(std::string_view s) {
   size_t i = 0;
   bool digit_slash = false;  // a digit right after a slash
-  while (i < s.size() && (IsDigit(s[i]) || IsUpper(s[i]) || s[i] == '/' || s[i] == '-' ||
-                          s[i] == '.')) {
+  while (i < s.size() &&
+         (IsDigit(s[i]) || IsUpper(s[i]) || s[i] == '/' || s[i] == '-' || s[i] == '.')) {
     if (i > 0 && s[i - 1] == '/' && IsDigit(s[i])) digit_slash = true;
     ++i;
   }
@@ -678,7 +678,6 @@ class Finder {
     return ranges;
   }
 
-
   // The lists of instruments (references.h): runs of at least three
   // entries, each a line of symbols and the title after it (two titles at
   // least: a page's running symbols over its number, "A/79/847 S/2025/204
@@ -731,8 +730,7 @@ class Finder {
           if (!references::StartsUpper(h) || h.size() > 2 * references::kMaxTitleBytes ||
               h.ends_with('.') ||
               (next + 1 < n && lines_[next + 1].content && !lines_[next + 1].block_start) ||
-              after >= n ||
-              SymbolsAt(after, true) == references::Symbols::kNone) {
+              after >= n || SymbolsAt(after, true) == references::Symbols::kNone) {
             break;
           }
           next = after;
@@ -749,6 +747,7 @@ class Finder {
     }
     return ranges;
   }
+
  private:
   std::string_view View(const Line& l) const {
     return std::string_view(d_.text).substr(l.start, l.end - l.start);
