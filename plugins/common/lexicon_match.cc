@@ -85,7 +85,9 @@ bool NameHead(std::string_view norm, bool before) {
       "rapport", "red", "fondo", "comisión", "consejo", "convención", "acuerdo", "tratado",
       "programa", "oficina", "organización", "centro", "instituto", "informe", "netzwerk",
       "kommission", "ausschuss", "rat", "abkommen", "vertrag", "programm", "büro", "zentrum",
-      "bericht", "stiftung"};
+      "bericht", "stiftung",
+      // a law's title (fr, es): "Ley de Prevención de la Violencia Intrafamiliar"
+      "loi", "ley", "leyes", "coordinadora"};
   return kWords.count(norm) > 0;
 }
 
