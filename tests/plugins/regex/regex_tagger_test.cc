@@ -102,6 +102,12 @@ const Row kResolutions[] = {
     {"General Assembly resolution 2758 restored", {"General Assembly resolution 2758 => A/RES/2758"}},
     {"Human Rights Council resolution 16/21", {"Human Rights Council resolution 16/21 => A/HRC/RES/16/21"}},
     {"Human Rights Council resolution 35/12", {"Human Rights Council resolution 35/12 => A/HRC/RES/35/12"}},
+    {"under resolution 5/1 of the Human Rights Council, the review",
+     {"resolution 5/1 of the Human Rights Council => A/HRC/RES/5/1"}},
+    {"conforme à la résolution 5/1 du Conseil des droits de l\xE2\x80\x99homme",
+     {"résolution 5/1 du Conseil des droits de l\xE2\x80\x99homme => A/HRC/RES/5/1"}},
+    {"de acuerdo con la resolución 5/1 del Consejo de Derechos Humanos",
+     {"resolución 5/1 del Consejo de Derechos Humanos => A/HRC/RES/5/1"}},
     {"Economic and Social Council resolution 1996/31", {"Economic and Social Council resolution 1996/31 => E/RES/1996/31"}},
     {"ECOSOC resolution 2005/50", {"ECOSOC resolution 2005/50 => E/RES/2005/50"}},
     // A bare resolution.
