@@ -157,6 +157,25 @@ TEST(ReferenceEntries, AuthorYearAndNumberedStyles) {
   }
 }
 
+TEST(ReferenceEntries, NotesAndBibliographyStyle) {
+  // The year comes at the entry's end, lines later.
+  for (const char* e : {
+           "Abbott, Kenneth W., and Duncan Snidal. \xE2\x80\x9CThe Governance Triangle: Regulatory",
+           "ABP News Bureau. \xE2\x80\x9C"
+           "BRICS Nations Call For Effective Global Framework On AI,",
+           "Siegmann, Charlotte, and Markus Anderljung. \"The Brussels Effect and Artificial",
+       }) {
+    EXPECT_TRUE(references::StartsEntry(e)) << e;
+  }
+  for (const char* e : {
+           "The Council met in Geneva. \xE2\x80\x9CWe must act,\xE2\x80\x9D the President said.",
+           "He said it twice. \xE2\x80\x9CNo.\xE2\x80\x9D",
+           "UN. \xE2\x80\x9CReport\xE2\x80\x9D",
+       }) {
+    EXPECT_FALSE(references::StartsEntry(e)) << e;
+  }
+}
+
 TEST(ReferenceEntries, Signals) {
   for (const char* s :
        {"International Security, 26(2), 87-102.", "doi:10.1017/cbo978",
@@ -253,6 +272,9 @@ TEST(ReferenceNotes, NoteNumbersAndTheirNearMisses) {
   EXPECT_EQ(NoteNumber("108 \xE2\x80\x9C"
                        "Satellite maps\xE2\x80\x9D."),
             108);
+  // A superscript's number set against its note, as PDFs of papers give it.
+  EXPECT_EQ(NoteNumber("69\xE2\x80\x9CUK to Host First Global Summit\xE2\x80\x9D"), 69);
+  EXPECT_EQ(NoteNumber("71Altman, Brockman, and Sutskever"), 71);
   for (const char* t :
        {"25. Decides to remain seized of the matter", "15 per cent of the people",
         "2023 saw more floods", "13 November 2024 (S/2024/817).", "12 March 2025",

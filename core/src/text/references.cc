@@ -458,6 +458,43 @@ bool CitesInARow(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// The start of an entry in the notes-and-bibliography style, whose year
+// comes at its end, lines later: an author or organization, a full stop,
+// then the title in quotes ("Abbott, Kenneth W., and Duncan Snidal. “The
+// Governance Triangle ...", "ABP News Bureau. “BRICS Nations Call ...").
+// The name runs at most 80 bytes, has no sentence's end in it, and its
+// words are capitalized, initials or connectors.
+bool AuthorThenQuotedTitle(std::string_view body) {
+  size_t stop = kNpos;
+  for (size_t at = body.find(". "); at != kNpos && at <= 80; at = body.find(". ", at + 1)) {
+    if (StartsQuote(body.substr(at + 2))) {
+      stop = at;
+      break;
+    }
+  }
+  if (stop == kNpos || stop < 3) return false;
+  size_t words = 0;
+  for (size_t i = 0; i < stop;) {
+    while (i < stop && (body[i] == ' ' || body[i] == ',')) ++i;
+    size_t j = i;
+    while (j < stop && body[j] != ' ' && body[j] != ',') ++j;
+    if (j == i) break;
+    const std::string_view w = body.substr(i, j - i);
+    const bool initial = w.size() == 2 && IsUpper(w[0]) && w[1] == '.';
+    const bool connector = w == "and" || w == "&" || w == "of" || w == "the" || w == "for" ||
+                           w == "van" || w == "von" || w == "de" || w == "der" || w == "al.";
+    if (!(StartsUpper(w) || initial || connector)) return false;
+    if (!initial && w.ends_with('.') && w != "al." && w.size() > 3) return false;  // a sentence
+    ++words;
+    i = j;
+  }
+  return words >= 2;
+}
+
+}  // namespace
+
 bool StartsEntry(std::string_view line) {
   std::string_view t = Trim(line);
   bool label = false;
@@ -485,7 +522,7 @@ bool StartsEntry(std::string_view line) {
   if (!StartsUpper(body) && !StartsQuote(body) && !again) return false;
   if (CitesInARow(body)) return false;
   if (HasReferenceYear(body, kYearReach)) return true;
-  return label && HasSignal(body);
+  return (label && HasSignal(body)) || AuthorThenQuotedTitle(body);
 }
 
 bool StartsBackMatter(std::string_view line) {
@@ -526,7 +563,12 @@ int NoteNumber(std::string_view line) {
   const std::string_view t = Trim(line);
   size_t i = 0;
   while (i < t.size() && IsDigit(t[i])) ++i;
-  if (i == 0 || i > 3 || t[0] == '0' || i >= t.size() || t[i] != ' ') return -1;
+  // "25 IOM, ...", or the superscript's number set against its note's
+  // quote or word ("69“UK to Host ...", "71Altman, Brockman ..."; not
+  // "25IOM").
+  const bool glued = i < t.size() && (StartsQuote(t.substr(i)) ||
+                                      (IsUpper(t[i]) && i + 1 < t.size() && IsLower(t[i + 1])));
+  if (i == 0 || i > 3 || t[0] == '0' || i >= t.size() || (t[i] != ' ' && !glued)) return -1;
   const std::string_view body = Trim(t.substr(i));
   if (!StartsUpper(body) && !StartsQuote(body)) return -1;
   // A date: "13 November 2024", "12 März".

@@ -34,7 +34,11 @@
 // has a year in reference form in its first 160 bytes: "(2003)", or after a comma or full stop and
 // before a full stop, colon, comma or parenthesis (", 2003:", ". 2003."), or before ";" and a
 // volume (". 2010;303(3)"); "Forthcoming", "n.d." and "in press" stand for a year. Or it has a
-// label and a signal. A line of citations in a row
+// label and a signal, or (the notes-and-bibliography style, whose year
+// comes lines later) it is an author or organization of capitalized words,
+// initials and connectors, at most 80 bytes, then ". " and the title in
+// quotes ("Abbott, Kenneth W., and Duncan Snidal. “The Governance ...").
+// A line of citations in a row
 // ("Savelieva et al., 2000; Peterson et al., 2002", a table's cell) starts
 // none. A label alone on its line ("12)") starts an entry too. Signals: a
 // year, a DOI or URL, "pp.", "p. 5", "vol. 3", "no. 3", "12(3)", "37:60-68",
@@ -90,7 +94,10 @@
 // sequence, each note's number one less than the next one's: a line that
 // starts a note is a number (1 to 999, no leading zero, no full stop after
 // it: "25. Decides" numbers a paragraph) then a space and a capital or an
-// opening quote ("25 IOM, Flow Monitoring Points ..."), but no month ("13
+// opening quote ("25 IOM, Flow Monitoring Points ..."), or, set against it
+// as a superscript's number comes out of a PDF, an opening quote or a
+// capitalized word ("69“UK to Host ...", "71Altman, ..."; not "25IOM"),
+// but no month ("13
 // November 2024 (S/2024/817)" is a date); the lines below it
 // up to the next note (40 at most) are its own. The notes read so far are
 // a block when at least one of them, and at least half, cite like a
