@@ -187,6 +187,7 @@ struct Definition {
   uint32_t n_tokens = 0;      // words of the short form
   uint32_t start = 0;         // source offset: `via`
   uint32_t sf_at = 0;         // source offset of the short form in the definition
+  bool actor = false;         // the long form names an actor
   std::vector<size_t> lf;     // prior annotations: the long form's concepts
   std::string meaning;        // sorted concept IDs
   std::string long_form;      // as written in the source text
@@ -345,13 +346,10 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
         const std::string_view head = text.Norm(tokens[next]);
         // (An actor's short form before "report" is the actor's: "the CHS
         // report".)
-        const bool actor = std::any_of(chosen->lf.begin(), chosen->lf.end(), [&](size_t k) {
-          return hstag::codebook::SectionOf(prior[k].concept_id) == "actor";
-        });
         if (gap.find_first_not_of(" )") == std::string_view::npos &&
             ((hstag::common::Capitalised(text.Surface(tokens[next])) &&
               hstag::common::NameHead(head)) ||
-             (!actor && LowerCaseHead(head)))) {
+             (!chosen->actor && LowerCaseHead(head)))) {
           i += words - 1;
           continue;
         }
@@ -560,7 +558,10 @@ class AbbreviationTagger : public hstag::sdk::Tagger {
       }
     }
     std::sort(concepts.begin(), concepts.end());
-    for (const auto& c : concepts) d->meaning += c + ";";
+    for (const auto& c : concepts) {
+      d->meaning += c + ";";
+      d->actor = d->actor || hstag::codebook::SectionOf(c) == "actor";
+    }
     d->long_form = std::string(text.text().substr(b.start, b.end - b.start));
     for (size_t k = FirstTokenEndingAfter(tokens, b.start);
          k < tokens.size() && tokens[k].source_start < b.end; ++k) {

@@ -394,14 +394,20 @@ class LexiconTagger : public hstag::sdk::Tagger {
              (p.veto.Local() && LocalHolds(text, p.veto, c, /*all=*/false));
     };
     if (has_local_conditions_) {
-      for (Candidate& c : kept) {
-        if (!refused_by_text(c)) continue;
-        const Pattern& p = patterns_[c.pattern];
-        c.named = concepts_[p.concept_idx].section == "actor" && (p.veto.in & HSTAG_IN_NAME) &&
-                  InsideName(text, c);
-        c.pattern = c.named ? c.pattern : UINT32_MAX;
+      std::vector<Candidate> held;
+      held.reserve(kept.size());
+      for (Candidate c : kept) {
+        if (refused_by_text(c)) {
+          const Pattern& p = patterns_[c.pattern];
+          if (concepts_[p.concept_idx].section != "actor" || !(p.veto.in & HSTAG_IN_NAME) ||
+              !InsideName(text, c)) {
+            continue;
+          }
+          c.named = true;
+        }
+        held.push_back(c);
       }
-      std::erase_if(kept, [](const Candidate& c) { return c.pattern == UINT32_MAX; });
+      kept.swap(held);
     }
     // Longest match within an overlap group: candidates longest first, each
     // kept when none of its tokens is taken in its group yet.
@@ -991,9 +997,8 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // Before it, the same; but an actor's name after its connector is the
     // actor ("the Charter of the United Nations", "King Abdullah of Jordan"),
     // except a state's after a connector of place or subject, which ends the
-    // name of a body in or about it ("the United Nations Assistance Mission
-    // in Afghanistan", "the Committee on Missing Persons in Cyprus"; not in
-    // German, which capitalises every noun).
+    // name of a body in or for it ("the United Nations Assistance Mission in
+    // Afghanistan"; not in German, which capitalises every noun).
     const std::string_view place = state ? PlaceConnector(text, c.first) : std::string_view();
     if (acronym || (actor && place.empty())) return false;
     // "in" a state ends the name of a mission or force there ("the United
