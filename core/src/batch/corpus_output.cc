@@ -5,10 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <map>
 
 #include "hstag/codebook.h"
 #include "output/csv.h"
@@ -255,7 +255,9 @@ void CorpusRows::End() {
   a[9] = boilerplate ? "true" : "false";
   a[10] = references ? "true" : "false";
   // Written field by field: the fields keep their buffers for the next one.
-  AppendCsvField(doc_.path, &annotations_csv_);
+  // The document's path, the same on each of its rows, is quoted once.
+  if (path_field_.empty()) AppendCsvField(doc_.path, &path_field_);
+  annotations_csv_ += path_field_;
   for (size_t k = 0; k < kAnnotationFields.size(); ++k) {
     annotations_csv_.push_back(',');
     AppendCsvField(a[k], &annotations_csv_);
@@ -385,34 +387,39 @@ CorpusLines CorpusRows::Take() {
   }
   if (!top.empty()) line += top.size() > 4 ? ", …)" : ")";
 
-  // The matrix row: per concept, the chosen value.
-  std::map<std::string_view, const std::array<Count, 3>*> by_id;
-  for (const auto& [id, counts] : concepts_) by_id.emplace(id, &counts);
-  std::vector<std::string> row{doc_.path};
-  row.reserve(columns_.size() + 1);
+  // The matrix row: per concept, the chosen value. The document's few
+  // concepts, sorted, are looked up for each column.
+  std::vector<std::pair<std::string_view, const std::array<Count, 3>*>> by_id;
+  by_id.reserve(concepts_.size());
+  for (const auto& [id, counts] : concepts_) by_id.emplace_back(id, &counts);
+  std::sort(by_id.begin(), by_id.end());
+  std::string& matrix = rows.matrix;
+  AppendCsvField(doc_.path, &matrix);
   for (const auto& id : columns_) {
-    const auto it = by_id.find(id);
-    if (it == by_id.end()) {
-      row.emplace_back(values_ == MatrixValues::kPer10k ? "0.0000" : "0");
+    matrix.push_back(',');
+    const auto it = std::lower_bound(by_id.begin(), by_id.end(), std::string_view(id),
+                                     [](const auto& e, std::string_view k) { return e.first < k; });
+    if (it == by_id.end() || it->first != id) {
+      matrix += values_ == MatrixValues::kPer10k ? "0.0000" : "0";
       continue;
     }
     const std::array<Count, 3>& c = *it->second;
     switch (values_) {
       case MatrixValues::kTotal:
-        row.push_back(c[0].text);
+        AppendCsvField(c[0].text, &matrix);
         break;
       case MatrixValues::kExplicit:
-        row.push_back(c[1].text);
+        AppendCsvField(c[1].text, &matrix);
         break;
       case MatrixValues::kIndicator:
-        row.push_back(c[2].text);
+        AppendCsvField(c[2].text, &matrix);
         break;
       case MatrixValues::kPer10k:
-        row.push_back(words_ > 0 ? Fixed4(c[0].value * 1e4 / words_) : "");
+        if (words_ > 0) matrix += Fixed4(c[0].value * 1e4 / words_);
         break;
     }
   }
-  AppendCsvRow(row, &rows.matrix);
+  matrix.push_back('\n');
   rows.annotations = std::move(annotations_csv_);
   return rows;
 }

@@ -122,6 +122,7 @@ class CorpusRows final : public JsonSink {
                                                                          // indicator; in order
   std::array<std::string, 15> annotation_;  // the current one's annotations.csv fields
   std::string annotations_csv_;
+  std::string path_field_;  // the document's path as a CSV field
   size_t annotations_ = 0, boilerplate_ = 0, references_ = 0;
 };
 
