@@ -20,9 +20,12 @@
 # DIR is copied to a scratch folder first (the changes are made to the
 # copy). Every round writes to new folders, and none is deleted before the
 # end: on an ext4 file system without a journal, the inode allocator skips
-# the inodes freed in the last seconds, scanning them again for each new
-# file (fs/ext4/ialloc.c, recently_deleted), so a run that creates 1,182
-# files just after 1,182 were deleted spends a third of its time in openat.
+# the inodes freed in the last minute (six, while their inode table block
+# is not written back), reading them again for each new file
+# (fs/ext4/ialloc.c, recently_deleted), so a run that creates 1,182 files
+# just after 1,182 were deleted spends a third of its time in openat. For
+# the same reason, start it when nothing was deleted on its file system in
+# the six minutes before (the cleanup of an earlier run of it included).
 # Then the walk and the plan of a run over 10,000 and 100,000 small
 # synthetic files (tests/bench/plan_bench.cc): their time per 1,000
 # documents. Builds the `release` preset with benchmarks first.
