@@ -24,8 +24,9 @@
 # is not written back), reading them again for each new file
 # (fs/ext4/ialloc.c, recently_deleted), so a run that creates 1,182 files
 # just after 1,182 were deleted spends a third of its time in openat. For
-# the same reason, start it when nothing was deleted on its file system in
-# the six minutes before (the cleanup of an earlier run of it included).
+# the same reason, give it a scratch folder (TMPDIR) where nothing was
+# deleted in the last minutes: the cleanup of an earlier run of it in /tmp
+# slows the next one there.
 # Then the walk and the plan of a run over 10,000 and 100,000 small
 # synthetic files (tests/bench/plan_bench.cc): their time per 1,000
 # documents. Builds the `release` preset with benchmarks first.
