@@ -55,13 +55,19 @@ bool Capitalised(std::string_view surface) {
   return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
-bool NameHead(std::string_view norm, bool before) {
+HeadKind NameHeadKind(std::string_view norm) {
   // Heads of names only after the words they head: before them they are the
   // common words of a heading ("Policy Framework for Food Security").
   static const std::set<std::string, std::less<>> kAfterOnly = {
-      "policy", "framework", "sector", "rules", "guidelines", "principles", "standards",
-      "classification", "outlook"};
-  if (kAfterOnly.count(norm) > 0) return !before;
+      "policy",    "framework",      "sector",  "rules",      "guidelines", "principles",
+      "standards", "classification", "outlook", "assessment", "inquiry"};
+  if (kAfterOnly.count(norm) > 0) return HeadKind::kAfterOnly;
+  // Plurals of bodies' heads ("the Congress of South African Trade Unions").
+  static const std::set<std::string, std::less<>> kPlurals = {
+      "councils",     "commissions", "committees",    "agencies",      "institutes",
+      "associations", "foundations", "organizations", "organisations", "centres",
+      "centers",      "ministries",  "departments",   "unions",        "alliances"};
+  if (kPlurals.count(norm) > 0) return HeadKind::kPlural;
   static const std::set<std::string, std::less<>> kWords = {
       // English
       "network", "networks", "unit", "fund", "funds", "commission", "committee", "council",
@@ -88,7 +94,13 @@ bool NameHead(std::string_view norm, bool before) {
       "bericht", "stiftung",
       // a law's title (fr, es): "Ley de Prevención de la Violencia Intrafamiliar"
       "loi", "ley", "leyes", "coordinadora"};
-  return kWords.count(norm) > 0;
+  return kWords.count(norm) > 0 ? HeadKind::kHead : HeadKind::kNone;
+}
+
+bool NameHead(std::string_view norm, bool before) {
+  const HeadKind kind = NameHeadKind(norm);
+  return kind == HeadKind::kHead || kind == HeadKind::kPlural ||
+         (kind == HeadKind::kAfterOnly && !before);
 }
 
 }  // namespace hstag::common

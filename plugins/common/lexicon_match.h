@@ -30,10 +30,17 @@ bool Capitalised(std::string_view surface);
 // programmes, units, publications, plans, series and events (codebook
 // §10.1): a capitalised run of words holding one is a name. `before`: the
 // word stands before the match; "Policy", "Framework", "Sector", "Rules",
-// "Guidelines", "Principles", "Standards", "Classification" and "Outlook"
-// head a name only after it ("the NATO WPS Policy", "Food Security
-// Sector"; the heading "Policy Framework for Food Security" names neither).
+// "Guidelines", "Principles", "Standards", "Classification", "Outlook",
+// "Assessment" and "Inquiry" head a name only after it ("the NATO WPS
+// Policy", "Food Security Sector"; the heading "Policy Framework for Food
+// Security" names neither).
 bool NameHead(std::string_view norm, bool before = false);
+
+// What kind of head NameHead finds a word (case-folded): none, a head
+// anywhere, one only after the match, or the plural of a body's head
+// ("Councils", "Agencies").
+enum class HeadKind { kNone, kHead, kAfterOnly, kPlural };
+HeadKind NameHeadKind(std::string_view norm);
 
 }  // namespace hstag::common
 

@@ -242,11 +242,20 @@ bool NameConnector(std::string_view norm) {
 // societies of the Red Cross and Red Crescent ("the Honduran Red Cross").
 bool StateNameHead(std::string_view norm) {
   static const std::set<std::string, std::less<>> kOrgans = {
-      "agency",  "authority",   "bank",       "board",       "command", "commission", "committee",
-      "council", "court",       "department", "directorate", "force",   "mission",    "ministry",
-      "office",  "secretariat", "tribunal",   "unit",        "system",  "register"};
+      "agency", "authority", "bank", "board", "command", "commission", "committee", "council",
+      "court", "department", "directorate", "force", "mission", "ministry", "office", "secretariat",
+      "tribunal", "unit", "system", "register",
+      // and their plurals ("Kenyan ministries and agencies")
+      "agencies", "commissions", "committees", "councils", "departments", "ministries"};
   if (norm == "cross" || norm == "crescent") return true;
   return kOrgans.count(norm) == 0 && hstag::common::NameHead(norm);
+}
+
+// Whether a word as written has a lower-case (ASCII) letter: without one it
+// is an acronym or a word of a heading in capitals.
+bool HasLowerCase(std::string_view surface) {
+  return std::any_of(surface.begin(), surface.end(),
+                     [](char ch) { return ch >= 'a' && ch <= 'z'; });
 }
 
 bool WordIn(const std::vector<std::string>& list, std::string_view w) {
@@ -835,7 +844,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
     const auto tokens = text.tokens();
     std::string gap = hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start);
     while (!gap.empty() && gap.back() == ' ') gap.pop_back();
-    return gap == "'s" || gap == "\u2019s";
+    if (gap == "'s" || gap == "\u2019s") return true;
+    // A plural's possessive ("the British Bankers' Association").
+    const std::string_view word = text.Norm(tokens[a]);
+    return (gap == "'" || gap == "\u2019") && !word.empty() && word.back() == 's';
   }
 
   // Whether the conditions of `cond` on the text hold for the match `c`:
@@ -965,8 +977,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
                               : c.first;
     const std::string_view first = text.Surface(tokens[lead]);
     if (!hstag::common::Capitalised(first)) return PostMandate(text, c.first);
-    const bool acronym = !actor && std::none_of(first.begin() + 1, first.end(),
-                                                [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    const bool acronym = !actor && !HasLowerCase(first.substr(1));
     const uint32_t sentence = tokens[c.first].sentence;
     // A slash joins the words of a name too ("HIV/AIDS Strategy").
     auto joined = [&](uint32_t a, uint32_t b) {
@@ -991,7 +1002,19 @@ class LexiconTagger : public hstag::sdk::Tagger {
       while (in_sentence(j) && connector(j) && in_sentence(j + 1) && joined(j, j + 1)) ++j;
       if (!in_sentence(j) || !capital(j)) break;
       const std::string_view norm = text.Norm(tokens[j]);
-      if (state ? StateNameHead(norm) : hstag::common::NameHead(norm)) return true;
+      const auto kind = hstag::common::NameHeadKind(norm);
+      // A state in a heading in capitals is the heading's subject, not part
+      // of a name, before a word that heads names only after the match
+      // ("NEPAL ASSESSMENT"); a plural right after an actor other than a
+      // state is that actor's ("UN Agencies"; not "the United Nations
+      // Regional Centres for Peace and Disarmament").
+      const bool heading = state && kind == hstag::common::HeadKind::kAfterOnly &&
+                           !HasLowerCase(text.Surface(tokens[j]));
+      const bool actors =
+          kind == hstag::common::HeadKind::kPlural && actor && !state && j == c.last;
+      if (!heading && !actors && (state ? StateNameHead(norm) : hstag::common::NameHead(norm))) {
+        return true;
+      }
       k = j + 1;
     }
     // Before it, the same; but an actor's name after its connector is the
