@@ -418,6 +418,16 @@ class LexiconTagger : public hstag::sdk::Tagger {
       }
       kept.swap(held);
     }
+    // An actor that is the principal of a post whose office a name heads is
+    // not mentioned (OfficeOfPost).
+    kept.erase(std::remove_if(kept.begin(), kept.end(),
+                              [&](const Candidate& c) {
+                                const ConceptRef& ref = concepts_[patterns_[c.pattern].concept_idx];
+                                return ref.section == "actor" &&
+                                       ref.id.rfind("actor.state.", 0) != 0 &&
+                                       OfficeOfPost(text, c.first);
+                              }),
+               kept.end());
     // Longest match within an overlap group: candidates longest first, each
     // kept when none of its tokens is taken in its group yet.
     auto group = [&](const Candidate& c) { return groups_[patterns_[c.pattern].concept_idx]; };
@@ -926,6 +936,31 @@ class LexiconTagger : public hstag::sdk::Tagger {
       held += seg < segs.size() && (segs[seg].flags & HSTAG_SEGMENT_REFERENCES) != 0;
     }
     return all ? held == set : held > 0;
+  }
+
+  // Whether the actor at `first` is the principal of a post whose office a
+  // name heads: "the Office of the Special Envoy of the Secretary-General
+  // for Yemen", "the Office of the Special Adviser to the Secretary-General
+  // on Cyprus" name an office, not the Secretary-General ("the Report of
+  // the Secretary-General" stays his).
+  static bool OfficeOfPost(const TextView& text, uint32_t first) {
+    const auto tokens = text.tokens();
+    const uint32_t sentence = tokens[first].sentence;
+    auto word = [&](uint32_t i) { return text.Norm(tokens[i]); };
+    auto here = [&](uint32_t i) { return tokens[i].sentence == sentence; };
+    auto capital = [&](uint32_t i) {
+      return !(tokens[i].flags & HSTAG_TOKEN_NUMBER) &&
+             hstag::common::Capitalised(text.Surface(tokens[i]));
+    };
+    uint32_t k = first;
+    if (k > 0 && here(k - 1) && word(k - 1) == "the") --k;
+    if (k < 2 || !here(k - 1) || (word(k - 1) != "of" && word(k - 1) != "to")) return false;
+    --k;  // the connector; the post's title before it
+    if (!here(k - 1) || !capital(k - 1) || !PostHead(word(k - 1))) return false;
+    while (k > 0 && here(k - 1) && capital(k - 1) && Joined(text, k - 1, k)) --k;
+    if (k > 0 && here(k - 1) && word(k - 1) == "the") --k;
+    return k >= 2 && here(k - 2) && word(k - 1) == "of" && capital(k - 2) &&
+           word(k - 2) == "office";
   }
 
   // Whether the words before `first` are a post's title that the match
