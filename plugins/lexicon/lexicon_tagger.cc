@@ -114,6 +114,7 @@ struct Pattern {
 struct ConceptRef {
   std::string id;
   std::string section;
+  bool state() const { return id.rfind("actor.state.", 0) == 0; }
 };
 
 struct Candidate {
@@ -423,8 +424,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     kept.erase(std::remove_if(kept.begin(), kept.end(),
                               [&](const Candidate& c) {
                                 const ConceptRef& ref = concepts_[patterns_[c.pattern].concept_idx];
-                                return ref.section == "actor" &&
-                                       ref.id.rfind("actor.state.", 0) != 0 &&
+                                return ref.section == "actor" && !ref.state() &&
                                        OfficeOfPost(text, c.first);
                               }),
                kept.end());
@@ -1005,7 +1005,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     const auto tokens = text.tokens();
     const ConceptRef& ref = concepts_[patterns_[c.pattern].concept_idx];
     const bool actor = ref.section == "actor";
-    const bool state = ref.id.rfind("actor.state.", 0) == 0;
+    const bool state = ref.state();
     // An actor's name may start with an article ("the Sudan").
     const uint32_t lead = actor && c.last - c.first > 1 && text.Norm(tokens[c.first]) == "the"
                               ? c.first + 1
