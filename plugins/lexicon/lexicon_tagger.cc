@@ -252,6 +252,13 @@ bool StateNameHead(std::string_view norm) {
   return kOrgans.count(norm) == 0 && hstag::common::NameHead(norm);
 }
 
+// Whether a language writes "and" as part of the next word (Arabic و,
+// Hebrew ו).
+bool ConjunctionPrefixed(std::string_view lang) {
+  const std::string_view l = lang.substr(0, 2);
+  return l == "ar" || l == "he";
+}
+
 // Whether a word as written has a lower-case (ASCII) letter: without one it
 // is an acronym or a word of a heading in capitals.
 bool HasLowerCase(std::string_view surface) {
@@ -509,6 +516,45 @@ class LexiconTagger : public hstag::sdk::Tagger {
         for (uint32_t a : p.also) present[a] = true;
       }
     }
+    // Two matches of one concept side by side, one space apart, the second a
+    // common noun, are one mention ("the COVID-19 pandemic", "the Ebola
+    // epidemic"): the span of both, by the explicit cue's rule if either is
+    // one. Not a list of a table's cells ("Bangladesh\nBangladesh",
+    // "floods\nGlobal warming"), nor in languages that write "and" as part
+    // of the next word (Arabic الإرهاب والجريمة المنظمة: terrorism and
+    // organized crime).
+    std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
+      return a.first != b.first ? a.first < b.first : a.last < b.last;
+    });
+    std::vector<Candidate> merged;
+    merged.reserve(chosen.size());
+    for (const auto& c : chosen) {
+      if (!merged.empty()) {
+        Candidate& m = merged.back();
+        const Pattern& pm = patterns_[m.pattern];
+        const Pattern& pc = patterns_[c.pattern];
+        // The first may carry a number after a hyphen ("COVID-19").
+        uint32_t end = m.last;
+        if (end < tokens.size() && (tokens[end].flags & HSTAG_TOKEN_NUMBER) &&
+            tokens[end].norm_start == tokens[end - 1].norm_end + 1 &&
+            text.norm()[tokens[end - 1].norm_end] == '-') {
+          ++end;
+        }
+        if (!m.coordinated && !c.coordinated && pm.concept_idx == pc.concept_idx &&
+            c.first == end && tokens[c.first].sentence == tokens[m.first].sentence &&
+            tokens[c.first].norm_start == tokens[end - 1].norm_end + 1 &&
+            text.norm()[tokens[end - 1].norm_end] == ' ' &&
+            !hstag::common::Capitalised(text.Surface(tokens[c.first])) &&
+            !ConjunctionPrefixed(text.Language(tokens[c.first]))) {
+          if (pc.strength == hstag::sdk::Strength::kExplicit && pm.strength != pc.strength)
+            m.pattern = c.pattern;
+          m.last = c.last;
+          continue;
+        }
+      }
+      merged.push_back(c);
+    }
+    chosen.swap(merged);
     for (const auto& c : chosen) {
       const Pattern& p = patterns_[c.pattern];
       if (p.required >= 0 && !present[static_cast<size_t>(p.required)]) continue;
@@ -1014,19 +1060,43 @@ class LexiconTagger : public hstag::sdk::Tagger {
     if (!hstag::common::Capitalised(first)) return PostMandate(text, c.first);
     const bool acronym = !actor && !HasLowerCase(first.substr(1));
     const uint32_t sentence = tokens[c.first].sentence;
-    // A slash joins the words of a name too ("HIV/AIDS Strategy").
-    auto joined = [&](uint32_t a, uint32_t b) {
-      return Joined(text, a, b) ||
-             hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start) == "/";
-    };
     auto capital = [&](uint32_t k) {
       return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) &&
              hstag::common::Capitalised(text.Surface(tokens[k]));
     };
-    auto connector = [&](uint32_t k) {
-      return !capital(k) && NameConnector(text.Norm(tokens[k]));
+    auto in_sentence = [&](uint32_t k) {
+      return k < tokens.size() && tokens[k].sentence == sentence;
     };
-    auto in_sentence = [&](uint32_t k) { return k < tokens.size() && tokens[k].sentence == sentence; };
+    auto gap = [&](uint32_t a, uint32_t b) {
+      return hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start);
+    };
+    // A comma between capitalised words of a list that "and" (or "&") closes, within
+    // the capitalised run, joins them in a name ("the Ministry of Women,
+    // Children and Poverty Alleviation", "the Ministry of Agriculture,
+    // Fisheries, Food Security and Nature"); not around an actor, which is
+    // mostly one of a list of actors ("the United Nations, African Union and
+    // SADC missions", "Argentina, Brazil and Chile").
+    auto listed = [&](uint32_t a, uint32_t b) {
+      if (actor || !capital(a) || !capital(b) || gap(a, b) != ",") return false;
+      for (uint32_t k = b + 1; in_sentence(k) && k < b + 8; ++k) {
+        const std::string g = gap(k - 1, k);
+        if (g == "&") return capital(k);  // "Women, Children & Poverty Alleviation"
+        if (!g.empty() && g != ",") return false;
+        if (text.Norm(tokens[k]) == "and") {
+          return g.empty() && in_sentence(k + 1) && capital(k + 1) && gap(k, k + 1).empty();
+        }
+        if (!capital(k)) return false;
+      }
+      return false;
+    };
+    // A slash joins the words of a name too ("HIV/AIDS Strategy"), and an
+    // ampersand its capitalised words ("Foreign & Diaspora Affairs").
+    auto joined = [&](uint32_t a, uint32_t b) {
+      const std::string g = gap(a, b);
+      return Joined(text, a, b) || g == "/" || (g == "&" && capital(a) && capital(b)) ||
+             listed(a, b);
+    };
+    auto connector = [&](uint32_t k) { return !capital(k) && NameConnector(text.Norm(tokens[k])); };
     // After the match: capitalised words, and connectors followed by one; a
     // possessive past the match joins its word ("United Nations Children's
     // Fund"), one right after it is the match's own ("the UN's Food and
