@@ -1136,6 +1136,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // for Medical Research in Ghana") or are the state's own ("the National
     // Action Plan for the United States of America").
     const bool in = place == "in" || place == "en";
+    // "of" a state ends the name of a university or a school ("the
+    // University of the Bahamas"), not of the state's own bodies and posts
+    // ("the Government of Ghana", "the Permanent Representative of Chile").
+    const bool of = place == "of";
     // A possessive belongs to its word ("Commission on Strengthening
     // America's Health Security").
     for (uint32_t k = c.first;
@@ -1145,6 +1149,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       if (!capital(j)) break;
       const std::string_view norm = text.Norm(tokens[j]);
       if (place.empty() ? hstag::common::NameHead(norm, /*before=*/true)
+          : of          ? SchoolHead(norm)
                         : MissionHead(norm) || (!in && PostHead(norm))) {
         return true;
       }
@@ -1153,12 +1158,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
     return false;
   }
 
-  // The connector of place or subject ("in", "for", "on"; fr, es) before
+  // The connector of place or subject ("in", "for", "on"; fr, es; "of") before
   // `first`, perhaps with "the" after it, in a segment not in German; empty
   // if none.
   static std::string_view PlaceConnector(const TextView& text, uint32_t first) {
-    static const std::set<std::string, std::less<>> kPlace = {"in",   "for", "on",   "en",
-                                                              "pour", "sur", "para", "sobre"};
+    static const std::set<std::string, std::less<>> kPlace = {"in",  "for",  "on",    "en", "pour",
+                                                              "sur", "para", "sobre", "of"};
     const auto tokens = text.tokens();
     uint32_t k = first;
     if (k > 0 && text.Norm(tokens[k - 1]) == "the") --k;
@@ -1175,6 +1180,13 @@ class LexiconTagger : public hstag::sdk::Tagger {
         "expert",  "committee",      "commission", "envoyé",  "représentant",
         "enviado", "representante",  "comité",     "comisión"};
     return kWords.count(norm) > 0;
+  }
+
+  // The heads of the names of universities and schools named after a
+  // country.
+  static bool SchoolHead(std::string_view norm) {
+    return norm == "university" || norm == "college" || norm == "school" || norm == "academy" ||
+           norm == "polytechnic";
   }
 
   // The heads of the names of missions and forces in a country.
