@@ -1070,12 +1070,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
     auto gap = [&](uint32_t a, uint32_t b) {
       return hstag::sdk::GapBetween(text.norm(), tokens[a].norm_end, tokens[b].norm_start);
     };
-    // A comma between capitalised words of a list that "and" (or "&") closes, within
-    // the capitalised run, joins them in a name ("the Ministry of Women,
-    // Children and Poverty Alleviation", "the Ministry of Agriculture,
-    // Fisheries, Food Security and Nature"); not around an actor, which is
-    // mostly one of a list of actors ("the United Nations, African Union and
-    // SADC missions", "Argentina, Brazil and Chile").
+    // A comma between capitalised words of a list that "and" (or "&")
+    // closes, within the capitalised run, joins them in a name ("the
+    // Ministry of Women, Children and Poverty Alleviation", "the Ministry of
+    // Agriculture, Fisheries, Food Security and Nature"); not around an
+    // actor, which is mostly one of a list of actors ("the United Nations,
+    // African Union and SADC missions", "Argentina, Brazil and Chile").
     auto listed = [&](uint32_t a, uint32_t b) {
       if (actor || !capital(a) || !capital(b) || gap(a, b) != ",") return false;
       for (uint32_t k = b + 1; in_sentence(k) && k < b + 8; ++k) {
