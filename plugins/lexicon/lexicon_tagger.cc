@@ -259,6 +259,13 @@ bool ConjunctionPrefixed(std::string_view lang) {
   return l == "ar" || l == "he";
 }
 
+// Whether token k is a capitalised word (not a number): a word of a name.
+bool CapitalWord(const TextView& text, uint32_t k) {
+  const auto tokens = text.tokens();
+  return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) &&
+         hstag::common::Capitalised(text.Surface(tokens[k]));
+}
+
 // Whether a word as written has a lower-case (ASCII) letter: without one it
 // is an acronym or a word of a heading in capitals.
 bool HasLowerCase(std::string_view surface) {
@@ -994,10 +1001,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     const uint32_t sentence = tokens[first].sentence;
     auto word = [&](uint32_t i) { return text.Norm(tokens[i]); };
     auto here = [&](uint32_t i) { return tokens[i].sentence == sentence; };
-    auto capital = [&](uint32_t i) {
-      return !(tokens[i].flags & HSTAG_TOKEN_NUMBER) &&
-             hstag::common::Capitalised(text.Surface(tokens[i]));
-    };
+    auto capital = [&](uint32_t i) { return CapitalWord(text, i); };
     uint32_t k = first;
     if (k > 0 && here(k - 1) && word(k - 1) == "the") --k;
     if (k < 2 || !here(k - 1) || (word(k - 1) != "of" && word(k - 1) != "to")) return false;
@@ -1060,10 +1064,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     if (!hstag::common::Capitalised(first)) return PostMandate(text, c.first);
     const bool acronym = !actor && !HasLowerCase(first.substr(1));
     const uint32_t sentence = tokens[c.first].sentence;
-    auto capital = [&](uint32_t k) {
-      return !(tokens[k].flags & HSTAG_TOKEN_NUMBER) &&
-             hstag::common::Capitalised(text.Surface(tokens[k]));
-    };
+    auto capital = [&](uint32_t k) { return CapitalWord(text, k); };
     auto in_sentence = [&](uint32_t k) {
       return k < tokens.size() && tokens[k].sentence == sentence;
     };
@@ -1076,8 +1077,8 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // Agriculture, Fisheries, Food Security and Nature"); not around an
     // actor, which is mostly one of a list of actors ("the United Nations,
     // African Union and SADC missions", "Argentina, Brazil and Chile").
-    auto listed = [&](uint32_t a, uint32_t b) {
-      if (actor || !capital(a) || !capital(b) || gap(a, b) != ",") return false;
+    auto listed = [&](uint32_t a, uint32_t b, std::string_view g_ab) {
+      if (actor || g_ab != "," || !capital(a) || !capital(b)) return false;
       for (uint32_t k = b + 1; in_sentence(k) && k < b + 8; ++k) {
         const std::string g = gap(k - 1, k);
         if (g == "&") return capital(k);  // "Women, Children & Poverty Alleviation"
@@ -1092,9 +1093,9 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // A slash joins the words of a name too ("HIV/AIDS Strategy"), and an
     // ampersand its capitalised words ("Foreign & Diaspora Affairs").
     auto joined = [&](uint32_t a, uint32_t b) {
+      if (Joined(text, a, b)) return true;
       const std::string g = gap(a, b);
-      return Joined(text, a, b) || g == "/" || (g == "&" && capital(a) && capital(b)) ||
-             listed(a, b);
+      return g == "/" || (g == "&" && capital(a) && capital(b)) || listed(a, b, g);
     };
     auto connector = [&](uint32_t k) { return !capital(k) && NameConnector(text.Norm(tokens[k])); };
     // After the match: capitalised words, and connectors followed by one; a

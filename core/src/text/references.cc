@@ -456,10 +456,6 @@ bool CitesInARow(std::string_view s) {
   });
 }
 
-}  // namespace
-
-namespace {
-
 // The start of an entry in the notes-and-bibliography style, whose year
 // comes at its end, lines later: an author or organization, a full stop,
 // then the title in quotes ("Abbott, Kenneth W., and Duncan Snidal. “The
