@@ -18,7 +18,8 @@
 #   - extract (text and JSON) of every PDF and XML file;
 #   - lexicon list and check, compare (table and JSON), report of one and two
 #     documents, eval on the gold set, sample with a seed.
-# Times in run.json and the dates in HTML pages are blanked before comparing.
+# Times in run.json and state.jsonl and the dates in HTML pages are blanked
+# before comparing.
 # Exit 0 when every output is the same; else the differing files are listed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -80,6 +81,8 @@ outputs() {
   # What differs by design: the clock, and the folders the two runs wrote to.
   find "$dir" -type f \( -name 'run.json' -o -name '*.html' \) -print0 |
     xargs -0 -r sed -i -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/<time>/g'
+  find "$dir" -type f -name 'state.jsonl' -print0 |
+    xargs -0 -r sed -i -E 's/"started_ns":[0-9]+/"started_ns":<time>/'
   find "$dir" -type f -print0 | xargs -0 -r sed -i "s#$dir#<dir>#g"
   # The progress lines of a log depend on the speed of the run.
   find "$dir" -type f -name '*.err' -print0 |
