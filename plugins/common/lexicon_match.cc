@@ -62,6 +62,12 @@ HeadKind NameHeadKind(std::string_view norm) {
       "policy",    "framework",      "sector",  "rules",      "guidelines", "principles",
       "standards", "classification", "outlook", "assessment", "inquiry"};
   if (kAfterOnly.count(norm) > 0) return HeadKind::kAfterOnly;
+  // Heads of a post's title only before the words it lists: "the Minister for
+  // Women, Children and Poverty Alleviation" names a post, "the EU Ministers"
+  // are the EU's.
+  static const std::set<std::string, std::less<>> kBeforeOnly = {"minister", "ministers",
+                                                                 "ministre", "ministro"};
+  if (kBeforeOnly.count(norm) > 0) return HeadKind::kBeforeOnly;
   // Plurals of bodies' heads ("the Congress of South African Trade Unions").
   static const std::set<std::string, std::less<>> kPlurals = {
       "councils",     "commissions", "committees",    "agencies",      "institutes",
@@ -99,7 +105,7 @@ HeadKind NameHeadKind(std::string_view norm) {
 bool NameHead(std::string_view norm, bool before) {
   const HeadKind kind = NameHeadKind(norm);
   return kind == HeadKind::kHead || kind == HeadKind::kPlural ||
-         (kind == HeadKind::kAfterOnly && !before);
+         (kind == HeadKind::kAfterOnly && !before) || (kind == HeadKind::kBeforeOnly && before);
 }
 
 }  // namespace hstag::common

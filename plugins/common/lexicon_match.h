@@ -33,13 +33,15 @@ bool Capitalised(std::string_view surface);
 // "Guidelines", "Principles", "Standards", "Classification", "Outlook",
 // "Assessment" and "Inquiry" head a name only after it ("the NATO WPS
 // Policy", "Food Security Sector"; the heading "Policy Framework for Food
-// Security" names neither).
+// Security" names neither); "Minister" heads a post's title only before it
+// ("the Minister for Women, Children and Poverty Alleviation"; "the EU
+// Ministers" are the EU's).
 bool NameHead(std::string_view norm, bool before = false);
 
 // What kind of head NameHead finds a word (case-folded): none, a head
-// anywhere, one only after the match, or the plural of a body's head
-// ("Councils", "Agencies").
-enum class HeadKind { kNone, kHead, kAfterOnly, kPlural };
+// anywhere, one only after the match, one only before it, or the plural of
+// a body's head ("Councils", "Agencies").
+enum class HeadKind { kNone, kHead, kAfterOnly, kBeforeOnly, kPlural };
 HeadKind NameHeadKind(std::string_view norm);
 
 }  // namespace hstag::common

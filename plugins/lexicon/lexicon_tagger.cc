@@ -240,7 +240,9 @@ bool NameConnector(std::string_view norm) {
 // follows the state's name: NameHead, less the heads of a state's own organs
 // ("Japan International Cooperation Agency", "the Sudanese Armed Forces",
 // "the British Ministry of Defence" are the state's), and with the national
-// societies of the Red Cross and Red Crescent ("the Honduran Red Cross").
+// societies of the Red Cross and Red Crescent ("the Honduran Red Cross") and
+// a country's federations of a sport or trade ("the Uganda Athletics
+// Federation"; "the Russian Federation" is the state's whole name).
 bool StateNameHead(std::string_view norm) {
   static const std::set<std::string, std::less<>> kOrgans = {
       "agency", "authority", "bank", "board", "command", "commission", "committee", "council",
@@ -248,7 +250,7 @@ bool StateNameHead(std::string_view norm) {
       "tribunal", "unit", "system", "register",
       // and their plurals ("Kenyan ministries and agencies")
       "agencies", "commissions", "committees", "councils", "departments", "ministries"};
-  if (norm == "cross" || norm == "crescent") return true;
+  if (norm == "cross" || norm == "crescent" || norm == "federation") return true;
   return kOrgans.count(norm) == 0 && hstag::common::NameHead(norm);
 }
 
@@ -1102,10 +1104,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // possessive past the match joins its word ("United Nations Children's
     // Fund"), one right after it is the match's own ("the UN's Food and
     // Agriculture Organization" names the UN).
+    bool crossed = false;  // a connector stands between the match and the word
     for (uint32_t k = c.last;
          in_sentence(k) && (joined(k - 1, k) || (k > c.last && Possessive(text, k - 1, k)));) {
       uint32_t j = k;
       while (in_sentence(j) && connector(j) && in_sentence(j + 1) && joined(j, j + 1)) ++j;
+      crossed = crossed || j > k;
       if (!in_sentence(j) || !capital(j)) break;
       const std::string_view norm = text.Norm(tokens[j]);
       const auto kind = hstag::common::NameHeadKind(norm);
@@ -1118,7 +1122,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
                            !HasLowerCase(text.Surface(tokens[j]));
       const bool actors =
           kind == hstag::common::HeadKind::kPlural && actor && !state && j == c.last;
-      if (!heading && !actors && (state ? StateNameHead(norm) : hstag::common::NameHead(norm))) {
+      // "Federation" heads a name of a state's sport or trade only behind a
+      // word of its own ("the Uganda Athletics Federation"; not "the Swiss
+      // Federation", "the United States and the Russian Federation").
+      const bool federation = norm == "federation" && (j == c.last || crossed);
+      if (!heading && !actors && !federation &&
+          (state ? StateNameHead(norm) : hstag::common::NameHead(norm))) {
         return true;
       }
       k = j + 1;
@@ -1129,6 +1138,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // name of a body in or for it ("the United Nations Assistance Mission in
     // Afghanistan"; not in German, which capitalises every noun).
     const std::string_view place = state ? PlaceConnector(text, c.first) : std::string_view();
+    if (state && place.empty() && NationalSection(text, c)) return true;
     if (acronym || (actor && place.empty())) return false;
     // "in" a state ends the name of a mission or force there ("the United
     // Nations Interim Force in Lebanon"), "for" or "on" it that of a post or
@@ -1137,9 +1147,10 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // for Medical Research in Ghana") or are the state's own ("the National
     // Action Plan for the United States of America").
     const bool in = place == "in" || place == "en";
-    // "of" a state ends the name of a university or a school ("the
-    // University of the Bahamas"), not of the state's own bodies and posts
-    // ("the Government of Ghana", "the Permanent Representative of Chile").
+    // "of" or "in" a state ends the name of a university or a school ("the
+    // University of the Bahamas", "the Islamic University in Uganda"), "of"
+    // not of the state's own bodies and posts ("the Government of Ghana",
+    // "the Permanent Representative of Chile").
     const bool of = place == "of";
     // A possessive belongs to its word ("Commission on Strengthening
     // America's Health Security").
@@ -1151,12 +1162,40 @@ class LexiconTagger : public hstag::sdk::Tagger {
       const std::string_view norm = text.Norm(tokens[j]);
       if (place.empty() ? hstag::common::NameHead(norm, /*before=*/true)
           : of          ? SchoolHead(norm)
-                        : MissionHead(norm) || (!in && PostHead(norm))) {
+               : MissionHead(norm) || (in && SchoolHead(norm)) || (!in && PostHead(norm))) {
         return true;
       }
       k = j;
     }
     return false;
+  }
+
+  // A state's code in capitals that ends a run of capitalised words, inside
+  // a sentence and with no connector between, names an organization's
+  // national branch or one of that country ("Dementia UK", "Oxfam GB",
+  // "Save the Children UK", "Palgrave Macmillan UK"); not after an acronym
+  // ("EU UK relations"), not before a capitalised word ("the Geographer U.S.
+  // Department of State", "Among US Adults"), and not at a sentence's start,
+  // where any word is capitalised ("Yet US policy").
+  static bool NationalSection(const TextView& text, const Candidate& c) {
+    const auto tokens = text.tokens();
+    if (c.last - c.first != 1 || c.first < 2) return false;
+    const std::string_view code = text.Surface(tokens[c.first]);
+    if (code.size() > 3 ||
+        !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+      return false;
+    }
+    const uint32_t k = c.first - 1;
+    const uint32_t sentence = tokens[c.first].sentence;
+    if (tokens[k].sentence != sentence || tokens[k - 1].sentence != sentence) return false;
+    if (!PlainGap(text.norm(), tokens[k].norm_end, tokens[c.first].norm_start)) return false;
+    if (c.last < tokens.size() && tokens[c.last].sentence == sentence &&
+        Joined(text, c.first, c.last) && CapitalWord(text, c.last)) {
+      return false;
+    }
+    const std::string_view word = text.Surface(tokens[k]);
+    return CapitalWord(text, k) && HasLowerCase(word.substr(1)) &&
+           !NameConnector(text.Norm(tokens[k]));
   }
 
   // The connector of place or subject ("in", "for", "on"; fr, es; "of") before
