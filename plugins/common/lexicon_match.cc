@@ -70,9 +70,9 @@ HeadKind NameHeadKind(std::string_view norm) {
   if (kBeforeOnly.count(norm) > 0) return HeadKind::kBeforeOnly;
   // Plurals of bodies' heads ("the Congress of South African Trade Unions").
   static const std::set<std::string, std::less<>> kPlurals = {
-      "councils",     "commissions", "committees",    "agencies",      "institutes",
-      "associations", "foundations", "organizations", "organisations", "centres",
-      "centers",      "ministries",  "departments",   "unions",        "alliances"};
+      "councils",    "commissions",   "committees",    "agencies", "institutes", "associations",
+      "foundations", "organizations", "organisations", "centres",  "centers",    "ministries",
+      "departments", "unions",        "alliances",     "units",    "offices",    "cooperatives"};
   if (kPlurals.count(norm) > 0) return HeadKind::kPlural;
   static const std::set<std::string, std::less<>> kWords = {
       // English
@@ -90,7 +90,7 @@ HeadKind NameHeadKind(std::string_view norm) {
       "hotline", "church", "checklist", "toolkit", "consortium", "collective", "observatory",
       "taskforce", "directorate", "plan", "strategy", "month", "week", "training", "memorandum",
       "branch", "division", "manual", "compact", "capability", "school", "university", "college",
-      "academy",
+      "academy", "cooperative",
       // French, Spanish, German
       "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut", "rapport",
       "red", "fondo", "comisión", "consejo", "convención", "acuerdo", "tratado", "programa",

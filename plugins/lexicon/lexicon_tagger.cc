@@ -249,7 +249,8 @@ bool StateNameHead(std::string_view norm) {
       "court", "department", "directorate", "force", "mission", "ministry", "office", "secretariat",
       "tribunal", "unit", "system", "register",
       // and their plurals ("Kenyan ministries and agencies")
-      "agencies", "commissions", "committees", "councils", "departments", "ministries"};
+      "agencies", "commissions", "committees", "councils", "departments", "ministries", "offices",
+      "units"};
   if (norm == "cross" || norm == "crescent" || norm == "federation") return true;
   return kOrgans.count(norm) == 0 && hstag::common::NameHead(norm);
 }
@@ -1100,15 +1101,21 @@ class LexiconTagger : public hstag::sdk::Tagger {
       return g == "/" || (g == "&" && capital(a) && capital(b)) || listed(a, b, g);
     };
     auto connector = [&](uint32_t k) { return !capital(k) && NameConnector(text.Norm(tokens[k])); };
-    // After the match: capitalised words, and connectors followed by one; a
+    // After the match: capitalised words, and connectors followed by one, or
+    // a number hyphened to the word before it ("the COVID-19 Partners
+    // Platform"; not the numbers of a table's row, "Albania 962 Algeria"); a
     // possessive past the match joins its word ("United Nations Children's
     // Fund"), one right after it is the match's own ("the UN's Food and
     // Agriculture Organization" names the UN).
+    auto inner = [&](uint32_t k) {
+      return connector(k) ||
+             ((tokens[k].flags & HSTAG_TOKEN_NUMBER) != 0 && k > 0 && gap(k - 1, k) == "-");
+    };
     bool crossed = false;  // a connector stands between the match and the word
     for (uint32_t k = c.last;
          in_sentence(k) && (joined(k - 1, k) || (k > c.last && Possessive(text, k - 1, k)));) {
       uint32_t j = k;
-      while (in_sentence(j) && connector(j) && in_sentence(j + 1) && joined(j, j + 1)) ++j;
+      while (in_sentence(j) && inner(j) && in_sentence(j + 1) && joined(j, j + 1)) ++j;
       crossed = crossed || j > k;
       if (!in_sentence(j) || !capital(j)) break;
       const std::string_view norm = text.Norm(tokens[j]);

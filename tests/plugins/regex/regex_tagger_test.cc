@@ -76,11 +76,13 @@ struct Row {
 
 const Row kResolutions[] = {
     // Security Council, named.
-    {"Security Council resolution 1325 (2000) on women", {"Security Council resolution 1325 (2000) => S/RES/1325"}},
+    {"Security Council resolution 1325 (2000) on women",
+     {"Security Council resolution 1325 (2000) => S/RES/1325"}},
     {"Security Council resolution 2250 calls", {"Security Council resolution 2250 => S/RES/2250"}},
     {"the United Nations Security Council Resolution (UNSCR) 1325 was",
      {"United Nations Security Council Resolution (UNSCR) 1325 => S/RES/1325"}},
-    {"UN Security Council resolution no. 2419 (2018)", {"UN Security Council resolution no. 2419 (2018) => S/RES/2419"}},
+    {"UN Security Council resolution no. 2419 (2018)",
+     {"UN Security Council resolution no. 2419 (2018) => S/RES/2419"}},
     {"SECURITY COUNCIL RESOLUTION 242", {"SECURITY COUNCIL RESOLUTION 242 => S/RES/242"}},
     {"UNSCR 1325 is", {"UNSCR 1325 => S/RES/1325"}},
     {"UNSCR1325 and", {"UNSCR1325 => S/RES/1325"}},
@@ -98,17 +100,22 @@ const Row kResolutions[] = {
     // General Assembly and other organs, named.
     {"General Assembly resolution 66/290 on human security",
      {"General Assembly resolution 66/290 => A/RES/66/290"}},
-    {"General Assembly resolution 1514 (XV)", {"General Assembly resolution 1514 (XV) => A/RES/1514(XV)"}},
-    {"General Assembly resolution 2758 restored", {"General Assembly resolution 2758 => A/RES/2758"}},
-    {"Human Rights Council resolution 16/21", {"Human Rights Council resolution 16/21 => A/HRC/RES/16/21"}},
-    {"Human Rights Council resolution 35/12", {"Human Rights Council resolution 35/12 => A/HRC/RES/35/12"}},
+    {"General Assembly resolution 1514 (XV)",
+     {"General Assembly resolution 1514 (XV) => A/RES/1514(XV)"}},
+    {"General Assembly resolution 2758 restored",
+     {"General Assembly resolution 2758 => A/RES/2758"}},
+    {"Human Rights Council resolution 16/21",
+     {"Human Rights Council resolution 16/21 => A/HRC/RES/16/21"}},
+    {"Human Rights Council resolution 35/12",
+     {"Human Rights Council resolution 35/12 => A/HRC/RES/35/12"}},
     {"under resolution 5/1 of the Human Rights Council, the review",
      {"resolution 5/1 of the Human Rights Council => A/HRC/RES/5/1"}},
     {"conforme à la résolution 5/1 du Conseil des droits de l\xE2\x80\x99homme",
      {"résolution 5/1 du Conseil des droits de l\xE2\x80\x99homme => A/HRC/RES/5/1"}},
     {"de acuerdo con la resolución 5/1 del Consejo de Derechos Humanos",
      {"resolución 5/1 del Consejo de Derechos Humanos => A/HRC/RES/5/1"}},
-    {"Economic and Social Council resolution 1996/31", {"Economic and Social Council resolution 1996/31 => E/RES/1996/31"}},
+    {"Economic and Social Council resolution 1996/31",
+     {"Economic and Social Council resolution 1996/31 => E/RES/1996/31"}},
     {"ECOSOC resolution 2005/50", {"ECOSOC resolution 2005/50 => E/RES/2005/50"}},
     // A bare resolution.
     {"resolution 66/290 defines", {"resolution 66/290 => A/RES/66/290"}},
@@ -117,13 +124,15 @@ const Row kResolutions[] = {
     {"resolution ES-10/14", {"resolution ES-10/14 => A/RES/ES-10/14"}},
     // A bare number counts in a UN setting: a UN organ named in its
     // sentence or the one before (the near misses below have none).
-    {"The UN met. The Council adopted resolution 1325 (2000) on women.", {"resolution 1325 (2000) => S/RES/1325"}},
+    {"The UN met. The Council adopted resolution 1325 (2000) on women.",
+     {"resolution 1325 (2000) => S/RES/1325"}},
     {"The United Nations met. It adopted resolution 1325 on", {"resolution 1325 => S/RES/1325"}},
     {"the Security Council and resolution 242", {"resolution 242 => S/RES/242"}},
     {"Resolution No. 1325 of the United Nations", {"Resolution No. 1325 => S/RES/1325"}},
     {"UN resolution 1 (1946)", {"resolution 1 (1946) => S/RES/1"}},
     // Another organization named too: the nearer one decides.
-    {"the African Union road map, as approved by the Security Council in its resolution 2046 (2012)",
+    {"the African Union road map, as approved by the Security Council in its resolution 2046 "
+     "(2012)",
      {"resolution 2046 (2012) => S/RES/2046"}},
     {"Resolution 217 A (III) of 10 December 1948", {"Resolution 217 A (III) => A/RES/217(III)"}},
     {"resolution 194 (III) on", {"resolution 194 (III) => A/RES/194(III)"}},
@@ -131,17 +140,28 @@ const Row kResolutions[] = {
     // Lists: one match per number.
     {"Security Council resolutions 1325 (2000) and 1820 (2008)",
      {"1325 (2000) => S/RES/1325", "1820 (2008) => S/RES/1820"}},
-    {"UN resolutions 242 (1967), 338 (1973) and 425", {"242 (1967) => S/RES/242", "338 (1973) => S/RES/338", "425 => S/RES/425"}},
-    {"UNSCRs 1325, 1820 and 1888", {"1325 => S/RES/1325", "1820 => S/RES/1820", "1888 => S/RES/1888"}},
+    {"UN resolutions 242 (1967), 338 (1973) and 425",
+     {"242 (1967) => S/RES/242", "338 (1973) => S/RES/338", "425 => S/RES/425"}},
+    {"UNSCRs 1325, 1820 and 1888",
+     {"1325 => S/RES/1325", "1820 => S/RES/1820", "1888 => S/RES/1888"}},
     {"resolutions 72/273 and 73/297", {"72/273 => A/RES/72/273", "73/297 => A/RES/73/297"}},
-    {"resolutions 1514 (XV) and 2066 (XX)", {"1514 (XV) => A/RES/1514(XV)", "2066 (XX) => A/RES/2066(XX)"}},
+    {"resolutions 1514 (XV) and 2066 (XX)",
+     {"1514 (XV) => A/RES/1514(XV)", "2066 (XX) => A/RES/2066(XX)"}},
     {"ever since the UN adopted resolutions 435 (1978).", {"435 (1978) => S/RES/435"}},
     {"General Assembly resolutions 181 (II) of 1947", {"181 (II) => A/RES/181(II)"}},
     {"resolutions 55/2 of", {"55/2 => A/RES/55/2"}},
     {"by resolution\n\n33. Then the UN resolution 1325", {"resolution 1325 => S/RES/1325"}},
+    // A session and its number as a transcript writes them, without the slash.
+    {"The General Assembly decided in Resolution 79, 327 to pause new days.",
+     {"Resolution 79, 327 => A/RES/79/327"}},
+    {"Following GA Resolution 75 290A the UN reviewed its bodies.",
+     {"Resolution 75 290A => A/RES/75/290"}},
+    {"The UN adopted resolutions 1325, 1820 and 1888.",
+     {"1325 => S/RES/1325", "1820 => S/RES/1820", "1888 => S/RES/1888"}},
     // Two citations in one sentence.
     {"resolution 66/290 and Security Council resolution 2250 (2015)",
-     {"resolution 66/290 => A/RES/66/290", "Security Council resolution 2250 (2015) => S/RES/2250"}},
+     {"resolution 66/290 => A/RES/66/290",
+      "Security Council resolution 2250 (2015) => S/RES/2250"}},
 };
 
 // --------------------------------------------------------------- documents
@@ -215,6 +235,8 @@ const char* const kNearMisses[] = {
     "UN peacekeeping works (Journal of Conflict Resolution 61(2):430-456).",
     "The UN mission was studied in the Journal of Conflict Resolution 64, no. 5.",
     "The UN mission was studied in the Journal of Conflict Resolution 57, 875-891.",
+    "The UN mission was studied in the Journal of Conflict Resolution 61 (2): 430-56.",
+    "The UN resolution 79 327 votes were counted.",
 };
 
 class Resolutions : public ::testing::TestWithParam<Row> {};
