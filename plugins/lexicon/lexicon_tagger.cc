@@ -1111,7 +1111,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       return connector(k) ||
              ((tokens[k].flags & HSTAG_TOKEN_NUMBER) != 0 && k > 0 && gap(k - 1, k) == "-");
     };
-    bool crossed = false;  // a connector stands between the match and the word
+    bool crossed = false;  // a connector or a number stands between the match and the word
     for (uint32_t k = c.last;
          in_sentence(k) && (joined(k - 1, k) || (k > c.last && Possessive(text, k - 1, k)));) {
       uint32_t j = k;
@@ -1155,9 +1155,9 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // Action Plan for the United States of America").
     const bool in = place == "in" || place == "en";
     // "of" or "in" a state ends the name of a university or a school ("the
-    // University of the Bahamas", "the Islamic University in Uganda"), "of"
-    // not of the state's own bodies and posts ("the Government of Ghana",
-    // "the Permanent Representative of Chile").
+    // University of the Bahamas", "the Islamic University in Uganda"); "of"
+    // ends no name of the state's own bodies and posts ("the Government of
+    // Ghana", "the Permanent Representative of Chile").
     const bool of = place == "of";
     // A possessive belongs to its word ("Commission on Strengthening
     // America's Health Security").
