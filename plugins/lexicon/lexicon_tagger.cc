@@ -240,9 +240,7 @@ bool NameConnector(std::string_view norm) {
 // follows the state's name: NameHead, less the heads of a state's own organs
 // ("Japan International Cooperation Agency", "the Sudanese Armed Forces",
 // "the British Ministry of Defence" are the state's), and with the national
-// societies of the Red Cross and Red Crescent ("the Honduran Red Cross") and
-// a country's federations of a sport or trade ("the Uganda Athletics
-// Federation"; "the Russian Federation" is the state's whole name).
+// societies of the Red Cross and Red Crescent ("the Honduran Red Cross").
 bool StateNameHead(std::string_view norm) {
   static const std::set<std::string, std::less<>> kOrgans = {
       "agency", "authority", "bank", "board", "command", "commission", "committee", "council",
@@ -251,7 +249,7 @@ bool StateNameHead(std::string_view norm) {
       // and their plurals ("Kenyan ministries and agencies")
       "agencies", "commissions", "committees", "councils", "departments", "ministries", "offices",
       "units"};
-  if (norm == "cross" || norm == "crescent" || norm == "federation") return true;
+  if (norm == "cross" || norm == "crescent") return true;
   return kOrgans.count(norm) == 0 && hstag::common::NameHead(norm);
 }
 
@@ -260,6 +258,15 @@ bool StateNameHead(std::string_view norm) {
 bool ConjunctionPrefixed(std::string_view lang) {
   const std::string_view l = lang.substr(0, 2);
   return l == "ar" || l == "he";
+}
+
+// Whether token k is a number joined by a hyphen to the word before it
+// ("COVID-19").
+bool HyphenedNumber(const TextView& text, uint32_t k) {
+  const auto tokens = text.tokens();
+  return k > 0 && (tokens[k].flags & HSTAG_TOKEN_NUMBER) &&
+         tokens[k].norm_start == tokens[k - 1].norm_end + 1 &&
+         text.norm()[tokens[k - 1].norm_end] == '-';
 }
 
 // Whether token k is a capitalised word (not a number): a word of a name.
@@ -545,11 +552,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
         const Pattern& pc = patterns_[c.pattern];
         // The first may carry a number after a hyphen ("COVID-19").
         uint32_t end = m.last;
-        if (end < tokens.size() && (tokens[end].flags & HSTAG_TOKEN_NUMBER) &&
-            tokens[end].norm_start == tokens[end - 1].norm_end + 1 &&
-            text.norm()[tokens[end - 1].norm_end] == '-') {
-          ++end;
-        }
+        if (end < tokens.size() && HyphenedNumber(text, end)) ++end;
         if (!m.coordinated && !c.coordinated && pm.concept_idx == pc.concept_idx &&
             c.first == end && tokens[c.first].sentence == tokens[m.first].sentence &&
             tokens[c.first].norm_start == tokens[end - 1].norm_end + 1 &&
@@ -1107,10 +1110,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
     // possessive past the match joins its word ("United Nations Children's
     // Fund"), one right after it is the match's own ("the UN's Food and
     // Agriculture Organization" names the UN).
-    auto inner = [&](uint32_t k) {
-      return connector(k) ||
-             ((tokens[k].flags & HSTAG_TOKEN_NUMBER) != 0 && k > 0 && gap(k - 1, k) == "-");
-    };
+    auto inner = [&](uint32_t k) { return connector(k) || HyphenedNumber(text, k); };
     bool crossed = false;  // a connector or a number stands between the match and the word
     for (uint32_t k = c.last;
          in_sentence(k) && (joined(k - 1, k) || (k > c.last && Possessive(text, k - 1, k)));) {
@@ -1129,12 +1129,13 @@ class LexiconTagger : public hstag::sdk::Tagger {
                            !HasLowerCase(text.Surface(tokens[j]));
       const bool actors =
           kind == hstag::common::HeadKind::kPlural && actor && !state && j == c.last;
-      // "Federation" heads a name of a state's sport or trade only behind a
-      // word of its own ("the Uganda Athletics Federation"; not "the Swiss
-      // Federation", "the United States and the Russian Federation").
-      const bool federation = norm == "federation" && (j == c.last || crossed);
-      if (!heading && !actors && !federation &&
-          (state ? StateNameHead(norm) : hstag::common::NameHead(norm))) {
+      // "Federation" heads the name of a country's federation of a sport or
+      // trade behind a word of its own ("the Uganda Athletics Federation";
+      // not "the Swiss Federation", "the United States and the Russian
+      // Federation", the states' own names).
+      const bool federation = state && norm == "federation" && j > c.last && !crossed;
+      if (!heading && !actors &&
+          (federation || (state ? StateNameHead(norm) : hstag::common::NameHead(norm)))) {
         return true;
       }
       k = j + 1;
