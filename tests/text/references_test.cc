@@ -119,6 +119,12 @@ TEST(ReferenceTitles, TheTitlesInEveryCaseAndNumbered) {
   for (const char* t : {"Notes", "ENDNOTES", "3. Footnotes", "Notas", "Anmerkungen"}) {
     EXPECT_EQ(TitleOf(t), Title::kNotes) << t;
   }
+  // Markdown headings.
+  EXPECT_EQ(TitleOf("## Notes"), Title::kNotes);
+  EXPECT_EQ(TitleOf("### References ###"), Title::kReferences);
+  EXPECT_EQ(TitleOf("## Suggested Readings"), Title::kReferences);
+  EXPECT_EQ(TitleOf("#Notes"), Title::kNone);  // no heading: a hashtag
+  EXPECT_EQ(TitleOf("## Notes on the method"), Title::kNone);
 }
 
 TEST(ReferenceTitles, NearMissesAreNoTitles) {
@@ -264,6 +270,13 @@ TEST(ReferenceNotes, NoteNumbersAndTheirNearMisses) {
   // A superscript's number set against its note, as PDFs of papers give it.
   EXPECT_EQ(NoteNumber("69\xE2\x80\x9CUK to Host First Global Summit\xE2\x80\x9D"), 69);
   EXPECT_EQ(NoteNumber("71Altman, Brockman, and Sutskever"), 71);
+  // A Markdown footnote's label, whatever its text starts with.
+  EXPECT_EQ(NoteNumber("[^23]: Lizzie Porter, \xE2\x80\x9CWhy an Iran-Backed ...\xE2\x80\x9D"), 23);
+  EXPECT_EQ(NoteNumber("[^9]: *Irish Times*, 12 March 2001"), 9);
+  EXPECT_EQ(NoteNumber("[^note]: See above."), 0);
+  for (const char* t : {"[^23] Lizzie Porter", "[23]: Porter", "[^]: Porter"}) {
+    EXPECT_EQ(NoteNumber(t), -1) << t;
+  }
   for (const char* t :
        {"25. Decides to remain seized of the matter", "15 per cent of the people",
         "2023 saw more floods", "13 November 2024 (S/2024/817).", "12 March 2025",
@@ -382,6 +395,53 @@ TEST(MarkReferences, LabelsAloneInAColumnBeforeTheirEntries) {
       "The Russian emergency response organization.\n\n12.\n\n"
       "A small pontoon ferry operated across the Ruhuhu River.";
   EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + notes)), "");
+}
+
+TEST(MarkReferences, ANotesSectionIsReadNoteByNote) {
+  // Each citation runs over lines of which few carry a signal of their own:
+  // read line by line, the list fails the test; read note by note, every
+  // note cites.
+  const std::string notes =
+      "NOTES\n\n1.\n\n"
+      "\xE2\x80\x9C#Unite4Heritage campaign launched by UNESCO Director-General in Baghdad,"
+      "\xE2\x80\x9D UNESCO World\nHeritage Centre, March 28, 2015, https://whc.unesco.org/1254.\n\n"
+      "2.\n\nRobbie Gramer, \xE2\x80\x9CUNESCO Fights Back as ISIS Tries to Stamp Out Culture,"
+      "\xE2\x80\x9D Foreign Policy, April 12,\n2017, https://foreignpolicy.com/2017/04/12/unesco\n"
+      "-antiquities-trade-irina-bokova-refugees-heritage/.\n\n"
+      "3.\n\nUNESCO Constitution, November 16, 1945 (came into force November 4, 1946), "
+      "http://portal\n"
+      ".unesco.org/en/ev.php-URL_ID=15244.html.\n\n"
+      "4.\n\nNations Encyclopedia, \xE2\x80\x9CThe United Nations Educational, Scientific and "
+      "Cultural"
+      " Organization\n(UNESCO)\xE2\x80\x94"
+      "Creation,\xE2\x80\x9D https://www.nationsencyclopedia.com/"
+      "unesco\n#ixzz6iaaYugbY.";
+  EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + notes)), notes);
+  // Notes of a Markdown text, under a Markdown heading, up to the next one.
+  const std::string md =
+      "## Notes\n\n"
+      "[^1]: Alex J. Bellamy and Edward C. Luck, *The Responsibility to Protect: From Promise to "
+      "Practice* (Medford, MA: Polity Press, 2018), 32\xE2\x80\x93"
+      "36.\n\n"
+      "[^2]: Conversation with the author, 12 June 2021.\n\n"
+      "[^3]: *Irish Times*, \xE2\x80\x9CUN Condemns Destruction of Afghan Buddhas,\xE2\x80\x9D 12 "
+      "March "
+      "2001, https://www.irishtimes.com/news/un-condemns.\n\n"
+      "[^4]: Leloup, \xE2\x80\x9CHeritage Protection as Stabilisation,\xE2\x80\x9D 419.";
+  const std::string after =
+      "## About the Author\n\nShe worked for the protection of civilians in South Sudan, where she"
+      " led a team of advisers on the protection of women and children for three years, and then"
+      " on the return of refugees to their homes in the north of the country.";
+  const Document d = Marked(std::string(kBody) + "\n\n" + md + "\n\n" + after);
+  EXPECT_EQ(Flagged(d), md);
+  ExpectCovering(d);
+  // Notes of prose, read note by note, still fail.
+  const std::string prose =
+      "Notes\n\n1.\n\nThe RPF contingent in Kigali also rescued threatened civilians.\n\n2.\n\n"
+      "For instance, when the plane was shot down, WFP had 9,000 tonnes of food.\n\n3.\n\n"
+      "In Ngara, some 2,000 were accommodated in Burigi camp, as the Government had asked.\n\n"
+      "4.\n\nSee the report of 1996 on the camps.";
+  EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + prose)), "");
 }
 
 TEST(MarkReferences, ALabelAloneOnItsLineStartsAnEntry) {

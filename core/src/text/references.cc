@@ -285,6 +285,31 @@ bool IsLabel(std::string_view t) {
   return bracket ? t.back() == close : (t.back() == ')' || t.back() == '.');
 }
 
+// The length of a Markdown footnote's label at the start of `t` and the
+// spaces after it ("[^12]: ", "[^note-3]:"); 0 for none.
+size_t MarkdownNoteLength(std::string_view t) {
+  if (!t.starts_with("[^")) return 0;
+  size_t i = 2;
+  while (i < t.size() && i < 34 &&
+         (IsLetter(t[i]) || IsDigit(t[i]) || t[i] == '-' || t[i] == '_')) {
+    ++i;
+  }
+  if (i == 2 || i + 1 >= t.size() || t[i] != ']' || t[i + 1] != ':') return 0;
+  i += 2;
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+  return i;
+}
+
+// `t` without a Markdown ATX heading's marks ("## Notes", "### Notes ###").
+std::string_view WithoutHeadingMarks(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && i < 7 && t[i] == '#') ++i;
+  if (i == 0 || i > 6 || i >= t.size() || (t[i] != ' ' && t[i] != '\t')) return t;
+  t = Trim(t.substr(i));
+  while (!t.empty() && t.back() == '#') t.remove_suffix(1);
+  return Trim(t);
+}
+
 bool IsPageNumber(std::string_view t) {
   if (t.empty() || t.size() > 7) return false;
   if (std::all_of(t.begin(), t.end(), IsDigit)) return t.size() <= 4;
@@ -361,7 +386,7 @@ Symbols SymbolsOf(std::string_view line) {
 }
 
 Title TitleOf(std::string_view line) {
-  std::string_view t = Trim(line);
+  std::string_view t = WithoutHeadingMarks(Trim(line));
   if (t.empty() || t.size() > kMaxTitleBytes) return Title::kNone;
   const size_t number = NumberLength(t);
   if (number == kNpos) return Title::kNone;
@@ -386,6 +411,11 @@ Title TitleOf(std::string_view line) {
       "literature cited",
       "sources",
       "further reading",
+      "further readings",
+      "suggested reading",
+      "suggested readings",
+      "recommended reading",
+      "recommended readings",
       "notes and references",
       "r\xC3\xA9"
       "f\xC3\xA9rences",  // références
@@ -495,7 +525,10 @@ bool StartsEntry(std::string_view line) {
   std::string_view t = Trim(line);
   bool label = false;
   size_t i = 0;
-  if (t.starts_with('[')) {
+  if (const size_t md = MarkdownNoteLength(t)) {
+    i = md;
+    label = true;
+  } else if (t.starts_with('[')) {
     i = 1;
     while (i < t.size() && IsDigit(t[i])) ++i;
     if (i > 1 && i <= 4 && i < t.size() && t[i] == ']') {
@@ -522,7 +555,7 @@ bool StartsEntry(std::string_view line) {
 }
 
 bool StartsBackMatter(std::string_view line) {
-  std::string_view t = Trim(line);
+  std::string_view t = WithoutHeadingMarks(Trim(line));
   if (t.empty() || t.size() > kMaxTitleBytes) return false;
   const size_t number = NumberLength(t);
   if (number == kNpos) return false;
@@ -557,6 +590,11 @@ bool StartsBackMatter(std::string_view line) {
 
 int NoteNumber(std::string_view line) {
   const std::string_view t = Trim(line);
+  if (const size_t md = MarkdownNoteLength(t)) {  // "[^12]: ", whatever follows
+    int n = 0;
+    for (size_t k = 2; k < md && IsDigit(t[k]) && n < 100000; ++k) n = n * 10 + (t[k] - '0');
+    return n;
+  }
   size_t i = 0;
   while (i < t.size() && IsDigit(t[i])) ++i;
   // "25 IOM, ...", or the superscript's number set against its note's
@@ -836,7 +874,10 @@ class Finder {
       return element.empty() || Under(PathOf(s), element);
     };
     const bool notes = kind == Title::kNotes;
-    if (!ReadsAsReferences(i + 1, in_scope, /*strict=*/true, /*labels_cite=*/!notes)) return 0;
+    if (!ReadsAsReferences(i + 1, in_scope, /*strict=*/true, /*labels_cite=*/!notes) &&
+        !(notes && NotesCite(i + 1, in_scope))) {
+      return 0;
+    }
     size_t end = i + 1;
     while (end < lines_.size() && in_scope(end)) ++end;
     return level ? end : EndOfList(i + 1, end, notes);
@@ -871,12 +912,56 @@ class Finder {
            ((entries >= 3 && 3 * signals >= n) || (4 * entries >= n && 2 * signals >= n));
   }
 
+  // The test of a notes section read note by note, each from its number
+  // (a label alone, "16.", or before its text, "16 UNESCO, ...", "[^16]:")
+  // to the next one's, kNoteLines lines at most: the first note starts in
+  // the first three lines of content, and of the first kTestNotes notes, at
+  // least three, and half, cite like a reference (CitesLikeANote). A note's
+  // citation often runs over lines that carry no signal each ("Robbie
+  // Gramer, “UNESCO Fights Back ...,” Foreign Policy, April 12," then
+  // "2017, https://..."), which the line-by-line test undercounts.
+  template <typename Scope>
+  bool NotesCite(size_t from, const Scope& in_scope) const {
+    constexpr size_t kTestNotes = 8;
+    size_t lines = 0, notes = 0, cites = 0, start = references::kNpos, in_note = 0;
+    auto close = [&](size_t end) {
+      if (start == references::kNpos) return;
+      const std::string_view note = std::string_view(d_.text).substr(
+          lines_[start].start, lines_[end].end - lines_[start].start);
+      ++notes;
+      cites += references::CitesLikeANote(note);
+      start = references::kNpos;
+    };
+    size_t last = from;
+    for (size_t k = from; k < lines_.size() && in_scope(k) && notes < kTestNotes; ++k) {
+      if (!lines_[k].content) continue;
+      const std::string_view t = Trim(View(lines_[k]));
+      if (references::TitleOf(t) != Title::kNone) continue;  // a running title
+      const bool starts = references::IsLabel(t) || references::NoteNumber(t) >= 0;
+      if (starts) {
+        close(last);
+        start = k;
+        in_note = 0;
+      } else if (start == references::kNpos) {
+        if (notes == 0 && lines >= 3) return false;  // prose before the first note
+      } else if (++in_note > references::kNoteLines) {
+        close(last);
+      }
+      ++lines;
+      last = k;
+    }
+    close(last);
+    return cites >= 3 && 2 * cites >= notes;
+  }
+
   // Whether line `k` (its text `t`, no signal in it) may be a heading: a
   // short line that starts with a capital, holds no comma (a line of
   // authors' names has some) and ends with no punctuation, on its own after
   // a blank line, at the top of a page, or after a line that ends a
   // sentence.
   bool LooksLikeHeading(size_t k, std::string_view t) const {
+    t = references::WithoutHeadingMarks(t);
+    if (t.empty()) return false;
     if (t.size() > references::kMaxTitleBytes || !references::StartsUpper(t) ||
         std::string_view(".,;:").find(t.back()) != references::kNpos ||
         t.find(',') != references::kNpos) {
@@ -901,6 +986,11 @@ class Finder {
       if (!lines_[k].content) continue;
       const std::string_view t = Trim(View(lines_[k]));
       if (notes && references::NoteNumber(t) >= 0) in_note = 0;
+      // Back matter, or a Markdown heading, ends a note.
+      if (references::StartsBackMatter(t) ||
+          references::WithoutHeadingMarks(t).size() != t.size()) {
+        in_note = references::kNpos;
+      }
       const bool noted =
           notes && in_note != references::kNpos && in_note++ < references::kNoteLines;
       const bool signal = references::TitleOf(t) != Title::kNone || references::IsLabel(t) ||

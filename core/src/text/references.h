@@ -14,12 +14,14 @@
 // optional colon, exactly one of
 //   References, Reference list, References cited, List of references,
 //   Bibliography, Select(ed) bibliography, Works cited, Literature,
-//   Literature cited, Sources, Further reading, Notes and references;
+//   Literature cited, Sources, Further reading(s), Suggested reading(s),
+//   Recommended reading(s), Notes and references;
 //   fr Références (bibliographiques), Bibliographie; es Referencias
 //   (bibliográficas), Bibliografía; de Literatur, Literaturverzeichnis,
 //   Quellen, Quellenverzeichnis
 // or, for notes, Notes, Endnotes, Footnotes; es Notas; de Anmerkungen;
-// capitalized or in capitals, at most 60 bytes. "Notes:" and "Sources:" with
+// capitalized or in capitals, at most 60 bytes, after a Markdown heading's
+// marks or not ("## Notes"). "Notes:" and "Sources:" with
 // a colon label a table's or a figure's notes, and do not count. "References
 // to human security are frequent." or "Notes on methodology" are no title.
 //
@@ -30,7 +32,8 @@
 // signal (under a references title, a label alone counts as one: a column
 // of labels read before their entries'), or (a short list) a quarter start one and half carry a
 // signal. An entry starts with a capitalized word (an author, an organization), an opening quote or
-// a dash for the same author again ("———. 2011b."), after an optional label ("[3]", "3.", "3"), and
+// a dash for the same author again ("———. 2011b."), after an optional label ("[3]", "3.", "3",
+// a Markdown footnote's "[^3]:"), and
 // has a year in reference form in its first 160 bytes: "(2003)", or after a comma or full stop and
 // before a full stop, colon, comma or parenthesis (", 2003:", ". 2003."), or before ";" and a
 // volume (". 2010;303(3)"); "Forthcoming", "n.d." and "in press" stand for a year. Or it has a
@@ -82,7 +85,13 @@
 // prose. They count as reference lists when they pass the same test as any
 // other: when their notes mostly are citations ("12 UNDP, Human Development
 // Report 1994, New York: OUP, p. 22."), as in most policy documents; a notes
-// section of commentary fails it and stays body text. A section that
+// section of commentary fails it and stays body text. A notes section
+// that fails the test line by line passes it note by note, when of its
+// first 8 notes (each from its number, alone on its line or not, to the
+// next one's) at least 3, and half, cite like a reference (see Page notes):
+// a citation that runs over lines without a signal of their own ("Robbie
+// Gramer, “UNESCO Fights Back ...,” Foreign Policy, April 12," then "2017,
+// https://..."). Back matter and a Markdown heading end a note. A section that
 // passes is flagged as any list: a short note of prose among the citations
 // with it (a note's comment cannot be told from its citation reliably, and
 // its matches are still written and shown, only counted apart); 400 bytes of
