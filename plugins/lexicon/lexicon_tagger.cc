@@ -1040,6 +1040,86 @@ class LexiconTagger : public hstag::sdk::Tagger {
             head == "expert" || head == "adviser" || head == "advisor");
   }
 
+  // Whether the match is inside the quoted title of a cited work (codebook
+  // §10.1: a publication's title is a name): between double quotes (“ ” or
+  // "), within 40 words either side, in a headline's capitals (at least
+  // three words, the first capitalised, and three in four of those of four
+  // letters or more), with at least two words besides the match's; and
+  // cited: a comma, full stop, colon or semicolon with the closing quote,
+  // then, within 160 bytes, a year, a web address or "press release"
+  // ("Kareem Shaheen, “Beheaded Syrian Scholar Refused to Lead Isis to
+  // Hidden Palmyra Antiquities,” The Guardian, August 19, 2015, https://...").
+  // A quoted term alone ("the “Responsibility to Protect,” endorsed in
+  // 2005") or a quotation in a sentence's case is no title.
+  static bool QuotedTitle(const TextView& text, const Candidate& c) {
+    constexpr uint32_t kReach = 40;
+    constexpr size_t kCiteReach = 160;
+    const auto tokens = text.tokens();
+    const std::string_view s = text.surface();
+    auto gap_before = [&](uint32_t k) {  // the surface between word k - 1 and word k
+      const uint32_t from = k == 0 ? 0 : tokens[k - 1].surface_end;
+      const uint32_t to = k < tokens.size() ? tokens[k].surface_start : s.size();
+      return from <= to ? s.substr(from, to - from) : std::string_view();
+    };
+    constexpr std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";
+    auto opens = [&](std::string_view g) {
+      return g.find(kOpen) != std::string_view::npos || g.ends_with('"');
+    };
+    auto closes = [&](std::string_view g) {
+      const size_t straight = g.find('"');
+      return g.find(kClose) != std::string_view::npos ||
+             (straight != std::string_view::npos && straight + 1 < g.size());
+    };
+    uint32_t open = c.first + 1;
+    for (uint32_t k = c.first;; --k) {
+      const std::string_view g = gap_before(k);
+      if (k < c.first && closes(g)) return false;
+      if (opens(g)) {
+        open = k;
+        break;
+      }
+      if (k == 0 || c.first - k >= kReach) return false;
+    }
+    uint32_t close = 0;
+    for (uint32_t k = c.last; k <= tokens.size() && k - c.last <= kReach; ++k) {
+      const std::string_view g = gap_before(k);
+      if (closes(g)) {
+        close = k;
+        break;
+      }
+      if (opens(g) && k > c.last) return false;
+    }
+    if (close == 0) return false;
+    // The closing quote's punctuation, then what cites.
+    const std::string_view end_gap = gap_before(close);
+    if (end_gap.find_first_of(",.;:") == std::string_view::npos) return false;
+    const std::string_view cite = s.substr(tokens[close - 1].surface_end, kCiteReach);
+    bool cited = cite.find("http") != std::string_view::npos ||
+                 cite.find("www.") != std::string_view::npos ||
+                 cite.find("press release") != std::string_view::npos;
+    for (size_t i = 0; !cited && i + 4 <= cite.size(); ++i) {
+      auto digit = [&](size_t j) { return j < cite.size() && cite[j] >= '0' && cite[j] <= '9'; };
+      cited =
+          (cite.substr(i, 2) == "19" || cite.substr(i, 2) == "20" || cite.substr(i, 2) == "18") &&
+          digit(i + 2) && digit(i + 3) && !digit(i + 4) && (i == 0 || !digit(i - 1));
+    }
+    if (!cited) return false;
+    // A headline's capitals, and words besides the match's.
+    size_t words = 0, long_words = 0, long_capitals = 0;
+    for (uint32_t k = open; k < close; ++k) {
+      if (tokens[k].flags & HSTAG_TOKEN_NUMBER) continue;
+      const std::string_view w = text.Surface(tokens[k]);
+      const bool capital = hstag::common::Capitalised(w);
+      if (words++ == 0 && !capital) return false;
+      if (w.size() >= 4) {
+        ++long_words;
+        long_capitals += capital;
+      }
+    }
+    const size_t own = c.last - c.first;
+    return words >= 3 && words >= own + 2 && 4 * long_capitals >= 3 * long_words;
+  }
+
   // Whether the match is inside the name of an entity (codebook §10.1): a
   // run of capitalised words around it, joined by lower-case connectors
   // such as "of" or "for the" and by nothing else but spaces and hyphens,
@@ -1068,6 +1148,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
                               : c.first;
     const std::string_view first = text.Surface(tokens[lead]);
     if (!hstag::common::Capitalised(first)) return PostMandate(text, c.first);
+    if (QuotedTitle(text, c)) return true;
     const bool acronym = !actor && !HasLowerCase(first.substr(1));
     const uint32_t sentence = tokens[c.first].sentence;
     auto capital = [&](uint32_t k) { return CapitalWord(text, k); };
