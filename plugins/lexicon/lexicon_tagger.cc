@@ -1120,6 +1120,40 @@ class LexiconTagger : public hstag::sdk::Tagger {
     return words >= 3 && words >= own + 2 && 4 * long_capitals >= 3 * long_words;
   }
 
+  // Whether the match is inside a title set after the word for its
+  // publication and a comma ("his 2009 report, Implementing the
+  // Responsibility to Protect", "its 2001 report, The Responsibility to
+  // Protect, described ...") or after "entitled" or "titled": a run of
+  // capitalised words and connectors that holds the match and a
+  // capitalised word besides it, just before it or right after it ("In its
+  // report, the Responsibility to Protect ..." has none: no title).
+  static bool TitleAfterPublication(const TextView& text, const Candidate& c) {
+    static const std::set<std::string, std::less<>> kPublications = {
+        "report",  "book",        "study",    "paper", "volume",   "article",
+        "chapter", "publication", "handbook", "essay", "monograph"};
+    const auto tokens = text.tokens();
+    const uint32_t sentence = tokens[c.first].sentence;
+    auto here = [&](uint32_t k) { return k < tokens.size() && tokens[k].sentence == sentence; };
+    auto capital = [&](uint32_t k) { return CapitalWord(text, k); };
+    uint32_t k = c.first;
+    while (k > 0 && here(k - 1) && (capital(k - 1) || NameConnector(text.Norm(tokens[k - 1]))) &&
+           Joined(text, k - 1, k)) {
+      --k;
+    }
+    while (k < c.first && !capital(k)) ++k;  // a title starts with a capital
+    if (k == 0 || !here(k - 1)) return false;
+    const std::string_view head = text.Norm(tokens[k - 1]);
+    const std::string gap =
+        hstag::sdk::GapBetween(text.norm(), tokens[k - 1].norm_end, tokens[k].norm_start);
+    const bool entitled =
+        (head == "entitled" || head == "titled") && (gap.empty() || gap == ":" || gap == ",");
+    if (!entitled && !(kPublications.count(head) && gap == ",")) return false;
+    for (uint32_t j = k; j < c.first; ++j) {
+      if (capital(j)) return true;
+    }
+    return here(c.last) && capital(c.last) && Joined(text, c.last - 1, c.last);
+  }
+
   // Whether the match is inside the name of an entity (codebook §10.1): a
   // run of capitalised words around it, joined by lower-case connectors
   // such as "of" or "for the" and by nothing else but spaces and hyphens,
@@ -1148,7 +1182,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
                               : c.first;
     const std::string_view first = text.Surface(tokens[lead]);
     if (!hstag::common::Capitalised(first)) return PostMandate(text, c.first);
-    if (QuotedTitle(text, c)) return true;
+    if (QuotedTitle(text, c) || TitleAfterPublication(text, c)) return true;
     const bool acronym = !actor && !HasLowerCase(first.substr(1));
     const uint32_t sentence = tokens[c.first].sentence;
     auto capital = [&](uint32_t k) { return CapitalWord(text, k); };
