@@ -90,7 +90,7 @@ HeadKind NameHeadKind(std::string_view norm) {
       "hotline", "church", "checklist", "toolkit", "consortium", "collective", "observatory",
       "taskforce", "directorate", "plan", "strategy", "month", "week", "training", "memorandum",
       "branch", "division", "manual", "compact", "capability", "school", "university", "college",
-      "academy", "cooperative",
+      "academy", "cooperative", "caucus",
       // French, Spanish, German
       "réseau", "fonds", "comité", "conseil", "accord", "traité", "bureau", "institut", "rapport",
       "red", "fondo", "comisión", "consejo", "convención", "acuerdo", "tratado", "programa",

@@ -449,7 +449,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
                               [&](const Candidate& c) {
                                 const ConceptRef& ref = concepts_[patterns_[c.pattern].concept_idx];
                                 return ref.section == "actor" && !ref.state() &&
-                                       OfficeOfPost(text, c.first);
+                                       (OfficeOfPost(text, c.first) || PostTo(text, c.first));
                               }),
                kept.end());
     // Longest match within an overlap group: candidates longest first, each
@@ -562,6 +562,19 @@ class LexiconTagger : public hstag::sdk::Tagger {
           if (pc.strength == hstag::sdk::Strength::kExplicit && pm.strength != pc.strength)
             m.pattern = c.pattern;
           m.last = c.last;
+          continue;
+        }
+        // A short form in parentheses right after its long form, as a
+        // document defines it ("the United Nations High Commissioner for
+        // Refugees (UNHCR)"), is the same mention: a definition counts once.
+        if (pm.concept_idx == pc.concept_idx && c.first == m.last &&
+            hstag::sdk::GapBetween(text.norm(), tokens[m.last - 1].norm_end,
+                                   tokens[c.first].norm_start) == "(" &&
+            (c.last == tokens.size() ||
+             hstag::sdk::GapBetween(text.norm(), tokens[c.last - 1].norm_end,
+                                    tokens[c.last].norm_start)
+                 .starts_with(")")) &&
+            !HasLowerCase(text.Surface(tokens[c.first]))) {
           continue;
         }
       }
@@ -1017,6 +1030,31 @@ class LexiconTagger : public hstag::sdk::Tagger {
     if (k > 0 && here(k - 1) && word(k - 1) == "the") --k;
     return k >= 2 && here(k - 2) && word(k - 1) == "of" && capital(k - 2) &&
            word(k - 2) == "office";
+  }
+
+  // Whether the actor at `first` ends the title of another's post to it:
+  // "the U.S. Ambassador to NATO", "the Permanent Representative of Brazil
+  // to the United Nations" (a post's title is a name, codebook §10.1; "the
+  // NATO Secretary General" is NATO's own officer and names it).
+  static bool PostTo(const TextView& text, uint32_t first) {
+    static const std::set<std::string, std::less<>> kPosts = {
+        "ambassador", "ambassadors", "representative", "representatives", "envoy",
+        "envoys",     "delegate",    "delegates",      "observer",        "mission"};
+    const auto tokens = text.tokens();
+    const uint32_t sentence = tokens[first].sentence;
+    auto here = [&](uint32_t i) { return tokens[i].sentence == sentence; };
+    uint32_t k = first;
+    if (k > 0 && here(k - 1) && text.Norm(tokens[k - 1]) == "the") --k;
+    if (k < 2 || !here(k - 1) || text.Norm(tokens[k - 1]) != "to") return false;
+    --k;  // "to"; the post before it, or its holder's state ("... of Brazil to")
+    for (uint32_t j = k; j-- > 0 && k - j <= 4 && here(j);) {
+      if (!CapitalWord(text, j)) {
+        if (text.Norm(tokens[j]) != "of") return false;
+        continue;
+      }
+      if (kPosts.count(text.Norm(tokens[j]))) return true;
+    }
+    return false;
   }
 
   // Whether the words before `first` are a post's title that the match

@@ -780,6 +780,38 @@ TEST(CodebookAbbreviationsTest, AmbiguousShortFormsCountWhereTheDocumentDefinesT
   }
 }
 
+// A short form that is a cue itself, in parentheses right after its long
+// form, is the same mention (a definition counts once); its later uses
+// count, and so does a short form in parentheses after other words.
+TEST(CodebookAbbreviationsTest, AShortFormInItsOwnDefinitionIsTheLongFormsMention) {
+  const Tagged t =
+      Tag("The United Nations High Commissioner for Refugees (UNHCR) opened an office in the camp, "
+          "and UNHCR staff registered the people who had fled the fighting in the region.");
+  int n = 0;
+  for (const auto& m : t.matches) n += m.concept_id == "actor.unhcr";
+  EXPECT_EQ(n, 2) << Describe(t);
+  EXPECT_TRUE(HasMatch(t, "actor.unhcr", "United Nations High Commissioner for Refugees"));
+  // Without its long form before it, the short form is the mention.
+  const Tagged alone =
+      Tag("The refugee agency (UNHCR) opened an office in the camp, and its staff registered the "
+          "people who had fled the fighting in the region.");
+  EXPECT_TRUE(HasMatch(alone, "actor.unhcr", "UNHCR")) << Describe(alone);
+}
+
+// A post's title that ends with the actor it is held to names the post
+// (codebook §10.1); the actor's own officer named with it names the actor.
+TEST(CodebookNamesTest, AnotherStatesPostToAnActorIsAPostsTitle) {
+  EXPECT_FALSE(HasMatch(Tag("The U.S. Ambassador to NATO, Ivo Daalder, arrived in Brussels."),
+                        "actor.nato", "NATO"));
+  EXPECT_FALSE(HasMatch(Tag("The Permanent Representative of Brazil to the United Nations "
+                            "spoke first in the debate."),
+                        "actor.un", "United Nations"));
+  EXPECT_TRUE(HasMatch(Tag("NATO Secretary General Jaap de Hoop Scheffer arrived in Kabul."),
+                       "actor.nato", "NATO"));
+  EXPECT_TRUE(HasMatch(Tag("The ambassadors went to the United Nations to ask for help."),
+                       "actor.un", "United Nations"));
+}
+
 // Codebook §1 gives "HS programme" as an example of hs.approach. "HS" is
 // never a lexicon cue (README); the abbreviation plugin reads a defined "HS"
 // inside the approach cues' phrases ("human security programme").
