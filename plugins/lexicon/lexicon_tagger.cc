@@ -1108,7 +1108,7 @@ class LexiconTagger : public hstag::sdk::Tagger {
       return g.find(kClose) != std::string_view::npos ||
              (straight != std::string_view::npos && straight + 1 < g.size());
     };
-    uint32_t open = c.first + 1;
+    uint32_t open = 0;
     for (uint32_t k = c.first;; --k) {
       const std::string_view g = gap_before(k);
       if (k < c.first && closes(g)) return false;
@@ -1135,11 +1135,12 @@ class LexiconTagger : public hstag::sdk::Tagger {
     bool cited = cite.find("http") != std::string_view::npos ||
                  cite.find("www.") != std::string_view::npos ||
                  cite.find("press release") != std::string_view::npos;
+    // A year, 1800 to 2099, not inside a longer number.
+    auto digit = [&](size_t j) { return j < cite.size() && cite[j] >= '0' && cite[j] <= '9'; };
     for (size_t i = 0; !cited && i + 4 <= cite.size(); ++i) {
-      auto digit = [&](size_t j) { return j < cite.size() && cite[j] >= '0' && cite[j] <= '9'; };
-      cited =
-          (cite.substr(i, 2) == "19" || cite.substr(i, 2) == "20" || cite.substr(i, 2) == "18") &&
-          digit(i + 2) && digit(i + 3) && !digit(i + 4) && (i == 0 || !digit(i - 1));
+      const std::string_view century = cite.substr(i, 2);
+      cited = (century == "18" || century == "19" || century == "20") && digit(i + 2) &&
+              digit(i + 3) && !digit(i + 4) && (i == 0 || !digit(i - 1));
     }
     if (!cited) return false;
     // A headline's capitals, and words besides the match's.

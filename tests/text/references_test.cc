@@ -409,13 +409,11 @@ TEST(MarkReferences, ANotesSectionIsReadNoteByNote) {
       "\xE2\x80\x9D Foreign Policy, April 12,\n2017, https://foreignpolicy.com/2017/04/12/unesco\n"
       "-antiquities-trade-irina-bokova-refugees-heritage/.\n\n"
       "3.\n\nUNESCO Constitution, November 16, 1945 (came into force November 4, 1946), "
-      "http://portal\n"
-      ".unesco.org/en/ev.php-URL_ID=15244.html.\n\n"
+      "http://portal\n.unesco.org/en/ev.php-URL_ID=15244.html.\n\n"
       "4.\n\nNations Encyclopedia, \xE2\x80\x9CThe United Nations Educational, Scientific and "
-      "Cultural"
-      " Organization\n(UNESCO)\xE2\x80\x94"
-      "Creation,\xE2\x80\x9D https://www.nationsencyclopedia.com/"
-      "unesco\n#ixzz6iaaYugbY.";
+      "Cultural Organization\n(UNESCO)\xE2\x80\x94"
+      "Creation,\xE2\x80\x9D "
+      "https://www.nationsencyclopedia.com/unesco\n#ixzz6iaaYugbY.";
   EXPECT_EQ(Flagged(Marked(std::string(kBody) + "\n\n" + notes)), notes);
   // Notes of a Markdown text, under a Markdown heading, up to the next one.
   const std::string md =
@@ -424,9 +422,8 @@ TEST(MarkReferences, ANotesSectionIsReadNoteByNote) {
       "Practice* (Medford, MA: Polity Press, 2018), 32\xE2\x80\x93"
       "36.\n\n"
       "[^2]: Conversation with the author, 12 June 2021.\n\n"
-      "[^3]: *Irish Times*, \xE2\x80\x9CUN Condemns Destruction of Afghan Buddhas,\xE2\x80\x9D 12 "
-      "March "
-      "2001, https://www.irishtimes.com/news/un-condemns.\n\n"
+      "[^3]: *Irish Times*, \xE2\x80\x9CUN Condemns Destruction of Afghan Buddhas,\xE2\x80\x9D "
+      "12 March 2001, https://www.irishtimes.com/news/un-condemns.\n\n"
       "[^4]: Leloup, \xE2\x80\x9CHeritage Protection as Stabilisation,\xE2\x80\x9D 419.";
   const std::string after =
       "## About the Author\n\nShe worked for the protection of civilians in South Sudan, where she"
